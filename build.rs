@@ -1,0 +1,245 @@
+//! Turns the declarative knowledge in `rules/` into static tables, so start-up costs
+//! nothing: `rules/keys.tsv` (key catalogue), `rules/namespaces.tsv`, and the front
+//! matter of `rules/docs/*.md` (rule registry metadata and `explain` pages).
+//! Bad data fails the build with the file and line.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=build.rs");
+    let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    let out = Path::new(&out);
+    fs::write(out.join("catalog_keys.rs"), keys()).expect("write catalog_keys.rs");
+    fs::write(out.join("catalog_namespaces.rs"), namespaces()).expect("write namespaces");
+    fs::write(out.join("rule_docs.rs"), rule_docs()).expect("write rule_docs.rs");
+}
+
+fn tsv(path: &str) -> Vec<(usize, Vec<String>)> {
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut lines = text.lines().enumerate();
+    let header: Vec<&str> = lines
+        .next()
+        .map(|(_, h)| h.split('\t').collect())
+        .unwrap_or_default();
+    lines
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let mut cells: Vec<String> = l.split('\t').map(|c| c.trim().to_owned()).collect();
+            assert!(
+                cells.len() <= header.len(),
+                "{path}:{}: {} cells, header has {}",
+                i + 1,
+                cells.len(),
+                header.len()
+            );
+            cells.resize(header.len(), String::new());
+            (i + 1, cells)
+        })
+        .collect()
+}
+
+fn int(path: &str, line: usize, s: &str) -> String {
+    if s.is_empty() {
+        return "None".into();
+    }
+    let v: i128 = s
+        .parse()
+        .unwrap_or_else(|_| panic!("{path}:{line}: `{s}` is not an integer"));
+    format!("Some({v})")
+}
+
+fn version(path: &str, line: usize, s: &str) -> String {
+    if s.is_empty() {
+        return "None".into();
+    }
+    let mut it = s.split('.');
+    let major: u64 = it
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or_else(|| panic!("{path}:{line}: bad version `{s}`"));
+    let minor: u64 = it
+        .next()
+        .map(|m| {
+            m.parse()
+                .unwrap_or_else(|_| panic!("{path}:{line}: bad version `{s}`"))
+        })
+        .unwrap_or(0);
+    format!("Some(({major}, {minor}))")
+}
+
+fn value_type(path: &str, line: usize, s: &str) -> String {
+    match s {
+        "int" => "ValueType::Int".into(),
+        "uint" => "ValueType::UInt".into(),
+        "bool" => "ValueType::Bool".into(),
+        "enum" => "ValueType::Enum".into(),
+        "bitmask" => "ValueType::Bitmask".into(),
+        "string" => "ValueType::String".into(),
+        "port_range" => "ValueType::PortRange".into(),
+        "port_list" => "ValueType::PortList".into(),
+        "" | "unknown" => "ValueType::Unknown".into(),
+        s if s.starts_with("ints:") => {
+            let n: u8 = s[5..]
+                .parse()
+                .unwrap_or_else(|_| panic!("{path}:{line}: bad type `{s}`"));
+            format!("ValueType::Ints({n})")
+        }
+        _ => panic!("{path}:{line}: unknown type `{s}`"),
+    }
+}
+
+fn status(path: &str, line: usize, s: &str) -> &'static str {
+    match s {
+        "" | "active" => "Status::Active",
+        "removed" => "Status::Removed",
+        "noop" => "Status::NoOp",
+        "vendor" => "Status::Vendor",
+        "moved" => "Status::Moved",
+        _ => panic!("{path}:{line}: unknown status `{s}`"),
+    }
+}
+
+/// Lookup form of a catalogue key: components joined by `/`, placeholders as `<*>`.
+fn lookup_path(key: &str) -> String {
+    key.split('.')
+        .map(|c| {
+            if c.starts_with('<') && c.ends_with('>') {
+                "<*>"
+            } else {
+                c
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn keys() -> String {
+    let path = "rules/keys.tsv";
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (line, c) in tsv(path) {
+        let [key, ty, access, unit, default, min, max, enforced, values, since, removed, st, scope, module, sources, note] =
+            &c[..16]
+        else {
+            panic!("{path}:{line}: expected 16 columns")
+        };
+        let values: Vec<String> = values
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                v.parse::<i128>()
+                    .unwrap_or_else(|_| panic!("{path}:{line}: value `{v}` is not an integer"))
+                    .to_string()
+            })
+            .collect();
+        let access = match access.as_str() {
+            "ro" => "Access::ReadOnly",
+            "" | "rw" => "Access::ReadWrite",
+            a => panic!("{path}:{line}: unknown access `{a}`"),
+        };
+        let mut s = String::new();
+        writeln!(
+            s,
+            "KeyInfo {{ key: {key:?}, path: {lp:?}, ty: {ty}, access: {access}, unit: {unit:?}, default: {default:?}, \
+             min: {min}, max: {max}, enforced: {enforced}, values: &[{values}], since: {since}, removed: {removed}, \
+             status: {st}, scope: {scope:?}, module: {module:?}, sources: {sources:?}, note: {note:?} }},",
+            lp = lookup_path(key),
+            ty = value_type(path, line, ty),
+            min = int(path, line, min),
+            max = int(path, line, max),
+            enforced = enforced == "yes",
+            values = values.join(", "),
+            since = version(path, line, since),
+            removed = version(path, line, removed),
+            st = status(path, line, st),
+        )
+        .expect("write to String");
+        rows.push((lookup_path(key), s));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    for w in rows.windows(2) {
+        assert!(w[0].0 != w[1].0, "{path}: duplicate key `{}`", w[0].0);
+    }
+    let mut out = String::from("pub(crate) static KEYS: &[KeyInfo] = &[\n");
+    for (_, r) in rows {
+        out.push_str(&r);
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn namespaces() -> String {
+    let path = "rules/namespaces.tsv";
+    let mut out = String::from("pub(crate) static NAMESPACES: &[Namespace] = &[\n");
+    for (line, c) in tsv(path) {
+        let closed = match c[1].as_str() {
+            "yes" => true,
+            "no" | "" => false,
+            x => panic!("{path}:{line}: closed must be yes or no, not `{x}`"),
+        };
+        writeln!(
+            out,
+            "Namespace {{ prefix: {:?}, closed: {closed}, module: {:?}, note: {:?} }},",
+            c[0], c[2], c[3]
+        )
+        .expect("write to String");
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn rule_docs() -> String {
+    let dir = "rules/docs";
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    entries.sort();
+    let mut out = String::from("pub(crate) static RULE_DOCS: &[RuleDoc] = &[\n");
+    for p in entries {
+        let shown = p.display().to_string();
+        println!("cargo:rerun-if-changed={shown}");
+        let text = fs::read_to_string(&p).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let rest = text
+            .strip_prefix("---\n")
+            .unwrap_or_else(|| panic!("{shown}: must start with `---` front matter"));
+        let (front, body) = rest
+            .split_once("\n---\n")
+            .unwrap_or_else(|| panic!("{shown}: front matter is not closed with `---`"));
+        let field = |name: &str| -> String {
+            front
+                .lines()
+                .find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(": ")))
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_else(|| panic!("{shown}: front matter lacks `{name}`"))
+        };
+        let severity = match field("severity").as_str() {
+            "error" => "Severity::Error",
+            "warning" => "Severity::Warning",
+            "info" => "Severity::Info",
+            s => panic!("{shown}: unknown severity `{s}`"),
+        };
+        let code = field("code");
+        assert_eq!(
+            p.file_stem().and_then(|s| s.to_str()),
+            Some(code.as_str()),
+            "{shown}: file name must be the code"
+        );
+        writeln!(
+            out,
+            "RuleDoc {{ code: {code:?}, name: {:?}, severity: {severity}, summary: {:?}, body: {:?} }},",
+            field("name"),
+            field("summary"),
+            body.trim_start_matches('\n')
+        )
+        .expect("write to String");
+    }
+    out.push_str("];\n");
+    out
+}

@@ -1,0 +1,233 @@
+//! The key catalogue: every known sysctl key with its type, unit, range and kernel
+//! versions. The data lives in `rules/keys.tsv` and `rules/namespaces.tsv`;
+//! `build.rs` turns it into the sorted static tables included here.
+
+use crate::key::Key;
+use crate::version::KernelVersion;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    Int,
+    UInt,
+    Bool,
+    Enum,
+    Bitmask,
+    /// A vector of exactly N integers (`tcp_mem`, `tcp_rmem`).
+    Ints(u8),
+    String,
+    /// `ip_local_port_range`: two ports, low and high.
+    PortRange,
+    /// `ip_local_reserved_ports`: comma-separated ports and ranges.
+    PortList,
+    Unknown,
+}
+
+impl ValueType {
+    /// How many integers the kernel reads, for numeric types.
+    pub fn arity(self) -> Option<usize> {
+        match self {
+            ValueType::Int
+            | ValueType::UInt
+            | ValueType::Bool
+            | ValueType::Enum
+            | ValueType::Bitmask => Some(1),
+            ValueType::Ints(n) => Some(n as usize),
+            ValueType::PortRange => Some(2),
+            ValueType::String | ValueType::PortList | ValueType::Unknown => None,
+        }
+    }
+
+    pub fn is_numeric(self) -> bool {
+        self.arity().is_some()
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            ValueType::Int => "integer".into(),
+            ValueType::UInt => "unsigned integer".into(),
+            ValueType::Bool => "boolean (0 or 1)".into(),
+            ValueType::Enum => "enumeration".into(),
+            ValueType::Bitmask => "bitmask".into(),
+            ValueType::Ints(n) => format!("vector of {n} integers"),
+            ValueType::String => "string".into(),
+            ValueType::PortRange => "port range (two integers)".into(),
+            ValueType::PortList => "list of ports and port ranges".into(),
+            ValueType::Unknown => "unknown".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    ReadOnly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Active,
+    Removed,
+    /// Still present but has no effect.
+    NoOp,
+    /// Not in mainline: a distribution or vendor kernel patch.
+    Vendor,
+    /// Moved out of sysctl (e.g. to debugfs).
+    Moved,
+}
+
+/// One catalogue row (see `rules/keys.tsv` for the meaning of each column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// Dotted name with placeholders, e.g. `net.ipv4.conf.<dev>.rp_filter`.
+    pub key: &'static str,
+    /// Lookup form: `/`-joined components, placeholders as `<*>`.
+    pub path: &'static str,
+    pub ty: ValueType,
+    pub access: Access,
+    pub unit: &'static str,
+    pub default: &'static str,
+    pub min: Option<i128>,
+    pub max: Option<i128>,
+    /// The kernel rejects writes outside `min..=max`.
+    pub enforced: bool,
+    /// Documented values of an enum or bool.
+    pub values: &'static [i128],
+    pub since: Option<(u64, u64)>,
+    pub removed: Option<(u64, u64)>,
+    pub status: Status,
+    pub scope: &'static str,
+    pub module: &'static str,
+    pub sources: &'static str,
+    pub note: &'static str,
+}
+
+/// A key prefix (`net.ipv4`, `net.netfilter`) and whether the catalogue is complete
+/// for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespace {
+    pub prefix: &'static str,
+    /// Every mainline key under the prefix is catalogued: an unknown key there
+    /// cannot exist.
+    pub closed: bool,
+    pub module: &'static str,
+    pub note: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalog_keys.rs"));
+include!(concat!(env!("OUT_DIR"), "/catalog_namespaces.rs"));
+
+const PLACEHOLDER: &str = "<*>";
+
+pub fn all() -> &'static [KeyInfo] {
+    KEYS
+}
+
+fn find_path(path: &str) -> Option<&'static KeyInfo> {
+    KEYS.binary_search_by(|k| k.path.cmp(path))
+        .ok()
+        .map(|i| &KEYS[i])
+}
+
+/// Look up a normalised, non-glob key: an exact entry first, then entries with a
+/// placeholder for one component (`net.ipv4.conf.<dev>.rp_filter`), then for two
+/// (`kernel.sched_domain.<cpu>.<domain>.flags`).
+pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
+    let mut parts: Vec<&str> = key.components.iter().map(String::as_str).collect();
+    if let Some(k) = find_path(&parts.join("/")) {
+        return Some(k);
+    }
+    let n = parts.len();
+    for i in (0..n).rev() {
+        let saved = std::mem::replace(&mut parts[i], PLACEHOLDER);
+        if let Some(k) = find_path(&parts.join("/")) {
+            return Some(k);
+        }
+        parts[i] = saved;
+    }
+    for i in (0..n).rev() {
+        for j in (0..i).rev() {
+            let (si, sj) = (parts[i], parts[j]);
+            parts[i] = PLACEHOLDER;
+            parts[j] = PLACEHOLDER;
+            if let Some(k) = find_path(&parts.join("/")) {
+                return Some(k);
+            }
+            parts[i] = si;
+            parts[j] = sj;
+        }
+    }
+    None
+}
+
+/// Catalogue entries a glob key can match (placeholders match any component).
+pub fn glob_matches(key: &Key) -> Vec<&'static KeyInfo> {
+    let patterns: Vec<Option<glob::Pattern>> = key
+        .components
+        .iter()
+        .map(|c| glob::Pattern::new(c).ok())
+        .collect();
+    KEYS.iter()
+        .filter(|k| {
+            let comps: Vec<&str> = k.path.split('/').collect();
+            comps.len() == patterns.len()
+                && comps
+                    .iter()
+                    .zip(&patterns)
+                    .zip(&key.components)
+                    .all(|((cat, pat), written)| {
+                        *cat == PLACEHOLDER
+                            || match pat {
+                                Some(p) => p.matches(cat),
+                                None => cat == written,
+                            }
+                    })
+        })
+        .collect()
+}
+
+/// The longest catalogued namespace that contains the key.
+pub fn namespace(key: &Key) -> Option<&'static Namespace> {
+    let dotted = key.components.join(".");
+    NAMESPACES
+        .iter()
+        .filter(|n| dotted == n.prefix || dotted.starts_with(&format!("{}.", n.prefix)))
+        .max_by_key(|n| n.prefix.len())
+}
+
+/// Render a catalogue key for a written key: placeholders take the written
+/// component (`net.ipv4.conf.<dev>.rp_filter` for `eth0` -> `net.ipv4.conf.eth0.rp_filter`).
+pub fn instantiate(info: &KeyInfo, written: &Key) -> String {
+    let parts: Vec<String> = info
+        .path
+        .split('/')
+        .enumerate()
+        .map(|(i, c)| {
+            if c == PLACEHOLDER {
+                written
+                    .components
+                    .get(i)
+                    .map(|w| w.replace('.', "/"))
+                    .unwrap_or_else(|| "<dev>".into())
+            } else {
+                c.to_owned()
+            }
+        })
+        .collect();
+    parts.join(".")
+}
+
+impl KeyInfo {
+    pub fn removed_in(&self, target: &KernelVersion) -> bool {
+        matches!(self.status, Status::Removed | Status::Moved)
+            && self.removed.is_some_and(|r| target.series() >= r)
+    }
+
+    pub fn too_new_for(&self, target: &KernelVersion) -> bool {
+        self.since.is_some_and(|s| target.series() < s)
+    }
+}
+
+/// Format a `(major, minor)` series.
+pub fn series(v: (u64, u64)) -> String {
+    format!("{}.{}", v.0, v.1)
+}

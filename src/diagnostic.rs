@@ -1,0 +1,130 @@
+//! The one diagnostic type every rule produces and every report renders.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::rules;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location, e.g. "first set here".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub file: usize,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// A text edit on the original bytes of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Index of the file in the linted set.
+    pub file: usize,
+    /// Byte range in the file (empty for a file-level finding).
+    pub span: Range<usize>,
+    /// What is wrong and what the kernel or loader will do.
+    pub message: String,
+    pub labels: Vec<Label>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The normalised key the finding is about.
+    pub key: Option<String>,
+    /// The value as written.
+    pub value: Option<String>,
+    pub edits: Vec<Edit>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity from its doc page.
+    pub fn new(
+        code: &'static str,
+        file: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let doc = rules::doc(code);
+        Diagnostic {
+            code,
+            name: doc.map_or("", |d| d.name),
+            severity: doc.map_or(Severity::Error, |d| d.severity),
+            file,
+            span,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            key: None,
+            value: None,
+            edits: Vec::new(),
+        }
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn label(mut self, file: usize, span: Range<usize>, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+
+    pub fn edit(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.edits.push(Edit {
+            range,
+            replacement: replacement.into(),
+        });
+        self
+    }
+}

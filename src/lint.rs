@@ -1,0 +1,208 @@
+//! The linting pipeline: parse each file, resolve every assignment once (key,
+//! catalogue entry, value), run the registered rules, and order the findings.
+
+use std::ops::Range;
+
+use crate::catalog::{self, KeyInfo};
+use crate::diagnostic::Diagnostic;
+use crate::key::Key;
+use crate::rules::{self, Check};
+use crate::source::SourceFile;
+use crate::syntax::{self, Assignment, Line, SyntaxTree};
+use crate::value::{self, InlineComment};
+use crate::version::KernelVersion;
+
+/// Settings that change what the rules report.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The kernel the configuration is meant for.
+    pub kernel: KernelVersion,
+}
+
+/// One assignment line, resolved once for every rule.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    /// Index of the line in the file's syntax tree.
+    pub line: usize,
+    /// The key as written (without `-`), and its span; `None` for `= 1`.
+    pub key_text: Option<String>,
+    pub key_span: Option<Range<usize>>,
+    pub key: Option<Key>,
+    pub info: Option<&'static KeyInfo>,
+    /// The whole value after `=` (trimmed), and its span (empty at the end of the
+    /// `=` when there is no value).
+    pub value_text: String,
+    pub value_span: Range<usize>,
+    /// An inline comment inside the value.
+    pub comment: Option<InlineComment>,
+    /// The value without the comment, trimmed: what the kernel is meant to read.
+    pub body: String,
+    pub body_span: Range<usize>,
+    /// `-key = value`: failures are ignored.
+    pub ignore_failure: bool,
+}
+
+impl Setting {
+    fn resolve(source: &SourceFile, line_index: usize, a: &Assignment) -> Setting {
+        let text = &source.text;
+        let key_text = a.key.as_ref().map(|s| text[s.clone()].to_owned());
+        let key = key_text.as_deref().map(Key::parse);
+        let info = key.as_ref().filter(|k| !k.glob).and_then(catalog::lookup);
+        let value_span = a.value.clone().unwrap_or(a.eq.end..a.eq.end);
+        let value_text = text[value_span.clone()].to_owned();
+        let numeric = info.is_some_and(|i| i.ty.is_numeric());
+        let comment = value::find_inline_comment(&value_text, value_span.start, numeric);
+        let body_end = comment.as_ref().map_or(value_span.end, |c| c.span.start);
+        let body = text[value_span.start..body_end].trim_end_matches([' ', '\t']);
+        Setting {
+            line: line_index,
+            key_text,
+            key_span: a.key.clone(),
+            key,
+            info,
+            body: body.to_owned(),
+            body_span: value_span.start..value_span.start + body.len(),
+            value_text,
+            value_span,
+            comment,
+            ignore_failure: a.dash.is_some(),
+        }
+    }
+
+    /// The dotted normalised key, for reports.
+    pub fn dotted_key(&self) -> Option<String> {
+        self.key.as_ref().map(Key::dotted)
+    }
+
+    /// A diagnostic about this setting, with its key and value attached.
+    pub fn diag(
+        &self,
+        code: &'static str,
+        file: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::new(code, file, span, message).value(self.value_text.clone());
+        d.key = self.dotted_key();
+        d
+    }
+}
+
+/// One parsed file.
+#[derive(Debug, Clone)]
+pub struct FileData {
+    pub source: SourceFile,
+    pub tree: SyntaxTree,
+    pub settings: Vec<Setting>,
+    /// Why the input could not be read (reported as SL100); the file is empty.
+    pub read_error: Option<String>,
+}
+
+impl FileData {
+    pub fn new(source: SourceFile) -> FileData {
+        let tree = syntax::parse(&source.text);
+        let settings = tree
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| match &l.kind {
+                syntax::LineKind::Assignment(a) => Some(Setting::resolve(&source, i, a)),
+                _ => None,
+            })
+            .collect();
+        FileData {
+            source,
+            tree,
+            settings,
+            read_error: None,
+        }
+    }
+
+    /// An input that could not be read: an empty file carrying the reason.
+    pub fn unreadable(name: impl Into<String>, reason: impl Into<String>) -> FileData {
+        FileData {
+            read_error: Some(reason.into()),
+            ..FileData::new(SourceFile::new(name, Vec::new()))
+        }
+    }
+
+    pub fn line(&self, setting: &Setting) -> &Line {
+        &self.tree.lines[setting.line]
+    }
+
+    pub fn text(&self, span: Range<usize>) -> &str {
+        &self.source.text[span]
+    }
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub files: &'a [FileData],
+    pub options: &'a Options,
+}
+
+/// What a line rule sees: one line of one file.
+pub struct LineContext<'a> {
+    pub cx: &'a Context<'a>,
+    pub file_index: usize,
+    pub file: &'a FileData,
+    pub line: &'a Line,
+    /// The resolved assignment, if the line is one.
+    pub setting: Option<&'a Setting>,
+}
+
+impl LineContext<'_> {
+    pub fn text(&self, span: Range<usize>) -> &str {
+        self.file.text(span)
+    }
+}
+
+/// Lint a set of files that form one configuration, in application order.
+pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
+    let cx = Context { files, options };
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        if let Some(reason) = &f.read_error {
+            out.push(
+                Diagnostic::new(
+                    "SL100",
+                    i,
+                    0..0,
+                    format!("cannot read `{}`: {reason}", f.source.name),
+                )
+                .help("check the path and its permissions; the other inputs were still linted"),
+            );
+        }
+    }
+    for rule in rules::RULES {
+        match rule.check {
+            Check::Line(check) => {
+                for (file_index, file) in files.iter().enumerate() {
+                    let mut settings = file.settings.iter().peekable();
+                    for (i, line) in file.tree.lines.iter().enumerate() {
+                        let setting = settings.next_if(|s| s.line == i);
+                        let lcx = LineContext {
+                            cx: &cx,
+                            file_index,
+                            file,
+                            line,
+                            setting,
+                        };
+                        check(&lcx, &mut out);
+                    }
+                }
+            }
+            Check::Input => {}
+            Check::File(check) => {
+                for (file_index, _) in files.iter().enumerate() {
+                    check(&cx, file_index, &mut out);
+                }
+            }
+        }
+    }
+    rules::apply_supersedes(&mut out, files);
+    out.sort_by(|a, b| {
+        (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
+    });
+    out
+}

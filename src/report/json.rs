@@ -1,0 +1,146 @@
+//! `--format json`: the stable report, version 1 (documented in the README).
+
+use serde::Serialize;
+
+use super::{location, Counts};
+use crate::diagnostic::Diagnostic;
+use crate::lint::FileData;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub tool: Tool,
+    pub kernel: String,
+    pub files: Vec<FileEntry<'a>>,
+    pub diagnostics: Vec<DiagnosticEntry<'a>>,
+    pub summary: Summary,
+}
+
+#[derive(Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct FileEntry<'a> {
+    pub path: &'a str,
+    pub lines: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Serialize)]
+pub struct DiagnosticEntry<'a> {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub key: Option<&'a str>,
+    pub value: Option<&'a str>,
+    pub help: Option<&'a str>,
+    pub related: Vec<Related<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Related<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub message: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) -> Report<'a> {
+    let file_entries = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let c = Counts::of(diags.iter().filter(|d| d.file == i));
+            FileEntry {
+                path: &f.source.name,
+                lines: f.source.line_count(),
+                errors: c.errors,
+                warnings: c.warnings,
+                infos: c.infos,
+            }
+        })
+        .collect();
+    let diagnostics = diags
+        .iter()
+        .map(|d| {
+            let f = &files[d.file];
+            let ((line, column), (end_line, end_column)) = location(f, &d.span);
+            DiagnosticEntry {
+                code: d.code,
+                name: d.name,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                file: &f.source.name,
+                line,
+                column,
+                end_line,
+                end_column,
+                key: d.key.as_deref(),
+                value: d.value.as_deref(),
+                help: d.help.as_deref(),
+                related: d
+                    .labels
+                    .iter()
+                    .map(|l| {
+                        let lf = &files[l.file];
+                        let (line, column) = lf.source.position(l.span.start);
+                        Related {
+                            file: &lf.source.name,
+                            line,
+                            column,
+                            message: &l.message,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let c = Counts::of(diags);
+    Report {
+        version: VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        kernel: kernel.to_owned(),
+        files: file_entries,
+        diagnostics,
+        summary: Summary {
+            files: files.len(),
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+        },
+    }
+}
+
+pub fn to_value(files: &[FileData], diags: &[Diagnostic], kernel: &str) -> serde_json::Value {
+    serde_json::to_value(report(files, diags, kernel)).unwrap_or(serde_json::Value::Null)
+}
+
+pub fn render(files: &[FileData], diags: &[Diagnostic], kernel: &str) -> String {
+    let mut s = serde_json::to_string_pretty(&report(files, diags, kernel)).unwrap_or_default();
+    s.push('\n');
+    s
+}

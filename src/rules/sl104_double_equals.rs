@@ -1,0 +1,33 @@
+//! SL104 double-equals: `key == 1` or `key = = 1`.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL104",
+    check: Check::Line(check),
+    supersedes: &["SL301", "SL303"],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    if !s.value_text.starts_with('=') {
+        return;
+    }
+    let eq = match &cx.line.kind {
+        crate::syntax::LineKind::Assignment(a) => a.eq.clone(),
+        _ => return,
+    };
+    let key = s.dotted_key().unwrap_or_default();
+    out.push(
+        s.diag(
+            "SL104",
+            cx.file_index,
+            eq.start..s.value_span.start + 1,
+            format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text),
+        )
+        .help("use a single `=` between key and value"),
+    );
+}

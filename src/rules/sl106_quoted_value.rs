@@ -1,0 +1,40 @@
+//! SL106 quoted-value: `key = "value"`; quotes are written to the kernel as is.
+
+use crate::catalog::ValueType;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::LineContext;
+
+use super::values::is_quoted;
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL106",
+    check: Check::Line(check),
+    supersedes: &["SL301", "SL303"],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    if !is_quoted(&s.body) {
+        return;
+    }
+    let key = s.dotted_key().unwrap_or_default();
+    let inner = &s.body[1..s.body.len() - 1];
+    let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
+    let (severity, message) = if ty.is_numeric() || ty == ValueType::PortList {
+        (
+            Severity::Error,
+            format!("the value of `{key}` is quoted: quotes are not stripped, so `{}` is written and the kernel rejects it (EINVAL)", s.body),
+        )
+    } else {
+        (
+            Severity::Warning,
+            format!("the value of `{key}` is quoted: quotes are not stripped, the kernel receives `{}` with the quote characters", s.body),
+        )
+    };
+    out.push(
+        s.diag("SL106", cx.file_index, s.body_span.clone(), message)
+            .severity(severity)
+            .help(format!("write the value without quotes: `{inner}`")),
+    );
+}

@@ -1,0 +1,32 @@
+//! SL110 semicolon-comment: `; comment` lines, which newer systemd no longer skips.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+use crate::syntax::LineKind;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL110",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let LineKind::Comment(span) = &cx.line.kind else {
+        return;
+    };
+    if !cx.text(span.clone()).starts_with(';') {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            "SL110",
+            cx.file_index,
+            span.start..span.start + 1,
+            "`;` starts a comment for procps and systemd up to 258, but systemd 259 and later read this line as `Line is not an assignment` and exit 1",
+        )
+        .help("use `#` for comments")
+        .edit(span.start..span.start + 1, "#"),
+    );
+}

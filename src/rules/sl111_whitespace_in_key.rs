@@ -1,0 +1,53 @@
+//! SL111 whitespace-in-key: blanks inside the key or after the `-` prefix.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+use crate::syntax::LineKind;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL111",
+    check: Check::Line(check),
+    supersedes: &["SL201", "SL112"],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let (dash_pad, key) = match &cx.line.kind {
+        LineKind::Assignment(a) => (a.dash_pad.clone(), a.key.clone()),
+        LineKind::Exclusion(e) => (e.dash_pad.clone(), Some(e.key.clone())),
+        _ => return,
+    };
+    let Some(key) = key else { return };
+    let text = cx.text(key.clone());
+    if let Some(pad) = dash_pad {
+        out.push(
+            Diagnostic::new(
+                "SL111",
+                cx.file_index,
+                pad.clone(),
+                format!("blank between `-` and the key: procps keeps it and looks up `/proc/sys/ {}` (`cannot stat`); only systemd strips it", text.replace('.', "/")),
+            )
+            .key(text)
+            .help(format!("write `-{text}` without the blank"))
+            .edit(pad, ""),
+        );
+        return;
+    }
+    if let Some(i) = text.find([' ', '\t']) {
+        let squeezed: String = text.split_whitespace().collect();
+        let end = text[i..]
+            .find(|c: char| c != ' ' && c != '\t')
+            .map_or(text.len(), |j| i + j);
+        out.push(
+            Diagnostic::new(
+                "SL111",
+                cx.file_index,
+                key.start + i..key.start + end,
+                format!("the key `{text}` contains a blank: procps and systemd keep it, so no such key exists (`cannot stat`) and the setting is lost"),
+            )
+            .key(text)
+            .help(format!("remove the blank: `{squeezed}`")),
+        );
+    }
+}

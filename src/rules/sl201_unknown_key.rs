@@ -1,0 +1,158 @@
+//! SL201 unknown-key: the key is not in the catalogue, with a did-you-mean.
+
+use crate::catalog::{self, KeyInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::key::Key;
+use crate::lint::LineContext;
+use crate::syntax::LineKind;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL201",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let (key, span, value, exclusion) = match (&cx.line.kind, cx.setting) {
+        (LineKind::Assignment(_), Some(s)) => match (&s.key, &s.key_span) {
+            (Some(k), Some(sp)) if s.info.is_none() => {
+                (k.clone(), sp.clone(), Some(s.value_text.clone()), false)
+            }
+            _ => return,
+        },
+        (LineKind::Exclusion(e), _) => {
+            let k = Key::parse(cx.text(e.key.clone()));
+            if k.glob || catalog::lookup(&k).is_some() {
+                return;
+            }
+            (k, e.key.clone(), None, true)
+        }
+        _ => return,
+    };
+    if key.components.is_empty() || key.traversal {
+        return;
+    }
+    let dotted = key.dotted();
+    let mut d = if key.glob {
+        if !catalog::glob_matches(&key).is_empty() {
+            return;
+        }
+        Diagnostic::new(
+            "SL201",
+            cx.file_index,
+            span,
+            format!("the pattern `{dotted}` matches no known key: it expands to nothing and sets nothing, silently"),
+        )
+        .severity(Severity::Warning)
+        .help("check the pattern against `sysctl -a` on the target host")
+    } else {
+        unknown(cx.file_index, span, &key, exclusion)
+    };
+    d.key = Some(dotted);
+    d.value = value;
+    out.push(d);
+}
+
+fn unknown(file: usize, span: std::ops::Range<usize>, key: &Key, exclusion: bool) -> Diagnostic {
+    let dotted = key.dotted();
+    let effect = if exclusion {
+        "the exclusion matches nothing".to_owned()
+    } else {
+        format!(
+            "procps `sysctl -p` fails with `cannot stat /proc/sys/{}` and the setting is lost",
+            key.path()
+        )
+    };
+    if let Some(vlan) = vlan_form(key) {
+        return Diagnostic::new(
+            "SL201",
+            file,
+            span,
+            format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"),
+        )
+        .severity(Severity::Error)
+        .help(format!("write the interface name with `/`: `{vlan}`"));
+    }
+    if let Some(suggestion) = did_you_mean(key) {
+        return Diagnostic::new(
+            "SL201",
+            file,
+            span,
+            format!("unknown key `{dotted}`: {effect}"),
+        )
+        .severity(Severity::Error)
+        .help(format!("did you mean `{suggestion}`?"));
+    }
+    match catalog::namespace(key) {
+        Some(ns) if ns.closed => Diagnostic::new(
+            "SL201",
+            file,
+            span,
+            format!("unknown key `{dotted}`: no kernel has it under `{}`; {effect}", ns.prefix),
+        )
+        .severity(Severity::Error)
+        .help("check the name against the kernel documentation or `sysctl -a`; `sysctl-lint describe` lists known keys"),
+        ns => {
+            let origin = match ns.filter(|n| !n.module.is_empty()) {
+                Some(n) => format!("it may come from the module `{}` or an out-of-tree driver", n.module),
+                None => "it may come from an out-of-tree module or a vendor kernel".to_owned(),
+            };
+            Diagnostic::new(
+                "SL201",
+                file,
+                span,
+                format!("unknown key `{dotted}`: not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}"),
+            )
+            .severity(Severity::Warning)
+            .help("if the key is real on your kernel, ignore SL201 for this line")
+        }
+    }
+}
+
+/// `net.ipv4.conf.eth0.100.rp_filter` meant `net.ipv4.conf.eth0/100.rp_filter`.
+fn vlan_form(key: &Key) -> Option<String> {
+    let c = &key.components;
+    for i in 0..c.len().saturating_sub(1) {
+        let mut merged = c.clone();
+        let joined = format!("{}.{}", merged[i], merged[i + 1]);
+        merged.splice(i..i + 2, [joined]);
+        let candidate = Key {
+            components: merged,
+            ..key.clone()
+        };
+        if let Some(info) = catalog::lookup(&candidate) {
+            if info.path.split('/').nth(i) == Some("<*>") {
+                return Some(candidate.dotted());
+            }
+        }
+    }
+    None
+}
+
+/// The closest catalogued key, if it is close enough to be a typo.
+pub(crate) fn did_you_mean(key: &Key) -> Option<String> {
+    let written = key.dotted();
+    let last = key.components.last().map_or(0, |c| c.chars().count());
+    let limit = (last / 5).clamp(1, 3);
+    let mut best: Option<(usize, String)> = None;
+    for info in catalog::all() {
+        if info.path.matches('/').count() + 1 != key.components.len() {
+            continue;
+        }
+        let candidate = catalog::instantiate(info, key);
+        let d = strsim::damerau_levenshtein(&written, &candidate);
+        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) && usable(info) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+fn usable(info: &KeyInfo) -> bool {
+    !matches!(
+        info.status,
+        catalog::Status::Removed | catalog::Status::Moved
+    )
+}

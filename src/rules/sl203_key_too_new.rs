@@ -1,0 +1,35 @@
+//! SL203 key-too-new: the key first appears after the target kernel.
+
+use crate::catalog;
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL203",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let (Some(info), Some(span)) = (s.info, &s.key_span) else {
+        return;
+    };
+    let target = &cx.cx.options.kernel;
+    if !info.too_new_for(target) {
+        return;
+    }
+    let key = s.dotted_key().unwrap_or_default();
+    let since = info.since.map(catalog::series).unwrap_or_default();
+    out.push(
+        s.diag(
+            "SL203",
+            cx.file_index,
+            span.clone(),
+            format!("`{key}` first appears in Linux {since} (by its documentation; the key may be slightly older): on {target} it most likely does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost"),
+        )
+        .help(format!("drop the line for hosts older than {since}, or lint for the kernel you deploy with `--kernel`")),
+    );
+}

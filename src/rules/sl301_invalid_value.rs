@@ -1,0 +1,83 @@
+//! SL301 invalid-value: a value the kernel cannot parse for the key's type.
+
+use crate::catalog::ValueType;
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+use crate::value::{self, IntError};
+
+use super::values::{is_quoted, numeric};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL301",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let key = s.dotted_key().unwrap_or_default();
+    if let Some(n) = numeric(s) {
+        let unsigned = n.info.ty == ValueType::UInt;
+        for t in n.tokens.iter().take(n.arity) {
+            let problem = match value::parse_int(t.text) {
+                Ok(v) if unsigned && v < 0 => IntError::Negative,
+                Ok(_) => continue,
+                Err(e) => e,
+            };
+            let what = match problem {
+                IntError::NotANumber => format!("`{}` is not an integer", t.text),
+                IntError::Negative => format!("`{}` is negative but `{key}` is unsigned", t.text),
+                IntError::Overflow => format!("`{}` is too large for the kernel's integer", t.text),
+            };
+            out.push(
+                s.diag(
+                    "SL301",
+                    cx.file_index,
+                    t.span.clone(),
+                    format!("{what}: the kernel rejects the write to `{key}` (EINVAL) and keeps the old value"),
+                )
+                .help(format!("`{key}` takes a {}; write decimal digits (hex `0x..` is also accepted)", n.info.ty.name())),
+            );
+            return;
+        }
+        return;
+    }
+    if s.info.is_some_and(|i| i.ty == ValueType::PortList)
+        && !s.body.is_empty()
+        && !is_quoted(&s.body)
+    {
+        if let Some(bad) = bad_port_list_item(&s.body) {
+            out.push(
+                s.diag(
+                    "SL301",
+                    cx.file_index,
+                    s.body_span.clone(),
+                    format!("`{bad}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL)"),
+                )
+                .help("write ports and ranges separated by commas, e.g. `8080,9000-9100`"),
+            );
+        }
+    }
+}
+
+/// The first item of a comma list that is not `PORT` or `LOW-HIGH`.
+fn bad_port_list_item(body: &str) -> Option<&str> {
+    body.split(',').map(str::trim).find(|item| {
+        let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+        match item.split_once('-') {
+            Some((a, b)) => !(ok(a) && ok(b)),
+            None => !ok(item),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn port_lists() {
+        assert_eq!(super::bad_port_list_item("8080,9000-9100"), None);
+        assert_eq!(super::bad_port_list_item("8080;9000"), Some("8080;9000"));
+        assert_eq!(super::bad_port_list_item("80,,81"), Some(""));
+    }
+}

@@ -1,0 +1,91 @@
+//! SL302 value-out-of-range: outside the enforced or documented range.
+
+use crate::catalog::ValueType;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::LineContext;
+use crate::value;
+
+use super::values::{numeric, width_bounds};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL302",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let Some(n) = numeric(s) else { return };
+    let key = s.dotted_key().unwrap_or_default();
+    let info = n.info;
+    let (lo, hi) = width_bounds(info.ty);
+    for t in n.tokens.iter().take(n.arity) {
+        let Ok(v) = value::parse_int(t.text) else {
+            return;
+        };
+        if v < 0 && info.ty == ValueType::UInt {
+            return; // SL301 reports a negative value for an unsigned key
+        }
+        let diag = |severity, message: String, help: String| {
+            s.diag("SL302", cx.file_index, t.span.clone(), message)
+                .severity(severity)
+                .help(help)
+        };
+        if v < lo || v > hi {
+            out.push(diag(
+                Severity::Error,
+                format!("{v} does not fit the kernel's integer for `{key}`: the write is rejected (EINVAL)"),
+                format!("use a value between {lo} and {hi}"),
+            ));
+            return;
+        }
+        let below = info.min.is_some_and(|m| v < m);
+        let above = info.max.is_some_and(|m| v > m);
+        if below || above {
+            let range = match (info.min, info.max) {
+                (Some(a), Some(b)) => format!("{a}..={b}"),
+                (Some(a), None) => format!(">= {a}"),
+                (None, Some(b)) => format!("<= {b}"),
+                (None, None) => String::new(),
+            };
+            let (severity, effect) = if info.enforced {
+                (
+                    Severity::Error,
+                    "the kernel rejects the write (EINVAL) and keeps the old value",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "the kernel does not check it, but the documented range is",
+                )
+            };
+            out.push(diag(
+                severity,
+                format!("{v} is out of range for `{key}`: {effect} {range}"),
+                format!("use a value in {range}"),
+            ));
+            return;
+        }
+        if !info.values.is_empty() && !info.values.contains(&v) {
+            let documented: Vec<String> = info.values.iter().map(i128::to_string).collect();
+            let (severity, effect) = if info.enforced {
+                (Severity::Error, "the kernel rejects the write (EINVAL)")
+            } else {
+                (
+                    Severity::Warning,
+                    "the kernel stores it without checking, and what it then does is undocumented",
+                )
+            };
+            out.push(diag(
+                severity,
+                format!(
+                    "{v} is not a documented value of `{key}` ({}): {effect}",
+                    documented.join(", ")
+                ),
+                format!("use one of {}", documented.join(", ")),
+            ));
+            return;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! SL303 extra-values: more numbers than the key takes; the kernel ignores the rest.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+
+use super::values::{count, numeric};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL303",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let Some(n) = numeric(s) else { return };
+    if n.tokens.len() <= n.arity {
+        return;
+    }
+    let key = s.dotted_key().unwrap_or_default();
+    let kept: Vec<&str> = n.tokens[..n.arity].iter().map(|t| t.text).collect();
+    let extra = &n.tokens[n.arity..];
+    let span = extra[0].span.start..extra[extra.len() - 1].span.end;
+    let ignored = &s.body[extra[0].span.start - s.body_span.start..];
+    out.push(
+        s.diag(
+            "SL303",
+            cx.file_index,
+            span,
+            format!(
+                "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`",
+                count(n.arity),
+                kept.join(" ")
+            ),
+        )
+        .help(format!("write only `{}`", kept.join(" "))),
+    );
+}

@@ -1,0 +1,46 @@
+//! SL304 missing-values: fewer numbers than a vector key has.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+
+use super::values::{count, numeric};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL304",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    // A comment standing where a number should be is SL305's error.
+    if s.comment.is_some() {
+        return;
+    }
+    let Some(n) = numeric(s) else { return };
+    let given = n.tokens.len();
+    if given == 0 || given >= n.arity {
+        return;
+    }
+    let key = s.dotted_key().unwrap_or_default();
+    let default = if n.info.default.is_empty() {
+        String::new()
+    } else {
+        format!(" (default: `{}`)", n.info.default)
+    };
+    out.push(
+        s.diag(
+            "SL304",
+            cx.file_index,
+            s.body_span.clone(),
+            format!(
+                "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values",
+                count(n.arity),
+                if given == 1 { "one is".to_owned() } else { format!("{given} are") },
+                if given == 1 { "is" } else { "are" },
+            ),
+        )
+        .help(format!("write all {} values{default}", n.arity)),
+    );
+}

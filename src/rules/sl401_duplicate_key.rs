@@ -1,0 +1,79 @@
+//! SL401 duplicate-key and (with SL402) the detection shared by both.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Context, Setting};
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL401",
+    check: Check::File(check),
+    supersedes: &[],
+};
+
+/// A later setting of a key already set earlier in the same file.
+pub(super) struct Repeat<'a> {
+    pub earlier: &'a Setting,
+    pub later: &'a Setting,
+    pub same_value: bool,
+}
+
+/// Every assignment that repeats an earlier one of the same normalised key (globs
+/// compare with identical globs only: an explicit key beats a glob in any order).
+pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
+    let mut seen: HashMap<(bool, String), &Setting> = HashMap::new();
+    let mut out = Vec::new();
+    for s in settings {
+        let Some(key) = &s.key else { continue };
+        if key.components.is_empty() {
+            continue;
+        }
+        let id = (key.glob, key.path());
+        if let Some(earlier) = seen.insert(id, s) {
+            out.push(Repeat {
+                earlier,
+                later: s,
+                same_value: normalized(&earlier.value_text) == normalized(&s.value_text),
+            });
+        }
+    }
+    out
+}
+
+fn normalized(v: &str) -> Vec<&str> {
+    v.split_whitespace().collect()
+}
+
+/// The span from the key to the end of the value of a setting.
+pub(super) fn setting_span(s: &Setting) -> std::ops::Range<usize> {
+    s.key_span.as_ref().map_or(s.value_span.clone(), |k| {
+        k.start..s.value_span.end.max(k.end)
+    })
+}
+
+fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
+    let file = &cx.files[file_index];
+    for r in repeats(&file.settings) {
+        if r.same_value {
+            continue;
+        }
+        let key = r.later.dotted_key().unwrap_or_default();
+        let first_line = file.line(r.earlier).number;
+        out.push(
+            r.later
+                .diag(
+                    "SL401",
+                    file_index,
+                    setting_span(r.later),
+                    format!(
+                        "`{key}` is set again: `{}` replaces `{}` from line {first_line}; the later line wins, silently",
+                        r.later.value_text, r.earlier.value_text
+                    ),
+                )
+                .label(file_index, setting_span(r.earlier), format!("first set to `{}` here", r.earlier.value_text))
+                .help("keep one assignment with the value you mean, and delete the other"),
+        );
+    }
+}

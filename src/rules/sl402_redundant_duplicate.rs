@@ -1,0 +1,37 @@
+//! SL402 redundant-duplicate: the same key set again to the same value.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::Context;
+
+use super::sl401_duplicate_key::{repeats, setting_span};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL402",
+    check: Check::File(check),
+    supersedes: &[],
+};
+
+fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
+    let file = &cx.files[file_index];
+    for r in repeats(&file.settings) {
+        if !r.same_value {
+            continue;
+        }
+        let key = r.later.dotted_key().unwrap_or_default();
+        let first_line = file.line(r.earlier).number;
+        let line = file.line(r.later);
+        out.push(
+            r.later
+                .diag(
+                    "SL402",
+                    file_index,
+                    setting_span(r.later),
+                    format!("`{key}` is set again to the same value as on line {first_line}: harmless, but a later edit of one line will not change the other"),
+                )
+                .label(file_index, setting_span(r.earlier), "first set here")
+                .help("delete the repeated line")
+                .edit(line.span.clone(), ""),
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! Shared reading of a numeric value, so the value rules agree on what the kernel
+//! sees: the body (value without an inline comment) split into blank-separated
+//! tokens, the first `arity` of which the kernel parses as integers.
+
+use crate::catalog::{KeyInfo, ValueType};
+use crate::lint::Setting;
+use crate::value::{self, Token};
+
+/// A numeric setting whose value is plain enough for the value rules: not empty,
+/// not quoted, not starting with `=` (those have their own rules).
+pub struct Numeric<'a> {
+    pub info: &'static KeyInfo,
+    pub arity: usize,
+    pub tokens: Vec<Token<'a>>,
+}
+
+pub fn numeric(setting: &Setting) -> Option<Numeric<'_>> {
+    let info = setting.info?;
+    let arity = info.ty.arity()?;
+    let body = setting.body.as_str();
+    if body.is_empty() || body.starts_with('=') || is_quoted(body) {
+        return None;
+    }
+    Some(Numeric {
+        info,
+        arity,
+        tokens: value::tokens(body, setting.body_span.start),
+    })
+}
+
+pub fn is_quoted(body: &str) -> bool {
+    body.len() >= 2
+        && ((body.starts_with('"') && body.ends_with('"'))
+            || (body.starts_with('\'') && body.ends_with('\'')))
+}
+
+/// The widest bounds any sysctl integer has (a `long` or `unsigned long`). The
+/// exact width of a key (an `int` rejects more than 2147483647) is catalogue data:
+/// its `min` and `max` columns.
+pub fn width_bounds(ty: ValueType) -> (i128, i128) {
+    let max = i128::from(u64::MAX);
+    match ty {
+        ValueType::UInt => (0, max),
+        _ => (i128::from(i64::MIN), max),
+    }
+}
+
+/// Words for a count of values.
+pub fn count(n: usize) -> String {
+    match n {
+        1 => "one value".into(),
+        2 => "two values".into(),
+        3 => "three values".into(),
+        n => format!("{n} values"),
+    }
+}
