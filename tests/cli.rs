@@ -1,0 +1,261 @@
+//! The binary as a user runs it: exit codes, stdin, directories, unreadable inputs,
+//! `rules` and `explain`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("sysctl-lint").expect("binary");
+    c.env_remove("NO_COLOR");
+    c
+}
+
+fn tmp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn clean_file_exits_0() {
+    bin()
+        .args(["check", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(0)
+        .stdout(contains("No problems found in 1 file."));
+}
+
+#[test]
+fn findings_exit_1_with_summary_and_explain_pointer() {
+    bin()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("error[SL201 unknown-key]"))
+        .stdout(contains("did you mean `net.ipv4.tcp_timestamps`?"))
+        .stdout(contains("For more information: sysctl-lint explain SL101"));
+}
+
+#[test]
+fn fail_on_threshold() {
+    let dir = tmp_with(&[(
+        "a.conf",
+        "net.ipv4.tcp_syncookies = 1\nnet.ipv4.tcp_syncookies = 1\n",
+    )]);
+    let path = dir.path().join("a.conf");
+    // Only an info (SL402): below the default threshold.
+    bin().arg("check").arg(&path).assert().code(0);
+    bin()
+        .args(["check", "--fail-on", "info"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    bin()
+        .args([
+            "check",
+            "--fail-on",
+            "never",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .code(0);
+    bin()
+        .args([
+            "check",
+            "--fail-on",
+            "error",
+            "tests/fixtures/SL401_duplicate_key.conf",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn stdin_with_name() {
+    bin()
+        .args(["check", "--format", "short", "--stdin-filename", "guide.conf", "-"])
+        .write_stdin("net.ipv4.tcp_timestsmps = 0\n")
+        .assert()
+        .code(1)
+        .stdout("guide.conf:1:1: error[SL201] unknown key `net.ipv4.tcp_timestsmps`: procps `sysctl -p` fails with `cannot stat /proc/sys/net/ipv4/tcp_timestsmps` and the setting is lost\n");
+}
+
+#[test]
+fn directory_lints_conf_files_sorted_by_name() {
+    let dir = tmp_with(&[
+        ("20-b.conf", "net.ipv4.tcp_timestsmps = 0\n"),
+        ("10-a.conf", "net.ipv4.tcp_syncookie = 1\n"),
+        ("README", "not a conf file\n"),
+        ("30-c.conf.bak", "garbage\n"),
+    ]);
+    let out = bin()
+        .args(["check", "--format", "short"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("10-a.conf:1:1: error[SL201]"), "{out}");
+    assert!(lines[1].contains("20-b.conf:1:1: error[SL201]"), "{out}");
+}
+
+#[test]
+fn missing_file_beside_a_good_one_exits_2_and_still_lints() {
+    let out = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "no/such/file.conf",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "SL100");
+    assert_eq!(d["file"], "no/such/file.conf");
+    assert_eq!(
+        d["message"],
+        "cannot read `no/such/file.conf`: no such file or directory"
+    );
+    assert_eq!(v["summary"]["files"], 2);
+    assert!(v["files"][1]["errors"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn empty_directory_is_an_input_error() {
+    let dir = tmp_with(&[("notes.txt", "x\n")]);
+    bin()
+        .args(["check", "--format", "short"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(
+            contains("error[SL100] cannot read")
+                .and(contains("directory contains no *.conf files")),
+        );
+}
+
+#[test]
+fn bad_kernel_version_is_a_usage_error() {
+    bin()
+        .args(["check", "--kernel", "latest", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(2)
+        .stderr(contains("--kernel: `latest` is not a kernel version"));
+}
+
+#[test]
+fn kernel_option_changes_findings() {
+    // tcp_tw_recycle exists before 4.12.
+    let conf = "net.ipv4.tcp_tw_recycle = 0\n";
+    bin()
+        .args(["check", "-"])
+        .write_stdin(conf)
+        .assert()
+        .code(1);
+    bin()
+        .args(["check", "--kernel", "4.9.0-16-amd64", "-"])
+        .write_stdin(conf)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    bin().assert().code(2);
+    bin().args(["check"]).assert().code(2);
+    bin()
+        .args(["check", "--format", "xml", "a"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["--version"])
+        .assert()
+        .code(0)
+        .stdout(contains("sysctl-lint"));
+}
+
+#[test]
+fn rules_lists_every_code() {
+    let out = bin()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for d in sysctl_lint::rules::docs() {
+        assert!(out.contains(d.code) && out.contains(d.name), "{}", d.code);
+    }
+    let json = bin()
+        .args(["rules", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        sysctl_lint::rules::docs().len()
+    );
+    assert_eq!(v[0]["code"], "SL100");
+}
+
+#[test]
+fn explain_by_code_and_name() {
+    for d in sysctl_lint::rules::docs() {
+        bin()
+            .args(["explain", d.code])
+            .assert()
+            .code(0)
+            .stdout(contains(format!("# {} {}", d.code, d.name)).and(contains("## Sources")));
+        bin().args(["explain", d.name]).assert().code(0);
+    }
+    bin().args(["explain", "sl201"]).assert().code(0);
+    bin()
+        .args(["explain", "unknown-kye"])
+        .assert()
+        .code(2)
+        .stderr(contains("did you mean `unknown-key`?"));
+}
+
+#[test]
+fn color_always_and_never() {
+    bin()
+        .args([
+            "check",
+            "--color",
+            "always",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .stdout(contains("\u{1b}["));
+    bin()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .stdout(contains("\u{1b}[").not());
+}

@@ -1,0 +1,76 @@
+//! Differential test against procps: every line that `sysctl --dry-run -p FILE`
+//! reports as `invalid syntax` gets a warning or an error from sysctl-lint.
+//! Only `--dry-run` is ever used: nothing is written to /proc/sys.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sysctl_lint::{lint_source, Options, Severity};
+
+/// Line numbers procps reports as `FILE(N): invalid syntax`.
+fn procps_invalid_lines(sysctl: &Path, file: &Path) -> Vec<usize> {
+    let out = Command::new(sysctl)
+        .arg("--dry-run")
+        .arg("-p")
+        .arg(file)
+        .output()
+        .expect("run sysctl --dry-run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let prefix = format!("sysctl: {}(", file.display());
+    stderr
+        .lines()
+        .filter(|l| l.ends_with("): invalid syntax, continuing..."))
+        .filter_map(|l| l.strip_prefix(&prefix)?.split(')').next()?.parse().ok())
+        .collect()
+}
+
+fn inputs() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "conf"))
+            .collect();
+    if let Some(dir) = common::corpus_dir() {
+        files.extend(common::corpus_files(&dir));
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_procps_invalid_line_is_flagged() {
+    let Some(sysctl) = common::procps_sysctl() else {
+        return;
+    };
+    let mut missed = Vec::new();
+    let mut invalid_seen = 0;
+    for file in inputs() {
+        let lines = procps_invalid_lines(&sysctl, &file);
+        if lines.is_empty() {
+            continue;
+        }
+        let bytes = std::fs::read(&file).expect("read");
+        let (files, diags) = lint_source("f", &bytes, &Options::default());
+        for n in lines {
+            invalid_seen += 1;
+            let flagged = diags.iter().any(|d| {
+                d.severity >= Severity::Warning && files[0].source.position(d.span.start).0 == n
+            });
+            if !flagged {
+                missed.push(format!("{}:{n}", file.display()));
+            }
+        }
+    }
+    assert!(
+        invalid_seen > 0,
+        "procps reported no invalid line at all: is the test reading its output?"
+    );
+    assert!(
+        missed.is_empty(),
+        "procps says `invalid syntax`, sysctl-lint is silent:\n{}",
+        missed.join("\n")
+    );
+}
