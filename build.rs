@@ -15,6 +15,8 @@ fn main() {
     fs::write(out.join("catalog_keys.rs"), keys()).expect("write catalog_keys.rs");
     fs::write(out.join("catalog_namespaces.rs"), namespaces()).expect("write namespaces");
     fs::write(out.join("rule_docs.rs"), rule_docs()).expect("write rule_docs.rs");
+    fs::write(out.join("key_docs.rs"), key_docs()).expect("write key_docs.rs");
+    fs::write(out.join("key_ranges.rs"), key_ranges()).expect("write key_ranges.rs");
 }
 
 fn tsv(path: &str) -> Vec<(usize, Vec<String>)> {
@@ -226,6 +228,16 @@ fn rule_docs() -> String {
             s => panic!("{shown}: unknown severity `{s}`"),
         };
         let code = field("code");
+        let keys: Vec<String> = front
+            .lines()
+            .find_map(|l| l.strip_prefix("keys: "))
+            .map(|v| {
+                v.split(',')
+                    .map(|k| lookup_path(k.trim()))
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
         assert_eq!(
             p.file_stem().and_then(|s| s.to_str()),
             Some(code.as_str()),
@@ -233,10 +245,65 @@ fn rule_docs() -> String {
         );
         writeln!(
             out,
-            "RuleDoc {{ code: {code:?}, name: {:?}, severity: {severity}, summary: {:?}, body: {:?} }},",
+            "RuleDoc {{ code: {code:?}, name: {:?}, severity: {severity}, summary: {:?}, keys: &{keys:?}, body: {:?} }},",
             field("name"),
             field("summary"),
             body.trim_start_matches('\n')
+        )
+        .expect("write to String");
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `rules/key-docs.tsv`: a short excerpt of the kernel documentation per key
+/// (columns `key`, `source`, `excerpt`; `\n` in an excerpt is a line break).
+fn key_docs() -> String {
+    let path = "rules/key-docs.tsv";
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if Path::new(path).exists() {
+        for (line, c) in tsv(path) {
+            let (key, source, excerpt) = (&c[0], &c[1], &c[2]);
+            assert!(!key.is_empty(), "{path}:{line}: empty key");
+            let lp = lookup_path(key);
+            rows.push((
+                lp.clone(),
+                format!(
+                    "({lp:?}, {source:?}, {:?}),\n",
+                    excerpt.replace("\\n", "\n")
+                ),
+            ));
+        }
+    } else {
+        println!("cargo:rerun-if-changed=rules");
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut out = String::from("pub(crate) static KEY_DOCS: &[(&str, &str, &str)] = &[\n");
+    for (_, r) in rows {
+        out.push_str(&r);
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `rules/key-ranges.tsv`: ranges that differ by kernel version (they override the
+/// catalogue's `min`/`max`/`enforced` for targets in `since..until`).
+fn key_ranges() -> String {
+    let path = "rules/key-ranges.tsv";
+    let mut out = String::from("pub(crate) static KEY_RANGES: &[VersionedRange] = &[\n");
+    for (line, c) in tsv(path) {
+        writeln!(
+            out,
+            "VersionedRange {{ path: {:?}, since: {}, until: {}, min: {}, max: {}, enforced: {}, sources: {:?}, note: {:?} }},",
+            lookup_path(&c[0]),
+            version(path, line, &c[1]),
+            version(path, line, &c[2]),
+            int(path, line, &c[3]),
+            int(path, line, &c[4]),
+            c[5] == "yes",
+            c[6],
+            c[7]
         )
         .expect("write to String");
     }

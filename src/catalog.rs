@@ -115,6 +115,45 @@ pub struct Namespace {
 
 include!(concat!(env!("OUT_DIR"), "/catalog_keys.rs"));
 include!(concat!(env!("OUT_DIR"), "/catalog_namespaces.rs"));
+include!(concat!(env!("OUT_DIR"), "/key_docs.rs"));
+include!(concat!(env!("OUT_DIR"), "/key_ranges.rs"));
+
+/// A range that holds only for some kernel versions (`rules/key-ranges.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionedRange {
+    pub path: &'static str,
+    pub since: Option<(u64, u64)>,
+    pub until: Option<(u64, u64)>,
+    pub min: Option<i128>,
+    pub max: Option<i128>,
+    pub enforced: bool,
+    pub sources: &'static str,
+    pub note: &'static str,
+}
+
+/// The range of a key on a target kernel: `(min, max, enforced, note)`.
+pub fn range_on(
+    info: &KeyInfo,
+    target: &KernelVersion,
+) -> (Option<i128>, Option<i128>, bool, &'static str) {
+    let t = target.series();
+    KEY_RANGES
+        .iter()
+        .find(|r| {
+            r.path == info.path && r.since.is_none_or(|s| t >= s) && r.until.is_none_or(|u| t < u)
+        })
+        .map_or((info.min, info.max, info.enforced, ""), |r| {
+            (r.min, r.max, r.enforced, r.note)
+        })
+}
+
+/// The kernel documentation excerpt of a catalogue entry: `(source, text)`.
+pub fn doc_excerpt(info: &KeyInfo) -> Option<(&'static str, &'static str)> {
+    KEY_DOCS
+        .binary_search_by(|(p, _, _)| (*p).cmp(info.path))
+        .ok()
+        .map(|i| (KEY_DOCS[i].1, KEY_DOCS[i].2))
+}
 
 const PLACEHOLDER: &str = "<*>";
 
@@ -230,4 +269,26 @@ impl KeyInfo {
 /// Format a `(major, minor)` series.
 pub fn series(v: (u64, u64)) -> String {
     format!("{}.{}", v.0, v.1)
+}
+
+/// The closest usable catalogued key, if it is close enough to be a typo
+/// (Damerau-Levenshtein distance of at most a fifth of the last component, 1 to 3).
+pub fn closest(key: &Key) -> Option<String> {
+    let written = key.dotted();
+    let last = key.components.last().map_or(0, |c| c.chars().count());
+    let limit = (last / 5).clamp(1, 3);
+    let mut best: Option<(usize, String)> = None;
+    for info in KEYS {
+        if info.path.matches('/').count() + 1 != key.components.len()
+            || matches!(info.status, Status::Removed | Status::Moved)
+        {
+            continue;
+        }
+        let candidate = instantiate(info, key);
+        let d = strsim::damerau_levenshtein(&written, &candidate);
+        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, k)| k)
 }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use sysctl_lint::diagnostic::Severity;
 use sysctl_lint::report;
-use sysctl_lint::{input, lint, rules, KernelVersion, Options};
+use sysctl_lint::{describe, input, lint, rules, KernelVersion, Options};
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -33,6 +33,19 @@ pub enum Command {
         /// A rule code or name.
         rule: String,
     },
+    /// List the hardening profiles, or show the checks of one.
+    Profiles {
+        /// A profile name (server, router, k8s-node, desktop).
+        name: Option<String>,
+    },
+    /// Describe a key from the catalogue: type, unit, default, range, kernel versions, rules.
+    Describe {
+        /// A key (dotted or slash form), e.g. net.ipv4.tcp_tw_reuse or net.ipv4.conf.eth0.rp_filter.
+        key: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,9 +57,15 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic).
+    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic), or `running` for this machine's.
     #[arg(long, default_value = sysctl_lint::version::DEFAULT_KERNEL)]
     pub kernel: String,
+    /// The host's memory (16G, 512MiB, bytes), to judge memory-sized settings.
+    #[arg(long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Also check against a hardening profile (see `sysctl-lint profiles`).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
@@ -95,6 +114,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Describe { key, format } => describe(&key, format),
+        Command::Profiles { name } => profiles(name.as_deref()),
     }
 }
 
@@ -114,15 +135,42 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let kernel = match KernelVersion::parse_lenient(&args.kernel) {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("sysctl-lint: --kernel: {e}");
-            return ExitCode::from(EXIT_ERROR);
-        }
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("sysctl-lint: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+fn options(args: &CheckArgs) -> Result<Options, String> {
+    let kernel = if args.kernel == "running" {
+        KernelVersion::running().map_err(|e| format!("--kernel running: {e}"))?
+    } else {
+        KernelVersion::parse_lenient(&args.kernel).map_err(|e| format!("--kernel: {e}"))?
     };
-    let options = Options { kernel };
+    let memory = match &args.memory {
+        Some(m) => Some(sysctl_lint::units::parse_size(m).map_err(|e| format!("--memory: {e}"))?),
+        None => None,
+    };
+    let profile = match &args.profile {
+        Some(name) => Some(sysctl_lint::profile::find(name).ok_or_else(|| {
+            format!(
+                "--profile: no profile `{name}` (available: {})",
+                sysctl_lint::profile::names().join(", ")
+            )
+        })?),
+        None => None,
+    };
+    Ok(Options {
+        kernel,
+        memory,
+        profile,
+    })
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let options = match options(&args) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
     let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
     let files = input::into_files(loaded);
     let diags = lint(&files, &options);
@@ -223,4 +271,62 @@ fn explain(rule: &str) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+fn describe(key: &str, format: ListFormat) -> ExitCode {
+    match describe::describe(key) {
+        Ok(d) => emit(&match format {
+            ListFormat::Human => describe::render_human(&d),
+            ListFormat::Json => {
+                let mut s =
+                    serde_json::to_string_pretty(&describe::to_json(&d)).unwrap_or_default();
+                s.push('\n');
+                s
+            }
+        }),
+        Err(suggestions) if suggestions.is_empty() => {
+            usage_error(format!("`{key}` is not in the catalogue of known keys"))
+        }
+        Err(suggestions) => usage_error(format!(
+            "`{key}` is not in the catalogue of known keys; did you mean: {}",
+            suggestions.join(", ")
+        )),
+    }
+}
+
+fn profiles(name: Option<&str>) -> ExitCode {
+    use sysctl_lint::profile;
+    let Some(name) = name else {
+        let width = profile::all()
+            .iter()
+            .map(|p| p.name.len())
+            .max()
+            .unwrap_or(0);
+        let text: String = profile::all()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{:width$}  {} ({} checks)\n",
+                    p.name,
+                    p.description,
+                    p.checks.len()
+                )
+            })
+            .collect();
+        return emit(&text);
+    };
+    let Some(p) = profile::find(name) else {
+        return usage_error(format!(
+            "no profile `{name}` (available: {})",
+            profile::names().join(", ")
+        ));
+    };
+    let mut text = format!("{}: {}\n\n", p.name, p.description);
+    for c in &p.checks {
+        text.push_str(&format!("{} {}\n    {}\n", c.key, c.expect, c.rationale));
+        if !c.sources.is_empty() {
+            text.push_str(&format!("    sources: {}\n", c.sources.join("; ")));
+        }
+    }
+    emit(&text)
 }

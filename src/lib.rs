@@ -6,14 +6,17 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod catalog;
+pub mod describe;
 pub mod diagnostic;
 pub mod input;
 pub mod key;
 pub mod lint;
+pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod syntax;
+pub mod units;
 pub mod value;
 pub mod version;
 

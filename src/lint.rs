@@ -17,6 +17,10 @@ use crate::version::KernelVersion;
 pub struct Options {
     /// The kernel the configuration is meant for.
     pub kernel: KernelVersion,
+    /// The host's memory in bytes (`--memory`), to judge memory-sized settings.
+    pub memory: Option<u64>,
+    /// A hardening profile to check against (`--profile`).
+    pub profile: Option<&'static crate::profile::Profile>,
 }
 
 /// One assignment line, resolved once for every rule.
@@ -67,6 +71,28 @@ impl Setting {
             comment,
             ignore_failure: a.dash.is_some(),
         }
+    }
+
+    /// The integers the kernel reads from the value: the first `arity` tokens of the
+    /// body, if the key is numeric and all of them parse. `None` otherwise.
+    pub fn numbers(&self) -> Option<Vec<i128>> {
+        let arity = self.info?.ty.arity()?;
+        let tokens = value::tokens(&self.body, 0);
+        if tokens.is_empty() {
+            return None;
+        }
+        tokens
+            .iter()
+            .take(arity)
+            .map(|t| value::parse_int(t.text).ok())
+            .collect()
+    }
+
+    /// The span from the key to the end of the value.
+    pub fn span(&self) -> Range<usize> {
+        self.key_span.as_ref().map_or(self.value_span.clone(), |k| {
+            k.start..self.value_span.end.max(k.end)
+        })
     }
 
     /// The dotted normalised key, for reports.
@@ -135,10 +161,44 @@ impl FileData {
     }
 }
 
-/// What a rule sees.
+/// What a rule sees: all files of one configuration, in the order they are applied.
 pub struct Context<'a> {
     pub files: &'a [FileData],
     pub options: &'a Options,
+}
+
+impl<'a> Context<'a> {
+    /// Every assignment, in application order, with its file index.
+    pub fn settings(&self) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {
+        self.files
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.settings.iter().map(move |s| (i, s)))
+    }
+
+    /// Every explicit (non-glob) assignment of a key, in application order.
+    /// `key` is dotted (`net.ipv4.tcp_timestamps`).
+    pub fn assignments(&self, key: &str) -> Vec<(usize, &'a Setting)> {
+        let path = Key::parse(key).path();
+        self.settings()
+            .filter(|(_, s)| s.key.as_ref().is_some_and(|k| !k.glob && k.path() == path))
+            .collect()
+    }
+
+    /// The assignment of a key that wins (the last one), if the key is set.
+    pub fn last(&self, key: &str) -> Option<(usize, &'a Setting)> {
+        self.assignments(key).pop()
+    }
+
+    /// The integers the winning assignment of a key writes (see [`Setting::numbers`]).
+    pub fn last_numbers(&self, key: &str) -> Option<Vec<i128>> {
+        self.last(key).and_then(|(_, s)| s.numbers())
+    }
+
+    /// The file a setting belongs to.
+    pub fn file(&self, index: usize) -> &'a FileData {
+        &self.files[index]
+    }
 }
 
 /// What a line rule sees: one line of one file.
@@ -193,6 +253,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
                 }
             }
             Check::Input => {}
+            Check::Config(check) => check(&cx, &mut out),
             Check::File(check) => {
                 for (file_index, _) in files.iter().enumerate() {
                     check(&cx, file_index, &mut out);

@@ -39,6 +39,13 @@ impl KernelVersion {
         )))
     }
 
+    /// The running kernel (`uname -r`, read from `/proc/sys/kernel/osrelease`).
+    pub fn running() -> Result<KernelVersion, String> {
+        let release = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+            .map_err(|e| format!("cannot read /proc/sys/kernel/osrelease: {e}"))?;
+        KernelVersion::parse_lenient(release.trim())
+    }
+
     /// Compare only major.minor (the catalogue records series, not patch levels).
     pub fn series(&self) -> (u64, u64) {
         (self.0.major, self.0.minor)

@@ -50,7 +50,11 @@ const JUDGED_RIGHT: &[(&str, &str, &str, &str)] = &[
     ),
     (STEAMOS, "SL202", "kernel.sched_migration_cost_ns", MOVED),
     (STEAMOS, "SL202", "kernel.sched_nr_migrate", MOVED),
+    (GALLIUM, "SL302", "vm.dirty_background_bytes", ZERO_BYTES),
+    (GALLIUM, "SL302", "vm.dirty_bytes", ZERO_BYTES),
 ];
+const GALLIUM: &str = "GalliumOS-unmaintained__procps__debian_sysctl.conf";
+const ZERO_BYTES: &str = "0 is below the enforced minimum (1 byte, two pages): vm.rst says lower values are ignored, and the 6.1 source rejects them with EINVAL; `sysctl --system` prints `setting key ... Invalid argument`";
 const STEAMOS: &str = "evlaV__jupiter-hw-support__etc_sysctl.d_99-sysctl.conf";
 const MOVED: &str = "SteamOS 3 runs kernels >= 5.13, where the SCHED_DEBUG tunables moved to debugfs (ScyllaDB PR 16122 hit the same)";
 

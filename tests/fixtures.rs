@@ -8,14 +8,25 @@ use std::path::Path;
 
 use sysctl_lint::{lint_source, report, KernelVersion, Options};
 
-/// Fixtures that need another target kernel, from a `# kernel: X` line.
+/// Options from directive lines in a fixture: `# kernel: 6.1`, `# memory: 16G`,
+/// `# profile: server`.
 fn options_for(text: &str) -> Options {
-    let kernel = text
-        .lines()
-        .find_map(|l| l.strip_prefix("# kernel: "))
-        .map(|v| KernelVersion::parse_lenient(v).expect("fixture kernel"))
-        .unwrap_or_default();
-    Options { kernel }
+    let directive = |name: &str| {
+        text.lines().find_map(|l| {
+            l.trim_start_matches('\u{FEFF}')
+                .strip_prefix(&format!("# {name}: "))
+                .map(str::trim)
+        })
+    };
+    Options {
+        kernel: directive("kernel")
+            .map(|v| KernelVersion::parse_lenient(v).expect("fixture kernel"))
+            .unwrap_or_default(),
+        memory: directive("memory")
+            .map(|m| sysctl_lint::units::parse_size(m).expect("fixture memory")),
+        profile: directive("profile")
+            .map(|p| sysctl_lint::profile::find(p).expect("fixture profile")),
+    }
 }
 
 fn lint_fixture(

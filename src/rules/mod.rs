@@ -23,6 +23,9 @@ mod sl201_unknown_key;
 mod sl202_removed_key;
 mod sl203_key_too_new;
 mod sl204_read_only_key;
+mod sl205_noop_key;
+mod sl206_vendor_key;
+mod sl207_module_key;
 mod sl301_invalid_value;
 mod sl302_value_out_of_range;
 mod sl303_extra_values;
@@ -30,6 +33,30 @@ mod sl304_missing_values;
 mod sl305_inline_comment;
 mod sl401_duplicate_key;
 mod sl402_redundant_duplicate;
+mod sl501_tcp_tw_recycle;
+mod sl502_tw_reuse_without_timestamps;
+mod sl503_timestamps_disabled;
+mod sl504_fin_timeout_not_time_wait;
+mod sl505_low_tw_buckets;
+mod sl510_port_range_rejected;
+mod sl511_port_range_overlaps_services;
+mod sl512_port_range_parity;
+mod sl513_port_range_small;
+mod sl514_reserved_ports_invalid;
+mod sl520_syn_retries_low;
+mod sl521_somaxconn_overflow;
+mod sl522_syn_backlog_above_somaxconn;
+mod sl530_ip_forward_resets_conf;
+mod sl531_ineffective_conf_value;
+mod sl601_mem_vector_order;
+mod sl602_mem_pages_look_like_bytes;
+mod sl603_buffer_vector_order;
+mod sl604_buffer_below_minimum;
+mod sl605_orphans_memory;
+mod sl610_dirty_background_not_below_dirty;
+mod sl611_dirty_bytes_and_ratio;
+mod sl701_profile_weaker_value;
+mod sl702_profile_missing_key;
 pub(crate) mod values;
 
 /// A rule's documentation page and metadata (from `rules/docs/<CODE>.md`).
@@ -39,6 +66,8 @@ pub struct RuleDoc {
     pub name: &'static str,
     pub severity: Severity,
     pub summary: &'static str,
+    /// Keys the rule is about (lookup form, from the `keys:` front matter line).
+    pub keys: &'static [&'static str],
     /// The Markdown page, without its front matter.
     pub body: &'static str,
 }
@@ -52,6 +81,9 @@ pub enum Check {
     Line(fn(&LineContext<'_>, &mut Vec<Diagnostic>)),
     /// Called once per file, with the whole configuration in view.
     File(fn(&Context<'_>, usize, &mut Vec<Diagnostic>)),
+    /// Called once with the whole configuration (all files, in application order):
+    /// for rules that compare keys.
+    Config(fn(&Context<'_>, &mut Vec<Diagnostic>)),
     /// Reported by the input reader, not by a check.
     Input,
 }
@@ -90,6 +122,9 @@ pub static RULES: &[Rule] = &[
     sl202_removed_key::RULE,
     sl203_key_too_new::RULE,
     sl204_read_only_key::RULE,
+    sl205_noop_key::RULE,
+    sl206_vendor_key::RULE,
+    sl207_module_key::RULE,
     sl301_invalid_value::RULE,
     sl302_value_out_of_range::RULE,
     sl303_extra_values::RULE,
@@ -97,6 +132,30 @@ pub static RULES: &[Rule] = &[
     sl305_inline_comment::RULE,
     sl401_duplicate_key::RULE,
     sl402_redundant_duplicate::RULE,
+    sl501_tcp_tw_recycle::RULE,
+    sl502_tw_reuse_without_timestamps::RULE,
+    sl503_timestamps_disabled::RULE,
+    sl504_fin_timeout_not_time_wait::RULE,
+    sl505_low_tw_buckets::RULE,
+    sl510_port_range_rejected::RULE,
+    sl511_port_range_overlaps_services::RULE,
+    sl512_port_range_parity::RULE,
+    sl513_port_range_small::RULE,
+    sl514_reserved_ports_invalid::RULE,
+    sl520_syn_retries_low::RULE,
+    sl521_somaxconn_overflow::RULE,
+    sl522_syn_backlog_above_somaxconn::RULE,
+    sl530_ip_forward_resets_conf::RULE,
+    sl531_ineffective_conf_value::RULE,
+    sl601_mem_vector_order::RULE,
+    sl602_mem_pages_look_like_bytes::RULE,
+    sl603_buffer_vector_order::RULE,
+    sl604_buffer_below_minimum::RULE,
+    sl605_orphans_memory::RULE,
+    sl610_dirty_background_not_below_dirty::RULE,
+    sl611_dirty_bytes_and_ratio::RULE,
+    sl701_profile_weaker_value::RULE,
+    sl702_profile_missing_key::RULE,
 ];
 
 /// All documented rules, in code order.
@@ -109,6 +168,14 @@ pub fn doc(code_or_name: &str) -> Option<&'static RuleDoc> {
     RULE_DOCS
         .iter()
         .find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name == code_or_name)
+}
+
+/// Rules whose page lists the key (catalogue lookup path, e.g. `net/ipv4/tcp_tw_reuse`).
+pub fn about_key(path: &str) -> Vec<&'static RuleDoc> {
+    RULE_DOCS
+        .iter()
+        .filter(|d| d.keys.contains(&path))
+        .collect()
 }
 
 /// Drop findings made redundant by a more specific finding on the same line.

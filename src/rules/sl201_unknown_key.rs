@@ -1,6 +1,6 @@
 //! SL201 unknown-key: the key is not in the catalogue, with a did-you-mean.
 
-use crate::catalog::{self, KeyInfo};
+use crate::catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::key::Key;
 use crate::lint::LineContext;
@@ -75,7 +75,7 @@ fn unknown(file: usize, span: std::ops::Range<usize>, key: &Key, exclusion: bool
         .severity(Severity::Error)
         .help(format!("write the interface name with `/`: `{vlan}`"));
     }
-    if let Some(suggestion) = did_you_mean(key) {
+    if let Some(suggestion) = catalog::closest(key) {
         return Diagnostic::new(
             "SL201",
             file,
@@ -129,30 +129,4 @@ fn vlan_form(key: &Key) -> Option<String> {
         }
     }
     None
-}
-
-/// The closest catalogued key, if it is close enough to be a typo.
-pub(crate) fn did_you_mean(key: &Key) -> Option<String> {
-    let written = key.dotted();
-    let last = key.components.last().map_or(0, |c| c.chars().count());
-    let limit = (last / 5).clamp(1, 3);
-    let mut best: Option<(usize, String)> = None;
-    for info in catalog::all() {
-        if info.path.matches('/').count() + 1 != key.components.len() {
-            continue;
-        }
-        let candidate = catalog::instantiate(info, key);
-        let d = strsim::damerau_levenshtein(&written, &candidate);
-        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) && usable(info) {
-            best = Some((d, candidate));
-        }
-    }
-    best.map(|(_, k)| k)
-}
-
-fn usable(info: &KeyInfo) -> bool {
-    !matches!(
-        info.status,
-        catalog::Status::Removed | catalog::Status::Moved
-    )
 }

@@ -63,13 +63,18 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first item of a comma list that is not `PORT` or `LOW-HIGH`.
 fn bad_port_list_item(body: &str) -> Option<&str> {
-    body.split(',').map(str::trim).find(|item| {
-        let ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
-        match item.split_once('-') {
-            Some((a, b)) => !(ok(a) && ok(b)),
-            None => !ok(item),
-        }
-    })
+    // A trailing comma is accepted by the kernel (measured on 6.18, see SL514).
+    body.strip_suffix(',')
+        .unwrap_or(body)
+        .split(',')
+        .map(str::trim)
+        .find(|item| {
+            let ok = |p: &str| value::parse_int(p).is_ok_and(|v| v >= 0);
+            match item.split_once('-') {
+                Some((a, b)) => !(ok(a) && ok(b)),
+                None => !ok(item),
+            }
+        })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! SL302 value-out-of-range: outside the enforced or documented range.
 
-use crate::catalog::ValueType;
+use crate::catalog::{self, ValueType};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 use crate::value;
@@ -40,29 +40,36 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             ));
             return;
         }
-        let below = info.min.is_some_and(|m| v < m);
-        let above = info.max.is_some_and(|m| v > m);
+        let (min, max, enforced, note) = catalog::range_on(info, &cx.cx.options.kernel);
+        let below = min.is_some_and(|m| v < m);
+        let above = max.is_some_and(|m| v > m);
         if below || above {
-            let range = match (info.min, info.max) {
+            let range = match (min, max) {
                 (Some(a), Some(b)) => format!("{a}..={b}"),
                 (Some(a), None) => format!(">= {a}"),
                 (None, Some(b)) => format!("<= {b}"),
                 (None, None) => String::new(),
             };
-            let (severity, effect) = if info.enforced {
+            let (severity, effect) = if enforced {
                 (
                     Severity::Error,
-                    "the kernel rejects the write (EINVAL) and keeps the old value",
+                    "the kernel rejects the write (EINVAL) and keeps the old value; the range",
                 )
             } else {
                 (
                     Severity::Warning,
-                    "the kernel does not check it, but the documented range is",
+                    "the kernel does not check it, but the documented range",
                 )
+            };
+            let target = &cx.cx.options.kernel;
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({note})")
             };
             out.push(diag(
                 severity,
-                format!("{v} is out of range for `{key}`: {effect} {range}"),
+                format!("{v} is out of range for `{key}`: {effect} on {target} is {range}{note}"),
                 format!("use a value in {range}"),
             ));
             return;

@@ -1,0 +1,188 @@
+//! SL205 noop-key: a catalogued key that the kernel still accepts but ignores.
+
+use crate::catalog::Status;
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL205",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+/// What we know about a no-op key: from which series it does nothing, how that
+/// version is to be worded (`about` where `reference/kernel-facts.md` gives it medium
+/// confidence), why, and what to do instead.
+struct NoOp {
+    /// Catalogue key, or a prefix ending in `.`.
+    key: &'static str,
+    since: (u64, u64),
+    since_text: &'static str,
+    why: &'static str,
+    help: &'static str,
+}
+
+const NOOPS: &[NoOp] = &[
+    NoOp {
+        key: "net.ipv4.route.",
+        since: (3, 6),
+        since_text: "Linux 3.6",
+        why: "the IPv4 routing cache it tuned was removed",
+        help: "delete the line (the IPv6 `net.ipv6.route.*` keys are still real)",
+    },
+    NoOp {
+        key: "net.ipv4.tcp_low_latency",
+        since: (4, 14),
+        since_text: "Linux 4.14",
+        why: "the prequeue it turned off was removed; the documentation calls it a legacy option",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "net.ipv4.tcp_fack",
+        since: (4, 18),
+        since_text: "about Linux 4.18",
+        why: "FACK loss recovery was removed (RACK replaced it; FACK was already off by default from about 4.15)",
+        help: "delete the line; loss recovery is tuned with `net.ipv4.tcp_recovery`",
+    },
+    NoOp {
+        key: "net.ipv4.tcp_adv_win_scale",
+        since: (6, 6),
+        since_text: "Linux 6.6",
+        why: "the kernel documentation marks it obsolete since linux-6.6",
+        help: "delete the line; size buffers with `net.ipv4.tcp_rmem` instead",
+    },
+    NoOp {
+        key: "net.ipv4.ipfrag_low_thresh",
+        since: (4, 17),
+        since_text: "Linux 4.17",
+        why: "the kernel documentation marks it obsolete since linux-4.17 (fragment reassembly rewrite)",
+        help: "delete the line; `net.ipv4.ipfrag_high_thresh` is the reassembly memory limit that still applies",
+    },
+    NoOp {
+        key: "net.ipv4.ipfrag_secret_interval",
+        since: (4, 17),
+        since_text: "about Linux 4.17",
+        why: "the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "net.ipv6.ip6frag_secret_interval",
+        since: (4, 17),
+        since_text: "about Linux 4.17",
+        why: "the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "net.ipv4.xfrm4_gc_thresh",
+        since: (4, 14),
+        since_text: "Linux 4.14",
+        why: "the kernel documentation marks it obsolete since linux-4.14",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "net.ipv6.xfrm6_gc_thresh",
+        since: (4, 14),
+        since_text: "Linux 4.14",
+        why: "the kernel documentation marks it obsolete since linux-4.14",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "kernel.auto_msgmni",
+        since: (3, 19),
+        since_text: "about Linux 3.19",
+        why: "msgmni is no longer recomputed automatically and reading the key always returns 0",
+        help: "delete the line; set `kernel.msgmni` itself if you need another limit",
+    },
+    NoOp {
+        key: "kernel.random.write_wakeup_threshold",
+        since: (5, 18),
+        since_text: "about Linux 5.18",
+        why: "after the random.c rewrite it is writable for compatibility only and does not change the RNG",
+        help: "delete the line",
+    },
+];
+
+fn known(key: &str) -> Option<&'static NoOp> {
+    NOOPS.iter().find(|n| {
+        if n.key.ends_with('.') {
+            key.starts_with(n.key)
+        } else {
+            key == n.key
+        }
+    })
+}
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let (Some(info), Some(span)) = (s.info, &s.key_span) else {
+        return;
+    };
+    if info.status != Status::NoOp {
+        return;
+    }
+    let target = &cx.cx.options.kernel;
+    let key = s.dotted_key().unwrap_or_default();
+    let d = match known(info.key) {
+        Some(n) => {
+            if target.series() < n.since {
+                return; // the key still did something on the target kernel
+            }
+            s.diag(
+                "SL205",
+                cx.file_index,
+                span.clone(),
+                format!(
+                    "`{key}` is accepted but has no effect since {}: {}; the write succeeds and changes nothing on {target}",
+                    n.since_text, n.why
+                ),
+            )
+            .help(n.help)
+        }
+        None => s
+            .diag(
+                "SL205",
+                cx.file_index,
+                span.clone(),
+                format!(
+                    "`{key}` is accepted but has no effect on current kernels ({}); the write succeeds and changes nothing",
+                    info.note.trim_end_matches('.')
+                ),
+            )
+            .help("delete the line"),
+    };
+    out.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_source, KernelVersion, Options};
+
+    fn has(text: &str, kernel: &str) -> bool {
+        let options = Options {
+            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
+        diags.iter().any(|d| d.code == "SL205")
+    }
+
+    #[test]
+    fn only_from_the_noop_release() {
+        assert!(has("net.ipv4.tcp_low_latency = 1\n", "4.14"));
+        assert!(!has("net.ipv4.tcp_low_latency = 1\n", "4.9"));
+        assert!(has("net.ipv4.route.gc_interval = 60\n", "3.6"));
+        assert!(!has("net.ipv4.route.gc_interval = 60\n", "3.2"));
+        assert!(!has("net.ipv6.route.gc_interval = 30\n", "6.18"));
+    }
+
+    #[test]
+    fn every_noop_key_has_a_version() {
+        for info in crate::catalog::all() {
+            if info.status == crate::catalog::Status::NoOp {
+                assert!(super::known(info.key).is_some(), "{}", info.key);
+            }
+        }
+    }
+}

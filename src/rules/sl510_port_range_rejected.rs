@@ -1,0 +1,397 @@
+//! SL510 port-range-rejected: an `ip_local_port_range` write the kernel refuses
+//! (low end above high end, or low end below `ip_unprivileged_port_start`), and an
+//! `ip_unprivileged_port_start` write refused because it would reach into the range.
+//!
+//! Also the replay of the port-range writes that SL511-SL513 share: every
+//! assignment of the two keys in application order, starting from the kernel's
+//! defaults, keeping the old value whenever the kernel rejects a write
+//! (reference/kernel-write-behaviour.md rows ip_local_port_range).
+
+use std::ops::Range;
+
+use crate::catalog;
+use crate::diagnostic::Diagnostic;
+use crate::key::Key;
+use crate::lint::{Context, Setting};
+use crate::value;
+use crate::version::KernelVersion;
+
+use super::values::numeric;
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL510",
+    check: Check::Config(check),
+    supersedes: &[],
+};
+
+pub(super) const RANGE_KEY: &str = "net.ipv4.ip_local_port_range";
+const UNPRIV_KEY: &str = "net.ipv4.ip_unprivileged_port_start";
+
+/// The kernel's default range: 32768 60999 since about 4.4-4.6 (the 4.4.178 doc has
+/// it, the 4.1.52 doc still says 32768 61000; kernel-facts §3 says 4.6, medium).
+pub(super) const DEFAULT_RANGE: (i128, i128) = (32768, 60999);
+const OLD_DEFAULT_RANGE: (i128, i128) = (32768, 61000);
+/// The first series whose doc gives 60999 and asks for ends of different parity.
+pub(super) const PARITY_SINCE: (u64, u64) = (4, 4);
+/// `ip_unprivileged_port_start` exists (and bounds the range) since about 4.11.
+const UNPRIV_SINCE: (u64, u64) = (4, 11);
+const UNPRIV_DEFAULT: i128 = 1024;
+
+pub(super) fn default_range(kernel: &KernelVersion) -> (i128, i128) {
+    if kernel.series() >= PARITY_SINCE {
+        DEFAULT_RANGE
+    } else {
+        OLD_DEFAULT_RANGE
+    }
+}
+
+/// Where a value in force came from: an assignment, or the kernel default.
+#[derive(Clone, Copy)]
+pub(super) struct Origin<'a> {
+    pub set_at: Option<(usize, &'a Setting)>,
+}
+
+impl Origin<'_> {
+    const DEFAULT: Origin<'static> = Origin { set_at: None };
+
+    /// "the kernel default", "line 12", "line 12 of 10-net.conf".
+    pub fn describe(&self, cx: &Context<'_>, here: usize) -> String {
+        match self.set_at {
+            None => "the kernel default".into(),
+            Some((f, s)) => where_set(cx, here, f, s),
+        }
+    }
+}
+
+/// "line 12" (same file as `here`) or "line 12 of NAME".
+pub(super) fn where_set(cx: &Context<'_>, here: usize, file: usize, s: &Setting) -> String {
+    let data = cx.file(file);
+    let line = data.line(s).number;
+    if file == here {
+        format!("line {line}")
+    } else {
+        format!("line {line} of {}", data.source.name)
+    }
+}
+
+/// Why the kernel refused a range write that this rule reports.
+#[derive(Clone, Copy)]
+pub(super) enum Refusal<'a> {
+    /// high < low.
+    Reversed,
+    /// low < ip_unprivileged_port_start.
+    BelowUnprivileged { start: i128, origin: Origin<'a> },
+}
+
+pub(super) enum Outcome<'a> {
+    Accepted,
+    Refused(Refusal<'a>),
+    /// Rejected or unreadable for a reason another rule reports (SL301, SL302,
+    /// SL305, SL103, SL106): the old range stays.
+    Other,
+}
+
+/// One assignment of `ip_local_port_range`, replayed.
+pub(super) struct RangeWrite<'a> {
+    pub file: usize,
+    pub setting: &'a Setting,
+    /// The range the write asks for (an end it does not write keeps its old value).
+    pub low: i128,
+    pub high: i128,
+    pub low_span: Option<Range<usize>>,
+    pub high_span: Option<Range<usize>>,
+    /// The range in force before the write, and where it came from.
+    pub before: (i128, i128),
+    pub before_origin: Origin<'a>,
+    pub outcome: Outcome<'a>,
+}
+
+/// One assignment of `ip_unprivileged_port_start` the kernel refuses because the
+/// range in force starts below it.
+struct UnprivRefused<'a> {
+    file: usize,
+    setting: &'a Setting,
+    value: i128,
+    span: Range<usize>,
+    range: (i128, i128),
+    range_origin: Origin<'a>,
+    kept: i128,
+}
+
+struct Replay<'a> {
+    ranges: Vec<RangeWrite<'a>>,
+    unpriv_refused: Vec<UnprivRefused<'a>>,
+}
+
+/// The integers of a range write with their spans, if the kernel reads them as
+/// numbers in 1..=65535 and nothing else (a comment, quotes) spoils the write.
+fn range_numbers(s: &Setting, kernel: &KernelVersion) -> Option<Vec<(i128, Range<usize>)>> {
+    let n = numeric(s)?;
+    // The bounds SL302 checks (the kernel's own min/max, 1..=65535).
+    let (min, max, _, _) = catalog::range_on(n.info, kernel);
+    let (min, max) = (min.unwrap_or(1), max.unwrap_or(65535));
+    if let Some(c) = &s.comment {
+        // A glued comment or a comment where a number should stand: SL305.
+        if c.glued || n.tokens.len() < n.arity {
+            return None;
+        }
+    }
+    let mut out = Vec::new();
+    for t in n.tokens.iter().take(n.arity) {
+        let v = value::parse_int(t.text).ok()?; // SL301
+        if v < min || v > max || !(1..=65535).contains(&v) {
+            return None; // SL302
+        }
+        out.push((v, t.span.clone()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The single integer of an `ip_unprivileged_port_start` write, if the kernel
+/// reads it and it is within 0..=65535.
+fn unpriv_number(s: &Setting) -> Option<(i128, Range<usize>)> {
+    let n = numeric(s)?;
+    if s.comment.as_ref().is_some_and(|c| c.glued) {
+        return None;
+    }
+    let t = n.tokens.first()?;
+    let v = value::parse_int(t.text).ok()?;
+    (0..=65535).contains(&v).then(|| (v, t.span.clone()))
+}
+
+fn is_key(s: &Setting, path: &str) -> bool {
+    s.key.as_ref().is_some_and(|k| !k.glob && k.path() == path)
+}
+
+fn replay<'a>(cx: &Context<'a>) -> Replay<'a> {
+    let range_path = Key::parse(RANGE_KEY).path();
+    let unpriv_path = Key::parse(UNPRIV_KEY).path();
+    let has_unpriv = cx.options.kernel.series() >= UNPRIV_SINCE;
+    let mut range = default_range(&cx.options.kernel);
+    let mut range_origin = Origin::DEFAULT;
+    let mut unpriv = if has_unpriv { UNPRIV_DEFAULT } else { 1 };
+    let mut unpriv_origin = Origin::DEFAULT;
+    let mut out = Replay {
+        ranges: Vec::new(),
+        unpriv_refused: Vec::new(),
+    };
+    for (file, s) in cx.settings() {
+        if has_unpriv && is_key(s, &unpriv_path) {
+            let Some((v, span)) = unpriv_number(s) else {
+                continue;
+            };
+            if v <= range.0 {
+                unpriv = v;
+                unpriv_origin = Origin {
+                    set_at: Some((file, s)),
+                };
+            } else {
+                out.unpriv_refused.push(UnprivRefused {
+                    file,
+                    setting: s,
+                    value: v,
+                    span,
+                    range,
+                    range_origin,
+                    kept: unpriv,
+                });
+            }
+            continue;
+        }
+        if !is_key(s, &range_path) {
+            continue;
+        }
+        let before = range;
+        let before_origin = range_origin;
+        let Some(nums) = range_numbers(s, &cx.options.kernel) else {
+            out.ranges.push(RangeWrite {
+                file,
+                setting: s,
+                low: before.0,
+                high: before.1,
+                low_span: None,
+                high_span: None,
+                before,
+                before_origin,
+                outcome: Outcome::Other,
+            });
+            continue;
+        };
+        let (low, low_span) = nums[0].clone();
+        let (high, high_span) = nums
+            .get(1)
+            .map_or((before.1, None), |(v, sp)| (*v, Some(sp.clone())));
+        let outcome = if high < low {
+            Outcome::Refused(Refusal::Reversed)
+        } else if low < unpriv {
+            Outcome::Refused(Refusal::BelowUnprivileged {
+                start: unpriv,
+                origin: unpriv_origin,
+            })
+        } else {
+            range = (low, high);
+            range_origin = Origin {
+                set_at: Some((file, s)),
+            };
+            Outcome::Accepted
+        };
+        out.ranges.push(RangeWrite {
+            file,
+            setting: s,
+            low,
+            high,
+            low_span: Some(low_span),
+            high_span,
+            before,
+            before_origin,
+            outcome,
+        });
+    }
+    out
+}
+
+/// Every assignment of `ip_local_port_range`, replayed in application order.
+pub(super) fn range_writes<'a>(cx: &Context<'a>) -> Vec<RangeWrite<'a>> {
+    replay(cx).ranges
+}
+
+/// The range the configuration leaves in force, with the assignment that set it:
+/// `None` when the key is not set, or when its last assignment does not apply
+/// (SL510 or another rule reports that line; an earlier value is not judged again).
+pub(super) fn in_force<'a>(cx: &Context<'a>) -> Option<RangeWrite<'a>> {
+    let last = range_writes(cx).pop()?;
+    matches!(last.outcome, Outcome::Accepted).then_some(last)
+}
+
+fn describe_range(r: (i128, i128)) -> String {
+    format!("{}-{}", r.0, r.1)
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let replay = replay(cx);
+    for w in &replay.ranges {
+        let Outcome::Refused(refusal) = w.outcome else {
+            continue;
+        };
+        let s = w.setting;
+        let kept = format!(
+            "keeps the range {} ({})",
+            describe_range(w.before),
+            w.before_origin.describe(cx, w.file)
+        );
+        let low_span = w.low_span.clone().unwrap_or(s.body_span.clone());
+        let d = match refusal {
+            Refusal::Reversed => {
+                let (span, high_note) = match &w.high_span {
+                    Some(sp) => (sp.clone(), String::new()),
+                    None => (
+                        low_span.clone(),
+                        format!(
+                            " (only the low end is written; the high end stays {} from {})",
+                            w.high,
+                            w.before_origin.describe(cx, w.file)
+                        ),
+                    ),
+                };
+                let mut d = s
+                    .diag(
+                        "SL510",
+                        w.file,
+                        span,
+                        format!(
+                            "the local port range ends below its start: high end {} < low end {}{high_note}; the kernel rejects the write (EINVAL) and {kept}",
+                            w.high, w.low
+                        ),
+                    )
+                    .help(if w.high_span.is_some() {
+                        format!("write the low end first: `{} {}`", w.high, w.low)
+                    } else {
+                        format!("write both ends, low then high, with the high end at least {}", w.low)
+                    });
+                if w.high_span.is_some() {
+                    d = d.label(w.file, low_span, "low end");
+                }
+                d
+            }
+            Refusal::BelowUnprivileged { start, origin } => {
+                let has_unpriv = cx.options.kernel.series() >= UNPRIV_SINCE;
+                let bound = if has_unpriv {
+                    format!(
+                        "`net.ipv4.ip_unprivileged_port_start` ({start}, {})",
+                        origin.describe(cx, w.file)
+                    )
+                } else {
+                    format!("{start}")
+                };
+                let mut d = s
+                    .diag(
+                        "SL510",
+                        w.file,
+                        low_span.clone(),
+                        format!(
+                            "low end {} of the local port range is below {bound}: the kernel rejects the write (EINVAL) and {kept}",
+                            w.low
+                        ),
+                    );
+                if let Some((f, u)) = origin.set_at {
+                    d = d.label(
+                        f,
+                        u.span(),
+                        format!("ip_unprivileged_port_start = {start} in force here"),
+                    );
+                }
+                // A later ip_unprivileged_port_start that would have allowed it
+                // comes too late: the writes happen in file order.
+                let later = cx.assignments(UNPRIV_KEY).into_iter().find(|(f, u)| {
+                    (*f, u.line) > (w.file, s.line)
+                        && unpriv_number(u).is_some_and(|(v, _)| v <= w.low)
+                });
+                match later {
+                    Some((f, u)) if has_unpriv => {
+                        d = d
+                            .label(f, u.span(), "applied only after the port range: too late for it")
+                            .help(format!(
+                                "move `{} = {}` ({}) above this line, or start the range at {start} or above",
+                                u.key_text.as_deref().unwrap_or(UNPRIV_KEY),
+                                u.value_text,
+                                where_set(cx, w.file, f, u)
+                            ));
+                    }
+                    _ => {
+                        d = d.help(format!(
+                            "start the range at {start} or above, e.g. `{start} {}`",
+                            w.high.max(start)
+                        ));
+                    }
+                }
+                d
+            }
+        };
+        out.push(d);
+    }
+    for u in &replay.unpriv_refused {
+        let mut d = u
+            .setting
+            .diag(
+                "SL510",
+                u.file,
+                u.span.clone(),
+                format!(
+                    "{} is above the low end of the local port range ({}, {}): privileged ports may not reach into the ephemeral range, so the kernel rejects the write (EINVAL) and keeps ip_unprivileged_port_start = {}",
+                    u.value,
+                    u.range.0,
+                    u.range_origin.describe(cx, u.file),
+                    u.kept
+                ),
+            )
+            .help(format!(
+                "use a value of at most {}, or raise the local port range above {} before this line",
+                u.range.0, u.value
+            ));
+        if let Some((f, r)) = u.range_origin.set_at {
+            d = d.label(f, r.body_span.clone(), "local port range in force here");
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,92 @@
+//! SL521 somaxconn-overflow: `net.core.somaxconn` above 65535 for a kernel that
+//! kept the listen backlog in a 16-bit field.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+use crate::value;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL521",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+/// `sk_ack_backlog` / `sk_max_ack_backlog` became u32 in Eric Dumazet's commit
+/// becb74f0acca (2015-03-19, per `git blame include/net/sock.h`), which went into
+/// about Linux 4.1. Before it they were `unsigned short`.
+const WIDENED: (u64, u64) = (4, 1);
+/// From about 3.11 the sysctl rejected values above 65535 (believed: "net: check
+/// net.core.somaxconn sysctl values"); before that they were stored and truncated.
+const CHECKED: (u64, u64) = (3, 11);
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let Some(info) = s.info else { return };
+    if info.key != "net.core.somaxconn" {
+        return;
+    }
+    let target = &cx.cx.options.kernel;
+    if target.series() >= WIDENED {
+        return;
+    }
+    let Some(&n) = s.numbers().as_ref().and_then(|v| v.first()) else {
+        return;
+    };
+    if n <= 65535 {
+        return;
+    }
+    let span = value::tokens(&s.body, s.body_span.start)
+        .first()
+        .map_or(s.body_span.clone(), |t| t.span.clone());
+    let effect = if target.series() >= CHECKED {
+        format!(
+            "on {target} the kernel is believed to reject the write (EINVAL), so somaxconn keeps its old value"
+        )
+    } else {
+        let wrapped = n % 65536;
+        format!(
+            "on {target} the value is stored, but listen() copies it into a 16-bit field, so an application asking for the maximum gets a backlog of {n} mod 65536 = {wrapped}{}",
+            if wrapped == 0 { " (no queue at all)" } else { "" }
+        )
+    };
+    out.push(
+        s.diag(
+            "SL521",
+            cx.file_index,
+            span,
+            format!(
+                "`somaxconn = {n}` is above 65535: kernels before about 4.1 kept the listen backlog in 16 bits; {effect}"
+            ),
+        )
+        .help("use at most 65535 on kernels before 4.1 (values above it only work from about 4.1 on)"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_source, KernelVersion, Options};
+
+    fn messages(text: &str, kernel: &str) -> Vec<String> {
+        let options = Options {
+            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
+        diags
+            .into_iter()
+            .filter(|d| d.code == "SL521")
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn only_old_kernels_and_only_above_65535() {
+        assert!(messages("net.core.somaxconn = 70000\n", "6.18").is_empty());
+        assert!(messages("net.core.somaxconn = 70000\n", "4.1").is_empty());
+        assert!(messages("net.core.somaxconn = 65535\n", "3.10").is_empty());
+        assert!(messages("net.core.somaxconn = 70000\n", "3.10")[0].contains("= 4464"));
+        assert!(messages("net.core.somaxconn = 70000\n", "3.16")[0].contains("reject"));
+    }
+}

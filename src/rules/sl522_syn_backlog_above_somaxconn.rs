@@ -1,0 +1,86 @@
+//! SL522 syn-backlog-above-somaxconn: `tcp_max_syn_backlog` raised above the
+//! somaxconn in effect, which still caps every accept queue.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::Context;
+use crate::value;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL522",
+    check: Check::Config(check),
+    supersedes: &[],
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((file, syn)) = cx.last("net.ipv4.tcp_max_syn_backlog") else {
+        return;
+    };
+    let Some(&backlog) = syn.numbers().as_ref().and_then(|n| n.first()) else {
+        return;
+    };
+    let target = &cx.options.kernel;
+    let set = cx.last("net.core.somaxconn").and_then(|(f, s)| {
+        s.numbers()
+            .and_then(|n| n.first().copied())
+            .map(|n| (f, s, n))
+    });
+    let (somaxconn, source) = match set {
+        Some((_, _, n)) => (n, "set in this configuration".to_owned()),
+        None if target.series() >= (5, 4) => (4096, format!("the default on {target}")),
+        None => (128, format!("the default on {target} (before 5.4)")),
+    };
+    if somaxconn < 0 || backlog <= somaxconn {
+        return;
+    }
+    let span = value::tokens(&syn.body, syn.body_span.start)
+        .first()
+        .map_or(syn.body_span.clone(), |t| t.span.clone());
+    let mut d = syn
+        .diag(
+            "SL522",
+            file,
+            span,
+            format!(
+                "`tcp_max_syn_backlog = {backlog}` is above `net.core.somaxconn` ({somaxconn}, {source}): it only bounds half-open (SYN_RECV) requests; the queue of connections waiting for accept() stays capped at min(listen() backlog, {somaxconn})"
+            ),
+        )
+        .help(format!(
+            "if you want longer accept queues, raise `net.core.somaxconn` to at least {backlog} as well (and the listen() backlog in the server's own configuration)"
+        ));
+    if let Some((f, s, n)) = set {
+        d = d.label(f, s.span(), format!("somaxconn = {n} set here"));
+    }
+    out.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint_source, KernelVersion, Options};
+
+    fn has(text: &str, kernel: &str) -> bool {
+        let options = Options {
+            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
+        diags.iter().any(|d| d.code == "SL522")
+    }
+
+    #[test]
+    fn effective_somaxconn() {
+        // default somaxconn 4096 since 5.4, 128 before
+        assert!(!has("net.ipv4.tcp_max_syn_backlog = 4096\n", "6.18"));
+        assert!(has("net.ipv4.tcp_max_syn_backlog = 8192\n", "6.18"));
+        assert!(has("net.ipv4.tcp_max_syn_backlog = 1024\n", "4.19"));
+        assert!(!has(
+            "net.ipv4.tcp_max_syn_backlog = 8192\nnet.core.somaxconn = 8192\n",
+            "6.18"
+        ));
+        assert!(has(
+            "net.ipv4.tcp_max_syn_backlog = 65536\nnet.core.somaxconn = 32768\n",
+            "6.18"
+        ));
+    }
+}

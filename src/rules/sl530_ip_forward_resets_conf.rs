@@ -1,0 +1,357 @@
+//! SL530 ip-forward-resets-conf, and the model of `net.ipv{4,6}.conf.*` writes that
+//! SL531, SL701 and SL702 share.
+//!
+//! What the kernel does (upstream net/ipv4/devinet.c `devinet_sysctl_forward()` and
+//! `inet_forward_change()`; net/ipv6/addrconf.c `addrconf_fixup_forwarding()`):
+//! - a write to `net.ipv4.ip_forward` or `net.ipv4.conf.all.forwarding` (the same
+//!   variable) that CHANGES its value sets `conf.all.accept_redirects` to the
+//!   opposite of the new value, and `forwarding` on `conf.default` and on every
+//!   interface to the new value. Nothing else is reset, although ip-sysctl.rst says
+//!   "all configuration parameters".
+//! - a write to `net.ipv6.conf.all.forwarding` sets `forwarding` on `conf.default`
+//!   and every interface to the value, and when it is 0 also clears
+//!   `force_forwarding` everywhere (ip-sysctl.rst, conf/all/forwarding and
+//!   force_forwarding). systemd-sysctl skips a write that does not change the value,
+//!   so only changes are modelled.
+//!
+//! The model starts from the kernel defaults at boot (forwarding off) and applies
+//! the configuration's explicit assignments in order.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::key::Key;
+use crate::lint::{Context, Setting};
+use crate::syntax::LineKind;
+use crate::value;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL530",
+    check: Check::Config(check),
+    supersedes: &[],
+};
+
+/// How many reset settings are listed (and labelled) before "and N more".
+const MAX_LISTED: usize = 5;
+
+const V4_FORWARD: &str = "net/ipv4/ip_forward";
+const V4_ALL_FORWARDING: &str = "net/ipv4/conf/all/forwarding";
+const V4_ALL_ACCEPT_REDIRECTS: &str = "net/ipv4/conf/all/accept_redirects";
+const V6_ALL_FORWARDING: &str = "net/ipv6/conf/all/forwarding";
+
+/// The integer a setting writes: the first token of its value, if it parses.
+/// Works for glob keys too (they have no catalogue entry).
+pub(super) fn int_value(s: &Setting) -> Option<i128> {
+    let body = s.body.as_str();
+    if body.is_empty() || body.starts_with('=') || super::values::is_quoted(body) {
+        return None;
+    }
+    let tokens = value::tokens(body, s.body_span.start);
+    value::parse_int(tokens.first()?.text).ok()
+}
+
+/// The span of the first value token (the number the finding is about), or the
+/// whole setting.
+pub(super) fn value_span(s: &Setting) -> std::ops::Range<usize> {
+    value::tokens(&s.body, s.body_span.start)
+        .first()
+        .map_or_else(|| s.span(), |t| t.span.clone())
+}
+
+/// "line 12", or "line 12 of `99-x.conf`" when the line is in another file.
+pub(super) fn line_ref(cx: &Context<'_>, from_file: usize, file: usize, s: &Setting) -> String {
+    let f = cx.file(file);
+    let n = f.line(s).number;
+    if file == from_file {
+        format!("line {n}")
+    } else {
+        format!("line {n} of `{}`", f.source.name)
+    }
+}
+
+/// One explicit assignment, with its position in application order.
+#[derive(Clone)]
+pub(super) struct Written<'a> {
+    pub pos: usize,
+    pub file: usize,
+    pub setting: &'a Setting,
+    pub path: String,
+    pub value: i128,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    V4,
+    V6,
+}
+
+/// A forwarding write that changed the value, and what it overwrote.
+pub(super) struct Reset<'a> {
+    pub family: Family,
+    pub write: Written<'a>,
+    /// The forwarding value before, and the assignment that set it (`None`: the
+    /// kernel default at boot).
+    pub from: i128,
+    pub from_setting: Option<Written<'a>>,
+    /// Earlier assignments whose value the reset replaced with a different one and
+    /// that are not assigned again later.
+    pub lost: Vec<(Written<'a>, i128)>,
+}
+
+/// The result of applying the configuration's conf writes in order.
+pub(super) struct ConfModel<'a> {
+    pub resets: Vec<Reset<'a>>,
+    /// IPv4 forwarding at the end (`ip_forward`), from the kernel default 0.
+    pub v4_forwarding: i128,
+    /// Forwarding-related assignments still in force at the end, by path.
+    tracked: HashMap<String, Written<'a>>,
+}
+
+impl<'a> ConfModel<'a> {
+    /// Whether an IPv4 forwarding change happened after position `pos`.
+    pub fn v4_reset_after(&self, pos: usize) -> bool {
+        self.resets
+            .iter()
+            .any(|r| r.family == Family::V4 && r.write.pos > pos)
+    }
+
+    /// IPv4 forwarding of `conf.<dev>` (`dev` may be `default`) at the end.
+    pub fn v4_dev_forwarding(&self, dev: &str) -> i128 {
+        self.tracked
+            .get(&format!("net/ipv4/conf/{dev}/forwarding"))
+            .map_or(self.v4_forwarding, |w| w.value)
+    }
+
+    /// The value a key has at the end without being assigned, when a forwarding
+    /// change set it: `conf.all.accept_redirects` and `conf.default.forwarding`.
+    pub fn implicit_value(&self, path: &str) -> Option<i128> {
+        let last_v4 = self.resets.iter().rev().find(|r| r.family == Family::V4)?;
+        let on = last_v4.write.value;
+        match path {
+            V4_ALL_ACCEPT_REDIRECTS => Some(i128::from(on == 0)),
+            "net/ipv4/conf/default/forwarding" => Some(on),
+            _ => None,
+        }
+    }
+}
+
+fn conf_parts(path: &str) -> Option<(&str, &str, &str)> {
+    let mut it = path.split('/');
+    let (net, fam, conf, dev, name) = (it.next()?, it.next()?, it.next()?, it.next()?, it.next()?);
+    (net == "net" && conf == "conf" && it.next().is_none()).then_some((fam, dev, name))
+}
+
+/// Assignments a forwarding change can overwrite.
+fn is_tracked(path: &str) -> bool {
+    if path == V4_ALL_ACCEPT_REDIRECTS {
+        return true;
+    }
+    match conf_parts(path) {
+        Some(("ipv4", dev, "forwarding")) => dev != "all",
+        Some(("ipv6", dev, "forwarding")) => dev != "all",
+        Some(("ipv6", _, "force_forwarding")) => true,
+        _ => false,
+    }
+}
+
+/// Apply the configuration's explicit assignments in order (see the module doc).
+pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
+    let mut v4 = 0i128;
+    let mut v4_by: Option<Written<'a>> = None;
+    let mut v6 = 0i128;
+    let mut v6_by: Option<Written<'a>> = None;
+    let mut tracked: HashMap<String, Written<'a>> = HashMap::new();
+    let mut last_pos: HashMap<String, usize> = HashMap::new();
+    let mut resets = Vec::new();
+    for (pos, (file, s)) in cx.settings().enumerate() {
+        let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
+            continue;
+        };
+        let path = key.path();
+        last_pos.insert(path.clone(), pos);
+        let Some(value) = int_value(s) else { continue };
+        let w = Written {
+            pos,
+            file,
+            setting: s,
+            path: path.clone(),
+            value,
+        };
+        let family = match path.as_str() {
+            V4_FORWARD | V4_ALL_FORWARDING => Family::V4,
+            V6_ALL_FORWARDING => Family::V6,
+            _ => {
+                if is_tracked(&path) {
+                    tracked.insert(path, w);
+                }
+                continue;
+            }
+        };
+        let (state, by) = match family {
+            Family::V4 => (&mut v4, &mut v4_by),
+            Family::V6 => (&mut v6, &mut v6_by),
+        };
+        if value != *state {
+            let mut lost = Vec::new();
+            tracked.retain(|p, t| {
+                let reset_to = match (family, conf_parts(p)) {
+                    (Family::V4, _) if p == V4_ALL_ACCEPT_REDIRECTS => i128::from(value == 0),
+                    (Family::V4, Some(("ipv4", _, "forwarding"))) => value,
+                    (Family::V6, Some(("ipv6", _, "forwarding"))) => value,
+                    (Family::V6, Some(("ipv6", _, "force_forwarding"))) if value == 0 => 0,
+                    _ => return true,
+                };
+                if t.value != reset_to {
+                    lost.push((t.clone(), reset_to));
+                }
+                false
+            });
+            resets.push(Reset {
+                family,
+                write: w.clone(),
+                from: *state,
+                from_setting: by.clone(),
+                lost,
+            });
+            *state = value;
+        }
+        *by = Some(w);
+    }
+    for r in &mut resets {
+        // A key assigned again after the reset gets its value back.
+        r.lost
+            .retain(|(t, _)| last_pos.get(&t.path).is_none_or(|&p| p < r.write.pos));
+        r.lost.sort_by_key(|(t, _)| t.pos);
+    }
+    ConfModel {
+        resets,
+        v4_forwarding: v4,
+        tracked,
+    }
+}
+
+/// Whether a glob key covers a concrete path (component by component).
+pub(super) fn glob_covers(glob: &Key, path: &str) -> bool {
+    let comps: Vec<&str> = path.split('/').collect();
+    glob.components.len() == comps.len()
+        && glob
+            .components
+            .iter()
+            .zip(&comps)
+            .all(|(g, c)| glob::Pattern::new(g).map_or(g == c, |p| p.matches(c)))
+}
+
+/// Whether an exclusion line (`-net.ipv4.conf.all.rp_filter`) names the path.
+pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
+    cx.files.iter().any(|f| {
+        f.tree.lines.iter().any(|l| match &l.kind {
+            LineKind::Exclusion(e) => Key::parse(f.text(e.key.clone())).path() == path,
+            _ => false,
+        })
+    })
+}
+
+/// The glob assignment that sets a concrete path, if no explicit assignment or
+/// exclusion takes the path away from globs (both loaders: explicit keys beat globs
+/// in any order; overlapping globs are applied in order, the last wins).
+pub(super) fn glob_assignment<'a>(cx: &Context<'a>, path: &str) -> Option<(usize, &'a Setting)> {
+    let explicit = cx
+        .settings()
+        .any(|(_, s)| s.key.as_ref().is_some_and(|k| !k.glob && k.path() == path));
+    if explicit || excluded(cx, path) {
+        return None;
+    }
+    cx.settings()
+        .filter(|(_, s)| {
+            s.key
+                .as_ref()
+                .is_some_and(|k| k.glob && glob_covers(k, path))
+        })
+        .last()
+}
+
+fn dotted(path: &str) -> String {
+    Key::parse(path).dotted()
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let m = model(cx);
+    for r in &m.resets {
+        if r.lost.is_empty() {
+            continue;
+        }
+        let w = &r.write;
+        let key = w.setting.dotted_key().unwrap_or_default();
+        let before = match &r.from_setting {
+            Some(b) => format!(
+                "{}, set by {}",
+                r.from,
+                line_ref(cx, w.file, b.file, b.setting)
+            ),
+            None => format!("{}, the kernel default at boot", r.from),
+        };
+        let listed: Vec<String> = r
+            .lost
+            .iter()
+            .take(MAX_LISTED)
+            .map(|(t, to)| {
+                format!(
+                    "`{} = {}` ({}) becomes {to}",
+                    dotted(&t.path),
+                    t.value,
+                    line_ref(cx, w.file, t.file, t.setting)
+                )
+            })
+            .collect();
+        let more = match r.lost.len().saturating_sub(MAX_LISTED) {
+            0 => String::new(),
+            n => format!(", and {n} more"),
+        };
+        let what = match r.family {
+            Family::V4 => format!(
+                "changing IPv4 forwarding ({before}) makes the kernel set `net.ipv4.conf.all.accept_redirects` to {} and `forwarding` on `default` and every interface to {}",
+                i128::from(w.value == 0),
+                w.value
+            ),
+            Family::V6 => format!(
+                "changing `net.ipv6.conf.all.forwarding` ({before}) makes the kernel set `forwarding` on `default` and every interface to {}{}",
+                w.value,
+                if w.value == 0 { " and clear `force_forwarding` everywhere" } else { "" }
+            ),
+        };
+        let n = r.lost.len();
+        let mut d = w
+            .setting
+            .diag(
+                "SL530",
+                w.file,
+                w.setting.span(),
+                format!(
+                    "`{key} = {}` comes after {} it resets: {what}, so {}{more}",
+                    w.value,
+                    if n == 1 { "a setting" } else { "settings" },
+                    listed.join(", ")
+                ),
+            )
+            .help(format!(
+                "move `{key}` above the per-interface `{}` keys (or into a file that sorts earlier), so the values written after it stay",
+                match r.family {
+                    Family::V4 => "net.ipv4.conf.*",
+                    Family::V6 => "net.ipv6.conf.*",
+                }
+            ));
+        for (t, to) in r.lost.iter().take(MAX_LISTED) {
+            d = d.label(
+                t.file,
+                t.setting.span(),
+                format!(
+                    "set to {} here; reset to {to} when `{key}` is written later",
+                    t.value
+                ),
+            );
+        }
+        out.push(d);
+    }
+}

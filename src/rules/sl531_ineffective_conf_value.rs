@@ -1,0 +1,238 @@
+//! SL531 ineffective-conf-value: a `net.ipv4.conf.<dev>` value that the kernel
+//! overrides with `conf.all` (or, for an OR key, an `all = 0` that an explicit
+//! interface value keeps from taking effect).
+//!
+//! How `all` and an interface combine (reference/kernel/ip-sysctl.rst, each key;
+//! upstream include/linux/inetdevice.h `IN_DEV_*CONF` macros):
+//! - max(all, dev): rp_filter, arp_announce, arp_ignore, src_valid_mark;
+//! - AND: accept_source_route; accept_redirects when the interface forwards;
+//! - OR: log_martians, proxy_arp, shared_media, secure_redirects, send_redirects,
+//!   arp_filter; accept_redirects when the interface does not forward.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::catalog;
+use crate::diagnostic::Diagnostic;
+use crate::key::Key;
+use crate::lint::{Context, Setting};
+
+use super::sl530_ip_forward_resets_conf::{self as conf, ConfModel};
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL531",
+    check: Check::Config(check),
+    supersedes: &[],
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Combine {
+    Max,
+    And,
+    Or,
+}
+
+fn combine(name: &str) -> Option<Combine> {
+    Some(match name {
+        "rp_filter" | "arp_announce" | "arp_ignore" | "src_valid_mark" => Combine::Max,
+        "accept_source_route" => Combine::And,
+        "log_martians" | "proxy_arp" | "shared_media" | "secure_redirects" | "send_redirects"
+        | "arp_filter" => Combine::Or,
+        // Depends on forwarding: decided per interface.
+        "accept_redirects" => Combine::Or,
+        _ => return None,
+    })
+}
+
+/// The winning explicit assignment of a key: (position, file, setting, value).
+type Winner<'a> = (usize, usize, &'a Setting, i128);
+
+/// The value `conf.all.<name>` has at the end, and the line that sets it.
+struct AllValue<'a> {
+    file: usize,
+    setting: &'a Setting,
+    value: i128,
+    /// Set by a glob (`net.ipv4.conf.*.<name>`), not by an explicit `conf.all` line.
+    glob: bool,
+}
+
+fn all_value<'a>(
+    cx: &Context<'a>,
+    model: &ConfModel<'a>,
+    name: &str,
+    explicit: Option<&Winner<'a>>,
+) -> Option<AllValue<'a>> {
+    if let Some(&(pos, file, setting, value)) = explicit {
+        // A later forwarding change rewrites conf.all.accept_redirects (SL530).
+        if name == "accept_redirects" && model.v4_reset_after(pos) {
+            return None;
+        }
+        return Some(AllValue {
+            file,
+            setting,
+            value,
+            glob: false,
+        });
+    }
+    let path = format!("net/ipv4/conf/all/{name}");
+    let (file, setting) = conf::glob_assignment(cx, &path)?;
+    if name == "accept_redirects" && model.implicit_value(&path).is_some() {
+        return None;
+    }
+    Some(AllValue {
+        file,
+        setting,
+        value: conf::int_value(setting)?,
+        glob: true,
+    })
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let model = conf::model(cx);
+    // Winning explicit assignment per (name, dev): (position, file, setting, value).
+    let mut winners: BTreeMap<(String, String), Winner<'_>> = BTreeMap::new();
+    for (pos, (file, s)) in cx.settings().enumerate() {
+        let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
+            continue;
+        };
+        let c = &key.components;
+        if c.len() != 5 || c[0] != "net" || c[1] != "ipv4" || c[2] != "conf" {
+            continue;
+        }
+        if combine(&c[4]).is_none() {
+            continue;
+        }
+        match conf::int_value(s) {
+            Some(v) => {
+                winners.insert((c[4].clone(), c[3].clone()), (pos, file, s, v));
+            }
+            None => {
+                winners.remove(&(c[4].clone(), c[3].clone()));
+            }
+        }
+    }
+    let mut by_name: HashMap<&str, Vec<(&str, Winner<'_>)>> = HashMap::new();
+    for ((name, dev), w) in &winners {
+        by_name.entry(name).or_default().push((dev, *w));
+    }
+    let mut names: Vec<&str> = by_name.keys().copied().collect();
+    names.sort_unstable();
+    for name in names {
+        let devs = &by_name[name];
+        let explicit_all = devs.iter().find(|(d, _)| *d == "all").map(|(_, w)| w);
+        let Some(all) = all_value(cx, &model, name, explicit_all) else {
+            continue;
+        };
+        // Only documented values: what the kernel does with others is undocumented.
+        let documented = catalog::lookup(&Key::parse(&format!("net.ipv4.conf.all.{name}")))
+            .map_or(&[][..], |i| i.values);
+        let known = |v: i128| documented.is_empty() || documented.contains(&v);
+        if !known(all.value) {
+            continue;
+        }
+        let all_key = format!("net.ipv4.conf.all.{name}");
+        let all_where = |file: usize| conf::line_ref(cx, file, all.file, all.setting);
+        let all_text = if all.glob {
+            format!(
+                "`{}` sets `{all_key}` to {}",
+                all.setting.dotted_key().unwrap_or_default(),
+                all.value
+            )
+        } else {
+            format!("`{all_key}` is {}", all.value)
+        };
+        // OR keys with all = 0: the interfaces that keep the feature on.
+        let mut still_on: Vec<(&str, usize, &Setting)> = Vec::new();
+        for &(dev, (_, file, s, v)) in devs {
+            if dev == "all" || !known(v) {
+                continue;
+            }
+            let mut how = combine(name).unwrap_or(Combine::Or);
+            let forwarding = model.v4_dev_forwarding(dev) != 0;
+            if name == "accept_redirects" && forwarding {
+                how = Combine::And;
+            }
+            let key = s.dotted_key().unwrap_or_default();
+            let (applies_to, gets) = if dev == "default" {
+                ("interfaces that take the `default` value".to_owned(), "get")
+            } else {
+                (format!("`{dev}`"), "gets")
+            };
+            let finding = match how {
+                Combine::Max if v < all.value => Some((
+                    format!(
+                        "`{key} = {v}` has no effect: the kernel uses the higher of `conf.all` and the interface value, and {all_text} ({}), so {applies_to} {gets} {}",
+                        all_where(file),
+                        all.value
+                    ),
+                    format!(
+                        "delete this line, or lower `{all_key}` too (and raise the interfaces that need more) if {applies_to} really should use {v}"
+                    ),
+                )),
+                Combine::And if v != 0 && all.value == 0 => Some((
+                    format!(
+                        "`{key} = {v}` has no effect: {name} is on for an interface only when both `conf.all` and the interface value are on{}, and {all_text} ({}), so it stays off",
+                        if name == "accept_redirects" { " (the interface forwards)" } else { "" },
+                        all_where(file)
+                    ),
+                    format!("delete this line, or set `{all_key}` to 1 as well if {applies_to} really should have it"),
+                )),
+                Combine::Or if v == 0 && all.value != 0 => Some((
+                    format!(
+                        "`{key} = 0` has no effect: {name} is on for an interface when either `conf.all` or the interface value is on{}, and {all_text} ({}), so it stays on",
+                        if name == "accept_redirects" { " (the interface does not forward)" } else { "" },
+                        all_where(file)
+                    ),
+                    format!("set `{all_key} = 0` as well to turn it off"),
+                )),
+                Combine::Or if v != 0 && all.value == 0 && !all.glob => {
+                    still_on.push((dev, file, s));
+                    None
+                }
+                _ => None,
+            };
+            if let Some((message, help)) = finding {
+                out.push(
+                    s.diag("SL531", file, conf::value_span(s), message)
+                        .label(
+                            all.file,
+                            all.setting.span(),
+                            format!("`{all_key}` is {} here", all.value),
+                        )
+                        .help(help),
+                );
+            }
+        }
+        if !still_on.is_empty() {
+            let names: Vec<String> = still_on
+                .iter()
+                .map(|(dev, _, _)| {
+                    if *dev == "default" {
+                        "interfaces that take the `default` value".to_owned()
+                    } else {
+                        format!("`{dev}`")
+                    }
+                })
+                .collect();
+            let mut d = all
+                .setting
+                .diag(
+                    "SL531",
+                    all.file,
+                    conf::value_span(all.setting),
+                    format!(
+                        "`{all_key} = 0` does not turn {name} off on {}: it is on for an interface when either `conf.all` or the interface value is on{}, and the configuration sets the interface value to 1",
+                        names.join(", "),
+                        if name == "accept_redirects" { " (the interface does not forward)" } else { "" }
+                    ),
+                )
+                .help(format!(
+                    "if those interfaces should not have {name} either, set their `{name}` to 0 too; if the exception is meant, nothing to do"
+                ));
+            for (_, file, s) in &still_on {
+                d = d.label(*file, s.span(), format!("{name} stays on here"));
+            }
+            out.push(d);
+        }
+    }
+}
