@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod describe;
 pub mod diagnostic;
+pub mod effective;
 pub mod input;
 pub mod key;
 pub mod lint;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod syntax;
+pub mod system;
 pub mod units;
 pub mod value;
 pub mod version;

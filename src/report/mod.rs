@@ -1,7 +1,11 @@
 //! Report formats. Each renders the same findings; none decides anything.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
 pub mod short;
 
 use crate::diagnostic::{Diagnostic, Severity};
