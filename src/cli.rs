@@ -4,11 +4,14 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use sysctl_lint::diagnostic::Severity;
 use sysctl_lint::report;
-use sysctl_lint::{describe, input, lint, rules, KernelVersion, Options};
+use sysctl_lint::system::Loader;
+use sysctl_lint::{describe, effective as eff, input, layout, lint, rules, KernelVersion, Options};
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -33,6 +36,28 @@ pub enum Command {
         /// A rule code or name.
         rule: String,
     },
+    /// Show the value every key ends up with, the file and line that set it, and what it overrode.
+    Effective {
+        /// The tree to read (laid out like /).
+        #[arg(long, value_name = "DIR", default_value = "/")]
+        root: PathBuf,
+        /// The loader whose rules to follow (default: detected).
+        #[arg(long, value_enum)]
+        loader: Option<LoaderArg>,
+        /// Only keys matching this pattern (glob, e.g. 'net.ipv4.conf.*.rp_filter').
+        #[arg(long, value_name = "PATTERN")]
+        key: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EffectiveFormat::Human)]
+        format: EffectiveFormat,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// List the hardening profiles, or show the checks of one.
     Profiles {
         /// A profile name (server, router, k8s-node, desktop).
@@ -52,8 +77,14 @@ pub enum Command {
 #[command(rename_all = "kebab-case")]
 pub struct CheckArgs {
     /// Files, directories (their *.conf files, sorted by name) or - for standard input.
-    #[arg(required = true)]
+    /// Without paths, the whole system under --root (default /) is checked.
     pub paths: Vec<String>,
+    /// Check a tree laid out like / as its boot-time loader reads it (all sysctl.d directories).
+    #[arg(long, value_name = "DIR", conflicts_with = "paths")]
+    pub root: Option<PathBuf>,
+    /// The loader whose rules --root follows (default: systemd if the tree has it, else procps).
+    #[arg(long, value_enum)]
+    pub loader: Option<LoaderArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -79,9 +110,43 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Source snippets with labels and help (the default).
     Human,
+    /// `file:line:col: severity[CODE] message`, one per line.
     Short,
+    /// The stable JSON report, version 1.
     Json,
+    /// One JSON object per diagnostic per line.
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LoaderArg {
+    Systemd,
+    Procps,
+}
+
+impl From<LoaderArg> for Loader {
+    fn from(l: LoaderArg) -> Loader {
+        match l {
+            LoaderArg::Systemd => Loader::Systemd,
+            LoaderArg::Procps => Loader::Procps,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EffectiveFormat {
+    Human,
+    Json,
+    /// A flat sysctl.conf with the winning values.
+    Conf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,6 +181,24 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Describe { key, format } => describe(&key, format),
         Command::Profiles { name } => profiles(name.as_deref()),
+        Command::Effective {
+            root,
+            loader,
+            key,
+            format,
+        } => effective(&root, loader.map(Loader::from), key.as_deref(), format),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sysctl-lint", &mut out);
+            emit(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => emit(&String::from_utf8_lossy(&out)),
+                Err(e) => usage_error(format!("cannot render the man page: {e}")),
+            }
+        }
     }
 }
 
@@ -171,13 +254,43 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
-    let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
-    let files = input::into_files(loaded);
-    let diags = lint(&files, &options);
+    let (files, diags, header) = if args.paths.is_empty() {
+        let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
+        let l = layout::load(&root, args.loader.map(Loader::from));
+        let mut diags = lint(&l.files[..l.applied], &options);
+        diags.extend(l.diagnostics);
+        let header = format!(
+            "Checked {} as {} loads it ({}): {} files applied, {} skipped.\n",
+            root.display(),
+            l.loader,
+            if l.detected { "detected" } else { "--loader" },
+            l.applied,
+            l.files.len() - l.applied
+        );
+        (l.files, diags, Some(header))
+    } else {
+        let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
+        let files = input::into_files(loaded);
+        let diags = lint(&files, &options);
+        (files, diags, None)
+    };
+    let kernel = options.kernel.to_string();
     let text = match args.format {
-        Format::Human => report::human::render(&files, &diags, use_color(args.color)),
+        Format::Human => {
+            let mut t = header.unwrap_or_default();
+            t.push_str(&report::human::render(
+                &files,
+                &diags,
+                use_color(args.color),
+            ));
+            t
+        }
         Format::Short => report::short::render(&files, &diags),
-        Format::Json => report::json::render(&files, &diags, &options.kernel.to_string()),
+        Format::Json => report::json::render(&files, &diags, &kernel),
+        Format::JsonLines => report::jsonl::render(&files, &diags),
+        Format::Sarif => report::sarif::render(&files, &diags),
+        Format::Github => report::github::render(&files, &diags),
+        Format::Gitlab => report::gitlab::render(&files, &diags),
     };
     if emit(&text) != ExitCode::SUCCESS {
         return ExitCode::from(EXIT_ERROR);
@@ -328,5 +441,35 @@ fn profiles(name: Option<&str>) -> ExitCode {
             text.push_str(&format!("    sources: {}\n", c.sources.join("; ")));
         }
     }
+    emit(&text)
+}
+
+fn effective(
+    root: &Path,
+    loader: Option<Loader>,
+    key: Option<&str>,
+    format: EffectiveFormat,
+) -> ExitCode {
+    let l = layout::load(root, loader);
+    let mut effs = eff::compute(&l.files[..l.applied], l.loader);
+    if let Some(pattern) = key {
+        effs = eff::filter(&effs, pattern);
+    }
+    let text = match format {
+        EffectiveFormat::Human => format!(
+            "{} as {} loads it ({} files):\n{}",
+            root.display(),
+            l.loader,
+            l.applied,
+            eff::render_human(&effs)
+        ),
+        EffectiveFormat::Conf => eff::render_conf(&effs),
+        EffectiveFormat::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&eff::to_json(&effs, l.loader)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
     emit(&text)
 }

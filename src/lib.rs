@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod effective;
 pub mod input;
 pub mod key;
+pub mod layout;
 pub mod lint;
 pub mod profile;
 pub mod report;

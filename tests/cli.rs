@@ -180,7 +180,15 @@ fn kernel_option_changes_findings() {
 #[test]
 fn usage_errors_exit_2() {
     bin().assert().code(2);
-    bin().args(["check"]).assert().code(2);
+    bin()
+        .args([
+            "check",
+            "--root",
+            "tests/fixtures/root",
+            "tests/fixtures/clean.conf",
+        ])
+        .assert()
+        .code(2);
     bin()
         .args(["check", "--format", "xml", "a"])
         .assert()
@@ -258,4 +266,204 @@ fn color_always_and_never() {
         ])
         .assert()
         .stdout(contains("\u{1b}[").not());
+}
+
+#[test]
+fn check_root_reads_the_tree_like_its_loader() {
+    let out = bin()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--root",
+            "tests/fixtures/root",
+            "--loader",
+            "systemd",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!("check_root_systemd", String::from_utf8(out).unwrap());
+    let out = bin()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--root",
+            "tests/fixtures/root",
+            "--loader",
+            "procps",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.starts_with(
+            "Checked tests/fixtures/root as procps loads it (--loader): 11 files applied"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn effective_command() {
+    for (loader, format) in [
+        ("systemd", "human"),
+        ("procps", "conf"),
+        ("systemd", "json"),
+    ] {
+        let out = bin()
+            .args([
+                "effective",
+                "--root",
+                "tests/fixtures/root",
+                "--loader",
+                loader,
+                "--format",
+                format,
+            ])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        insta::assert_snapshot!(
+            format!("effective_{loader}_{format}"),
+            String::from_utf8(out).unwrap()
+        );
+    }
+    bin()
+        .args([
+            "effective",
+            "--root",
+            "tests/fixtures/root",
+            "--key",
+            "kernel.pid_max",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("kernel.pid_max = 65536").and(contains("vm.swappiness").not()));
+}
+
+#[test]
+fn every_format_renders_from_the_cli() {
+    for format in [
+        "human",
+        "short",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "gitlab",
+    ] {
+        bin()
+            .args([
+                "check",
+                "--color",
+                "never",
+                "--format",
+                format,
+                "tests/fixtures/tuning-guide.conf",
+            ])
+            .assert()
+            .code(1)
+            .stdout(contains("SL201"));
+    }
+    bin()
+        .args(["check", "--format", "github", "tests/fixtures/tuning-guide.conf"])
+        .assert()
+        .stdout(contains("::error file=tests/fixtures/tuning-guide.conf,line=37,col=1,endLine=37,endColumn=24,title=SL201 unknown-key::"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        bin()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(contains("sysctl-lint"));
+    }
+    bin()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(contains(".TH sysctl-lint"));
+}
+
+#[test]
+fn describe_and_profiles() {
+    bin()
+        .args(["describe", "net.ipv4.conf.eth0.rp_filter"])
+        .assert()
+        .code(0)
+        .stdout(contains("catalogue entry: net.ipv4.conf.<dev>.rp_filter").and(contains("SL531")));
+    bin()
+        .args(["describe", "net.ipv4.tcp_timestsmps"])
+        .assert()
+        .code(2)
+        .stderr(contains("did you mean: net.ipv4.tcp_timestamps"));
+    bin()
+        .arg("profiles")
+        .assert()
+        .code(0)
+        .stdout(contains("k8s-node"));
+    bin()
+        .args(["profiles", "server"])
+        .assert()
+        .code(0)
+        .stdout(contains("kernel.kptr_restrict"));
+    bin().args(["profiles", "nope"]).assert().code(2);
+    bin()
+        .args(["check", "--profile", "nope", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(2)
+        .stderr(contains("--profile: no profile `nope`"));
+}
+
+/// The pre-commit hook: its `files` pattern picks sysctl files, and its `entry`
+/// run on them the way pre-commit runs it (entry + file names) lints them.
+#[test]
+fn pre_commit_hook() {
+    let yaml = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("hook file");
+    let field = |name: &str| {
+        yaml.lines()
+            .find_map(|l| {
+                l.trim_start_matches(['-', ' '])
+                    .strip_prefix(&format!("{name}: "))
+            })
+            .expect(name)
+            .to_owned()
+    };
+    assert_eq!(field("id"), "sysctl-lint");
+    assert_eq!(field("language"), "rust");
+    let files = regex::Regex::new(&field("files")).expect("files regex");
+    for (path, wanted) in [
+        ("etc/sysctl.conf", true),
+        ("sysctl.conf", true),
+        ("roles/x/files/sysctl.d/99-tuning.conf", true),
+        ("etc/sysctl.d/README", false),
+        ("etc/mysysctl.conf", false),
+        ("docs/sysctl.conf.md", false),
+    ] {
+        assert_eq!(files.is_match(path), wanted, "{path}");
+    }
+    let entry = field("entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("sysctl-lint"));
+    let args: Vec<&str> = words.collect();
+    let dir = tmp_with(&[("sysctl.conf", "net.ipv4.tcp_syncookies = 1\n")]);
+    let good = dir.path().join("sysctl.conf");
+    bin().args(&args).arg(&good).assert().code(0);
+    bin()
+        .args(&args)
+        .arg(&good)
+        .arg("tests/fixtures/tuning-guide.conf")
+        .assert()
+        .code(1);
 }

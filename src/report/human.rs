@@ -105,13 +105,26 @@ fn to_codespan(d: &Diagnostic, view: &View<'_>) -> CsDiagnostic<usize> {
         let len = view.texts.get(file).map_or(0, String::len);
         span.start.min(len)..span.end.min(len)
     };
-    let mut labels = vec![CsLabel::primary(d.file, clamp(d.file, &d.span))];
+    // A finding about a whole file that has no text (an unreadable input, a file
+    // the loader skips) gets no source snippet, only its path.
+    let whole_empty_file =
+        d.span.is_empty() && view.texts.get(d.file).is_some_and(String::is_empty);
+    let mut labels = Vec::new();
+    if !whole_empty_file {
+        labels.push(CsLabel::primary(d.file, clamp(d.file, &d.span)));
+    }
     labels.extend(
         d.labels
             .iter()
             .map(|l| CsLabel::secondary(l.file, clamp(l.file, &l.span)).with_message(&l.message)),
     );
     let mut notes = Vec::new();
+    if whole_empty_file {
+        notes.push(format!(
+            "file: {}",
+            view.names.get(d.file).copied().unwrap_or_default()
+        ));
+    }
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }

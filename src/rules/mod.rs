@@ -33,6 +33,7 @@ mod sl304_missing_values;
 mod sl305_inline_comment;
 mod sl401_duplicate_key;
 mod sl402_redundant_duplicate;
+mod sl403_overridden_across_files;
 mod sl501_tcp_tw_recycle;
 mod sl502_tw_reuse_without_timestamps;
 mod sl503_timestamps_disabled;
@@ -132,6 +133,22 @@ pub static RULES: &[Rule] = &[
     sl305_inline_comment::RULE,
     sl401_duplicate_key::RULE,
     sl402_redundant_duplicate::RULE,
+    sl403_overridden_across_files::RULE,
+    Rule {
+        code: "SL404",
+        check: Check::Input,
+        supersedes: &[],
+    },
+    Rule {
+        code: "SL405",
+        check: Check::Input,
+        supersedes: &[],
+    },
+    Rule {
+        code: "SL406",
+        check: Check::Input,
+        supersedes: &[],
+    },
     sl501_tcp_tw_recycle::RULE,
     sl502_tw_reuse_without_timestamps::RULE,
     sl503_timestamps_disabled::RULE,
@@ -181,11 +198,12 @@ pub fn about_key(path: &str) -> Vec<&'static RuleDoc> {
 /// Drop findings made redundant by a more specific finding on the same line.
 pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
     let line_of = |d: &Diagnostic| (d.file, files[d.file].source.line_index(d.span.start));
-    let mut dropped: Vec<((usize, usize), &'static str)> = Vec::new();
+    let mut dropped: std::collections::HashSet<((usize, usize), &'static str)> =
+        std::collections::HashSet::new();
     for d in diags.iter() {
         if let Some(rule) = RULES.iter().find(|r| r.code == d.code) {
             for &code in rule.supersedes {
-                dropped.push((line_of(d), code));
+                dropped.insert((line_of(d), code));
             }
         }
     }
