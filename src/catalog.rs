@@ -172,13 +172,25 @@ fn find_path(path: &str) -> Option<&'static KeyInfo> {
 /// (`kernel.sched_domain.<cpu>.<domain>.flags`).
 pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
     let mut parts: Vec<&str> = key.components.iter().map(String::as_str).collect();
-    if let Some(k) = find_path(&parts.join("/")) {
+    // One buffer for every path tried (up to 1 + n + n(n-1)/2 of them).
+    let mut buf = String::with_capacity(key.components.iter().map(|c| c.len() + 4).sum());
+    let mut find = |parts: &[&str]| {
+        buf.clear();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                buf.push('/');
+            }
+            buf.push_str(p);
+        }
+        find_path(&buf)
+    };
+    if let Some(k) = find(&parts) {
         return Some(k);
     }
     let n = parts.len();
     for i in (0..n).rev() {
         let saved = std::mem::replace(&mut parts[i], PLACEHOLDER);
-        if let Some(k) = find_path(&parts.join("/")) {
+        if let Some(k) = find(&parts) {
             return Some(k);
         }
         parts[i] = saved;
@@ -188,7 +200,7 @@ pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
             let (si, sj) = (parts[i], parts[j]);
             parts[i] = PLACEHOLDER;
             parts[j] = PLACEHOLDER;
-            if let Some(k) = find_path(&parts.join("/")) {
+            if let Some(k) = find(&parts) {
                 return Some(k);
             }
             parts[i] = si;
@@ -271,10 +283,38 @@ pub fn series(v: (u64, u64)) -> String {
     format!("{}.{}", v.0, v.1)
 }
 
+/// How many times each ASCII byte occurs (`None` for other text).
+fn ascii_bag(s: &str) -> Option<[u32; 128]> {
+    let mut bag = [0u32; 128];
+    for b in s.bytes() {
+        *bag.get_mut(usize::from(b))? += 1;
+    }
+    Some(bag)
+}
+
+/// The bag distance of two ASCII strings, a lower bound of their
+/// Damerau-Levenshtein distance (an edit changes each side's surplus of characters
+/// by at most one; a transposition not at all). `None` when either is not ASCII.
+fn bag_distance(a: &Option<[u32; 128]>, b: &str) -> Option<usize> {
+    let a = a.as_ref()?;
+    let b = ascii_bag(b)?;
+    let (mut more, mut less) = (0usize, 0usize); // counts fit: inputs are capped at 64 MiB
+    for (x, y) in a.iter().zip(&b) {
+        if x > y {
+            more += (x - y) as usize;
+        } else {
+            less += (y - x) as usize;
+        }
+    }
+    Some(more.max(less))
+}
+
 /// The closest usable catalogued key, if it is close enough to be a typo
 /// (Damerau-Levenshtein distance of at most a fifth of the last component, 1 to 3).
 pub fn closest(key: &Key) -> Option<String> {
     let written = key.dotted();
+    let written_len = written.chars().count();
+    let written_bag = ascii_bag(&written);
     let last = key.components.last().map_or(0, |c| c.chars().count());
     let limit = (last / 5).clamp(1, 3);
     let mut best: Option<(usize, String)> = None;
@@ -285,6 +325,13 @@ pub fn closest(key: &Key) -> Option<String> {
             continue;
         }
         let candidate = instantiate(info, key);
+        // The distance is at least the difference in length: skip the O(n*m)
+        // comparison for candidates that cannot be close enough.
+        if candidate.chars().count().abs_diff(written_len) > limit
+            || bag_distance(&written_bag, &candidate).is_some_and(|b| b > limit)
+        {
+            continue;
+        }
         let d = strsim::damerau_levenshtein(&written, &candidate);
         if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
             best = Some((d, candidate));

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use sysctl_lint::baseline;
+use sysctl_lint::config::{self, Config};
 use sysctl_lint::diagnostic::Severity;
 use sysctl_lint::report;
 use sysctl_lint::system::Loader;
-use sysctl_lint::{describe, effective as eff, input, layout, lint, rules, KernelVersion, Options};
+use sysctl_lint::{describe, effective as eff, input, layout, rules, KernelVersion, Options};
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -36,6 +38,9 @@ pub enum Command {
         /// A rule code or name.
         rule: String,
     },
+    /// Compare the configuration with the running kernel (read-only): drift, missing keys,
+    /// value and profile rules on the live values, and a TCP socket-state summary.
+    Audit(AuditArgs),
     /// Show the value every key ends up with, the file and line that set it, and what it overrode.
     Effective {
         /// The tree to read (laid out like /).
@@ -58,6 +63,15 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+    /// Show the resolved settings of .sysctl-lint.toml (searched upwards from here).
+    Config {
+        /// Print the resolved settings.
+        #[arg(long)]
+        show: bool,
+        /// Use this file instead of searching.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
     /// List the hardening profiles, or show the checks of one.
     Profiles {
         /// A profile name (server, router, k8s-node, desktop).
@@ -88,24 +102,92 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic), or `running` for this machine's.
-    #[arg(long, default_value = sysctl_lint::version::DEFAULT_KERNEL)]
-    pub kernel: String,
+    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic), or `running` for this machine's
+    /// [default: the config file's `kernel`, else 6.18].
+    #[arg(long)]
+    pub kernel: Option<String>,
     /// The host's memory (16G, 512MiB, bytes), to judge memory-sized settings.
     #[arg(long, value_name = "SIZE")]
     pub memory: Option<String>,
     /// Also check against a hardening profile (see `sysctl-lint profiles`).
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: the config file's `fail-on`, else warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Use this configuration file instead of searching for .sysctl-lint.toml upwards.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .sysctl-lint.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Apply the safe fixes in place (atomically); with `-`, print the fixed text.
+    /// The report then shows what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff (for `git apply`, `patch -p1`) and change nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// With --fix or --diff, also apply the fixes that change behaviour.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Record today's findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
     /// When to colour human output (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The name shown for standard input.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct AuditArgs {
+    /// The configuration tree (laid out like /).
+    #[arg(long, value_name = "DIR", default_value = "/")]
+    pub root: PathBuf,
+    /// The loader whose rules to follow (default: detected).
+    #[arg(long, value_enum)]
+    pub loader: Option<LoaderArg>,
+    /// A tree laid out like /proc to read live values from (never written).
+    #[arg(long = "proc", value_name = "DIR", default_value = "/proc")]
+    pub proc_root: PathBuf,
+    /// `sysctl -a` output to audit instead of /proc (repeat, or a directory, for a fleet).
+    #[arg(long, value_name = "FILE")]
+    pub snapshot: Vec<PathBuf>,
+    /// Also summarise TCP socket states from PROC/net/tcp and tcp6.
+    #[arg(long)]
+    pub sockets: bool,
+    /// Also check a hardening profile against the live values.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Judge against this kernel instead of the audited one.
+    #[arg(long)]
+    pub kernel: Option<String>,
+    /// The host's memory (16G), to judge memory-sized settings.
+    #[arg(long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Human)]
+    pub format: AuditFormat,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Human,
+    Json,
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +263,20 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain { rule } => explain(&rule),
         Command::Describe { key, format } => describe(&key, format),
         Command::Profiles { name } => profiles(name.as_deref()),
+        Command::Audit(args) => audit(args),
+        Command::Config { show: _, config } => match load_config(config.as_deref(), false) {
+            Ok((path, cfg)) => {
+                let mut text = match path {
+                    Some(_) => cfg.show(),
+                    None => format!("# no {} found: defaults\n{}", config::FILE_NAME, cfg.show()),
+                };
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                emit(&text)
+            }
+            Err(code) => code,
+        },
         Command::Effective {
             root,
             loader,
@@ -223,17 +319,43 @@ fn usage_error(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-fn options(args: &CheckArgs) -> Result<Options, String> {
-    let kernel = if args.kernel == "running" {
+/// The configuration file: `--config PATH`, else `.sysctl-lint.toml` searched upwards
+/// from the current directory, else defaults. A bad file is rendered like a
+/// diagnostic and ends the run with exit code 2.
+fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, Config), ExitCode> {
+    if isolated {
+        return Ok((None, Config::default()));
+    }
+    let found = match path {
+        Some(p) => config::load(p).map(Some),
+        None => config::discover(Path::new(".")),
+    };
+    match found {
+        Ok(Some(l)) => Ok((Some(l.path), l.config)),
+        Ok(None) => Ok((None, Config::default())),
+        Err(e) => {
+            eprint!("{}", e.render(io::stderr().is_terminal()));
+            Err(ExitCode::from(EXIT_ERROR))
+        }
+    }
+}
+
+fn options(args: &CheckArgs, cfg: &Config) -> Result<Options, String> {
+    let kernel_arg = args
+        .kernel
+        .clone()
+        .or_else(|| cfg.kernel.clone())
+        .unwrap_or_else(|| sysctl_lint::version::DEFAULT_KERNEL.to_owned());
+    let kernel = if kernel_arg == "running" {
         KernelVersion::running().map_err(|e| format!("--kernel running: {e}"))?
     } else {
-        KernelVersion::parse_lenient(&args.kernel).map_err(|e| format!("--kernel: {e}"))?
+        KernelVersion::parse_lenient(&kernel_arg).map_err(|e| format!("--kernel: {e}"))?
     };
     let memory = match &args.memory {
         Some(m) => Some(sysctl_lint::units::parse_size(m).map_err(|e| format!("--memory: {e}"))?),
         None => None,
     };
-    let profile = match &args.profile {
+    let profile = match args.profile.as_ref().or(cfg.profile.as_ref()) {
         Some(name) => Some(sysctl_lint::profile::find(name).ok_or_else(|| {
             format!(
                 "--profile: no profile `{name}` (available: {})",
@@ -246,18 +368,24 @@ fn options(args: &CheckArgs) -> Result<Options, String> {
         kernel,
         memory,
         profile,
+        known_keys: cfg.known_keys().to_vec(),
+        listening_ports: cfg.listening_ports().to_vec(),
     })
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let options = match options(&args) {
+    let cfg = match load_config(args.config.as_deref(), args.isolated) {
+        Ok((_, cfg)) => cfg,
+        Err(code) => return code,
+    };
+    let options = match options(&args, &cfg) {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
-    let (files, diags, header) = if args.paths.is_empty() {
+    let (mut files, mut diags, header) = if args.paths.is_empty() {
         let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
-        let l = layout::load(&root, args.loader.map(Loader::from));
-        let mut diags = lint(&l.files[..l.applied], &options);
+        let l = layout::load(&root, args.loader.map(Loader::from).or(cfg.loader));
+        let mut diags = sysctl_lint::check(&l.files[..l.applied], &options);
         diags.extend(l.diagnostics);
         let header = format!(
             "Checked {} as {} loads it ({}): {} files applied, {} skipped.\n",
@@ -271,9 +399,47 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
         let files = input::into_files(loaded);
-        let diags = lint(&files, &options);
+        let diags = sysctl_lint::check(&files, &options);
         (files, diags, None)
     };
+    if args.fix || args.diff {
+        match fix_mode(&args, &options, &files) {
+            Ok(FixOutcome::Diff { changes }) => {
+                return if changes {
+                    ExitCode::from(EXIT_FINDINGS)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            Ok(FixOutcome::Fixed(fixed)) => {
+                diags = sysctl_lint::check(&fixed, &options);
+                files = fixed;
+            }
+            Err(e) => return usage_error(e),
+        }
+    }
+    cfg.apply(&mut diags, &files);
+    if let Some(path) = &args.write_baseline {
+        return match baseline::write(path, &files, &diags) {
+            Ok(()) => {
+                eprintln!(
+                    "sysctl-lint: recorded {} findings in {}",
+                    diags.len(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage_error(format!("cannot write {}: {e}", path.display())),
+        };
+    }
+    if let Some(path) = &args.baseline {
+        match baseline::load(path) {
+            Ok(b) => {
+                baseline::filter(&b, &files, &mut diags);
+            }
+            Err(e) => return usage_error(format!("--baseline: {e}")),
+        }
+    }
     let kernel = options.kernel.to_string();
     let text = match args.format {
         Format::Human => {
@@ -292,13 +458,24 @@ fn check(args: CheckArgs) -> ExitCode {
         Format::Github => report::github::render(&files, &diags),
         Format::Gitlab => report::gitlab::render(&files, &diags),
     };
-    if emit(&text) != ExitCode::SUCCESS {
+    let fixed_stdin = args.fix && args.paths.iter().any(|p| p == "-");
+    if fixed_stdin {
+        eprint!("{text}");
+    } else if emit(&text) != ExitCode::SUCCESS {
         return ExitCode::from(EXIT_ERROR);
     }
     if files.iter().any(|f| f.read_error.is_some()) {
         return ExitCode::from(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
+    let fail_on = args.fail_on.or_else(|| {
+        cfg.fail_on.map(|f| match f.threshold() {
+            Some(Severity::Error) => FailOn::Error,
+            Some(Severity::Warning) => FailOn::Warning,
+            Some(Severity::Info) => FailOn::Info,
+            None => FailOn::Never,
+        })
+    });
+    let threshold = match fail_on.unwrap_or(FailOn::Warning) {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -472,4 +649,144 @@ fn effective(
         }
     };
     emit(&text)
+}
+
+enum FixOutcome {
+    /// `--diff` printed the changes; whether there were any.
+    Diff { changes: bool },
+    /// `--fix` wrote the files; here they are as they are now.
+    Fixed(Vec<sysctl_lint::FileData>),
+}
+
+/// `--fix` and `--diff`. Files below /usr/lib/sysctl.d and /usr/local/lib/sysctl.d
+/// belong to packages and are never edited under `--root`.
+fn fix_mode(
+    args: &CheckArgs,
+    options: &Options,
+    files: &[sysctl_lint::FileData],
+) -> Result<FixOutcome, String> {
+    use sysctl_lint::fix;
+    let root = args
+        .paths
+        .is_empty()
+        .then(|| args.root.clone().unwrap_or_else(|| PathBuf::from("/")));
+    let from_stdin =
+        |name: &str| args.paths.iter().any(|p| p == "-") && name == args.stdin_filename;
+    let editable = |f: &sysctl_lint::FileData| {
+        f.read_error.is_none() && (root.is_none() || !fix::is_package_owned(&f.source.name))
+    };
+    let results = fix::fix_files(files, options, args.unsafe_fixes, editable, |_| true);
+    let real_path = |name: &str| match &root {
+        Some(r) => r.join(name.trim_start_matches('/')),
+        None => PathBuf::from(name),
+    };
+    if args.diff {
+        let mut out = io::stdout().lock();
+        let mut changes = false;
+        for (f, r) in files.iter().zip(&results) {
+            changes |= r.new_bytes != f.source.bytes;
+            let diff = fix::unified_diff_bytes(&f.source.name, &f.source.bytes, &r.new_bytes);
+            if let Err(e) = out.write_all(&diff) {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    return Err(format!("cannot write the diff: {e}"));
+                }
+            }
+        }
+        return Ok(FixOutcome::Diff { changes });
+    }
+    let mut count = 0usize;
+    let mut new_files = Vec::with_capacity(files.len());
+    for (f, r) in files.iter().zip(results) {
+        if from_stdin(&f.source.name) {
+            io::stdout()
+                .lock()
+                .write_all(&r.new_bytes)
+                .map_err(|e| format!("cannot write the fixed text: {e}"))?;
+        } else if r.new_bytes != f.source.bytes {
+            let path = real_path(&f.source.name);
+            fix::write_atomic(&path, &r.new_bytes).map_err(|e| {
+                format!(
+                    "cannot write {}: {e} (the file is unchanged)",
+                    path.display()
+                )
+            })?;
+        }
+        count += r.fixed.len();
+        let mut data =
+            sysctl_lint::FileData::new(sysctl_lint::SourceFile::new(r.name, r.new_bytes));
+        data.read_error = f.read_error.clone();
+        new_files.push(data);
+    }
+    eprintln!(
+        "sysctl-lint: fixed {count} finding{}",
+        if count == 1 { "" } else { "s" }
+    );
+    Ok(FixOutcome::Fixed(new_files))
+}
+
+fn audit(args: AuditArgs) -> ExitCode {
+    use sysctl_lint::audit;
+    let mut options = Options::default();
+    if let Some(k) = &args.kernel {
+        match KernelVersion::parse_lenient(k) {
+            Ok(v) => options.kernel = v,
+            Err(e) => return usage_error(format!("--kernel: {e}")),
+        }
+    }
+    if let Some(m) = &args.memory {
+        match sysctl_lint::units::parse_size(m) {
+            Ok(b) => options.memory = Some(b),
+            Err(e) => return usage_error(format!("--memory: {e}")),
+        }
+    }
+    if let Some(name) = &args.profile {
+        match sysctl_lint::profile::find(name) {
+            Some(p) => options.profile = Some(p),
+            None => {
+                return usage_error(format!(
+                    "--profile: no profile `{name}` (available: {})",
+                    sysctl_lint::profile::names().join(", ")
+                ))
+            }
+        }
+    }
+    let opts = audit::AuditOptions {
+        root: args.root.clone(),
+        loader: args.loader.map(Loader::from),
+        proc_root: args.proc_root.clone(),
+        snapshots: args.snapshot.clone(),
+        sockets: args.sockets,
+        options,
+        running_kernel: args.kernel.is_none(),
+    };
+    let outcome = match audit::run(&opts) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
+    let text = match args.format {
+        AuditFormat::Human => audit::render_human(&outcome, use_color(args.color)),
+        AuditFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&audit::to_json(&outcome)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        AuditFormat::Sarif => report::sarif::render(&outcome.files, &outcome.diagnostics),
+    };
+    if emit(&text) != ExitCode::SUCCESS {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    if outcome.unreadable_files > 0 {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if threshold.is_some_and(|t| outcome.max_severity().is_some_and(|s| s >= t)) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

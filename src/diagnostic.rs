@@ -46,6 +46,27 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// How safe it is to apply a diagnostic's [`Edit`]s (they apply as one group).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixSafety {
+    /// The meaning is unchanged, or the result is certainly what was intended
+    /// (`sysctl-lint check --fix`).
+    #[default]
+    Safe,
+    /// Changes what the kernel gets; applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl FixSafety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixSafety::Safe => "safe",
+            FixSafety::Unsafe => "unsafe",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -64,7 +85,10 @@ pub struct Diagnostic {
     pub key: Option<String>,
     /// The value as written.
     pub value: Option<String>,
+    /// The fix: edits on the file's original bytes, applied together or not at all.
     pub edits: Vec<Edit>,
+    /// The safety of `edits` as a whole (meaningless when there are none).
+    pub fix_safety: FixSafety,
 }
 
 impl Diagnostic {
@@ -88,6 +112,7 @@ impl Diagnostic {
             key: None,
             value: None,
             edits: Vec::new(),
+            fix_safety: FixSafety::Safe,
         }
     }
 
@@ -120,11 +145,25 @@ impl Diagnostic {
         self
     }
 
+    /// A safe edit (see [`FixSafety::Safe`]): replace `range` of the original bytes.
+    /// A replacement that inserts a line ends it with `\n`; the fixer writes the
+    /// file's own line ending instead.
     pub fn edit(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
         self.edits.push(Edit {
             range,
             replacement: replacement.into(),
         });
         self
+    }
+
+    /// An edit that changes behaviour: the whole fix becomes [`FixSafety::Unsafe`].
+    pub fn unsafe_edit(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        self.fix_safety = FixSafety::Unsafe;
+        self.edit(range, replacement)
+    }
+
+    /// The safety of the fix, if the finding has one.
+    pub fn fix(&self) -> Option<FixSafety> {
+        (!self.edits.is_empty()).then_some(self.fix_safety)
     }
 }

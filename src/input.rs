@@ -1,15 +1,27 @@
 //! Turning the paths a user gives into files to lint: regular files, FIFOs and
-//! `/dev/stdin`, directories (their `*.conf`, sorted by name, as `sysctl --system`
-//! and systemd-sysctl sort), and `-` for standard input. A path that cannot be read
-//! becomes a file with a read error, reported as SL100, so the others still get
-//! linted.
+//! `/dev/stdin` (a pipe, a file, or a terminal), directories (their `*.conf`, sorted
+//! by name, as `sysctl --system` and systemd-sysctl sort), and `-` for standard
+//! input. A path that cannot be read becomes a file with a read error, reported as
+//! SL100, so the others still get linted.
+//!
+//! Hostile inputs are refused before they are opened, with the reason: sockets,
+//! block devices and character devices (`/dev/zero` would be read forever, and
+//! merely opening some devices has effects, e.g. a watchdog), except `/dev/null`
+//! (an empty file, as the loaders read a mask) and the terminal standard input is
+//! on. A directory's entries are files, never directories to descend into (so a
+//! `x.conf -> .` link cannot make the walk loop or explode), and every read is
+//! bounded by [`MAX_INPUT_BYTES`].
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::lint::FileData;
 use crate::source::SourceFile;
+
+/// The largest input read (64 MiB): real sysctl files are a few KiB, and a bound
+/// keeps `check <(yes)` or a huge file from exhausting memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How one input turned out.
 #[derive(Debug)]
@@ -27,47 +39,49 @@ pub fn load(paths: &[String], stdin_name: &str, stdin: &mut dyn Read) -> Vec<Loa
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
-            let mut bytes = Vec::new();
-            out.push(match stdin.read_to_end(&mut bytes) {
-                Ok(_) => Loaded::File(SourceFile::new(stdin_name, bytes)),
-                Err(e) => Loaded::Unreadable {
+            out.push(match read_bounded(stdin) {
+                Ok(bytes) => Loaded::File(SourceFile::new(stdin_name, bytes)),
+                Err(reason) => Loaded::Unreadable {
                     name: stdin_name.to_owned(),
-                    reason: describe(&e),
+                    reason,
                 },
             });
         } else {
-            load_path(p, &mut out);
+            load_path(Path::new(p), p, true, &mut out);
         }
     }
     out
 }
 
-fn load_path(p: &str, out: &mut Vec<Loaded>) {
+/// Load one path given on the command line (`top`) or found in a directory.
+/// `name` is how reports show it.
+fn load_path(path: &Path, name: &str, top: bool, out: &mut Vec<Loaded>) {
     let unreadable = |reason: String| Loaded::Unreadable {
-        name: p.to_owned(),
+        name: name.to_owned(),
         reason,
     };
-    let meta = match fs::metadata(p) {
+    let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            let reason = match fs::symlink_metadata(p) {
-                Ok(l) if l.file_type().is_symlink() && e.kind() == io::ErrorKind::NotFound => {
-                    "dangling symbolic link".to_owned()
-                }
-                _ => describe(&e),
-            };
-            out.push(unreadable(reason));
+            out.push(unreadable(stat_error(path, &e)));
             return;
         }
     };
     if meta.is_dir() {
-        match conf_files(Path::new(p)) {
+        if !top {
+            // procps opens it and fails to read; descending would let `a.conf -> .`
+            // links multiply the walk.
+            out.push(unreadable("is a directory".to_owned()));
+            return;
+        }
+        match conf_files(path) {
             Ok(files) if files.is_empty() => {
                 out.push(unreadable("directory contains no *.conf files".to_owned()))
             }
             Ok(files) => {
                 for f in files {
-                    load_path(&f, out);
+                    let name = f.display().to_string();
+                    load_path(&f, &name, false, out);
                 }
             }
             Err(e) => out.push(unreadable(describe(&e))),
@@ -78,12 +92,90 @@ fn load_path(p: &str, out: &mut Vec<Loaded>) {
         out.push(unreadable(format!("not a regular file ({kind})")));
         return;
     }
-    match fs::read(p) {
-        Ok(bytes) => out.push(Loaded::File(SourceFile::new(p, bytes))),
-        Err(e) => out.push(unreadable(describe(&e))),
+    if meta.is_file() && meta.len() > MAX_INPUT_BYTES {
+        out.push(unreadable(too_large()));
+        return;
+    }
+    match read_file(path, &meta) {
+        Ok(bytes) => out.push(Loaded::File(SourceFile::new(name, bytes))),
+        Err(reason) => out.push(unreadable(reason)),
     }
 }
 
+/// Open and read a file already checked by [`unsupported_kind`]. A FIFO blocks
+/// here until a writer opens it, as `sysctl -p` does.
+fn read_file(path: &Path, checked: &fs::Metadata) -> Result<Vec<u8>, String> {
+    let mut file = File::open(path).map_err(|e| describe(&e))?;
+    // The path may have been replaced between the check and the open.
+    let opened = file.metadata().map_err(|e| describe(&e))?;
+    if !same_file(checked, &opened) {
+        return Err("changed while being opened".to_owned());
+    }
+    read_bounded(&mut file)
+}
+
+/// Read to the end, at most [`MAX_INPUT_BYTES`].
+fn read_bounded(r: &mut dyn Read) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    r.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe(&e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn too_large() -> String {
+    format!(
+        "larger than {} MiB, too large for a sysctl configuration file",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    )
+}
+
+/// Why `stat` failed, naming symbolic link trouble.
+fn stat_error(path: &Path, e: &io::Error) -> String {
+    let link = fs::symlink_metadata(path)
+        .ok()
+        .filter(|l| l.file_type().is_symlink());
+    match (link, e.kind()) {
+        (Some(_), io::ErrorKind::NotFound) => match fs::read_link(path) {
+            Ok(t) => format!("dangling symbolic link (-> {})", t.display()),
+            Err(_) => "dangling symbolic link".to_owned(),
+        },
+        _ if is_eloop(e) => "symbolic link loop (too many levels of symbolic links)".to_owned(),
+        _ => describe(e),
+    }
+}
+
+#[cfg(unix)]
+fn is_eloop(e: &io::Error) -> bool {
+    // ELOOP: 40 on Linux, 62 on the BSDs and macOS.
+    let eloop = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else {
+        62
+    };
+    e.raw_os_error() == Some(eloop)
+}
+
+#[cfg(not(unix))]
+fn is_eloop(_e: &io::Error) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.file_type() == b.file_type()
+}
+
+/// Why a file that is not regular, a directory or a FIFO is refused, or `None`.
 #[cfg(unix)]
 fn unsupported_kind(meta: &fs::Metadata) -> Option<&'static str> {
     use std::os::unix::fs::FileTypeExt;
@@ -92,7 +184,7 @@ fn unsupported_kind(meta: &fs::Metadata) -> Option<&'static str> {
         Some("a socket")
     } else if t.is_block_device() {
         Some("a block device")
-    } else if t.is_char_device() && !is_stdin_like(meta) {
+    } else if t.is_char_device() && !readable_char_device(meta) {
         Some("a character device")
     } else {
         None
@@ -104,33 +196,42 @@ fn unsupported_kind(_meta: &fs::Metadata) -> Option<&'static str> {
     None
 }
 
-/// A terminal given as `/dev/stdin` may be read; `/dev/zero` and the like may not.
+/// The character devices worth reading: `/dev/null` (empty, the loaders' mask)
+/// and the terminal standard input is on (`/dev/stdin`, `/dev/tty` typed into).
+/// Not `/dev/zero` or `/dev/urandom`, even as standard input: they never end.
 #[cfg(unix)]
-fn is_stdin_like(meta: &fs::Metadata) -> bool {
+fn readable_char_device(meta: &fs::Metadata) -> bool {
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
     use std::os::unix::fs::MetadataExt;
-    fs::metadata("/dev/stdin").is_ok_and(|s| s.rdev() == meta.rdev() && s.dev() == meta.dev())
+    if fs::metadata("/dev/null").is_ok_and(|n| n.rdev() == meta.rdev()) {
+        return true;
+    }
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    File::from(fd)
+        .metadata()
+        .is_ok_and(|s| s.rdev() == meta.rdev())
 }
 
-/// The `*.conf` entries of a directory, sorted by file name (byte order).
-fn conf_files(dir: &Path) -> io::Result<Vec<String>> {
-    let mut names: Vec<Vec<u8>> = Vec::new();
+/// The `*.conf` entries of a directory, sorted by file name (byte order). Names
+/// need not be UTF-8: the paths are kept as they are.
+fn conf_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut names = Vec::new();
     for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
+        let name = entry?.file_name();
         let bytes = name.as_encoded_bytes();
         if bytes.len() > 5 && bytes.ends_with(b".conf") {
-            names.push(bytes.to_vec());
+            names.push(name);
         }
     }
-    names.sort();
-    Ok(names
-        .into_iter()
-        .map(|n| {
-            dir.join(String::from_utf8_lossy(&n).as_ref())
-                .display()
-                .to_string()
-        })
-        .collect())
+    names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
+    Ok(names.into_iter().map(|n| dir.join(n)).collect())
 }
 
 /// A short reason for an I/O error, without the "(os error N)" noise.
@@ -150,11 +251,16 @@ fn describe(e: &io::Error) -> String {
 
 /// Parse what was loaded into [`FileData`], keeping read errors.
 pub fn into_files(loaded: Vec<Loaded>) -> Vec<FileData> {
-    loaded
-        .into_iter()
-        .map(|l| match l {
-            Loaded::File(source) => FileData::new(source),
-            Loaded::Unreadable { name, reason } => FileData::unreadable(name, reason),
-        })
-        .collect()
+    use rayon::prelude::*;
+    let parse = |l: Loaded| match l {
+        Loaded::File(source) => FileData::new(source),
+        Loaded::Unreadable { name, reason } => FileData::unreadable(name, reason),
+    };
+    // Several files are parsed on all cores (the order is kept); one file is
+    // parsed here, and a big one splits itself into chunks.
+    if loaded.len() > 1 {
+        loaded.into_par_iter().map(parse).collect()
+    } else {
+        loaded.into_iter().map(parse).collect()
+    }
 }

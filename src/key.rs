@@ -26,15 +26,12 @@ impl Key {
         let written = written.strip_prefix('-').unwrap_or(written);
         let written = written.strip_prefix('\u{FEFF}').unwrap_or(written);
         let slash_first = written.find(['.', '/']).map(|i| &written[i..i + 1]) == Some("/");
-        let raw: Vec<String> = if slash_first {
-            written.split('/').map(str::to_owned).collect()
-        } else {
-            written.split('.').map(|c| c.replace('/', ".")).collect()
-        };
+        let sep = if slash_first { '/' } else { '.' };
         let mut repeated_separator = false;
         let mut traversal = false;
-        let mut components = Vec::with_capacity(raw.len());
-        for (i, c) in raw.into_iter().enumerate() {
+        let mut components =
+            Vec::with_capacity(written.bytes().filter(|&b| b == sep as u8).count() + 1);
+        for (i, c) in written.split(sep).enumerate() {
             if c.is_empty() {
                 // A leading `/` is accepted by procps and stripped by systemd.
                 if i > 0 {
@@ -45,7 +42,11 @@ impl Key {
             if slash_first && (c == ".." || c == ".") {
                 traversal = true;
             }
-            components.push(c);
+            components.push(if !slash_first && c.contains('/') {
+                c.replace('/', ".")
+            } else {
+                c.to_owned()
+            });
         }
         if !slash_first && written.contains("..") {
             repeated_separator = true;
@@ -62,12 +63,16 @@ impl Key {
     /// The dotted display form (procps `dotted_key`): components joined with `.`,
     /// a dot inside a component written as `/`.
     pub fn dotted(&self) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(self.components.iter().map(|c| c.len() + 1).sum());
         for (i, c) in self.components.iter().enumerate() {
             if i > 0 {
                 s.push('.');
             }
-            s.push_str(&c.replace('.', "/"));
+            if c.contains('.') {
+                s.push_str(&c.replace('.', "/"));
+            } else {
+                s.push_str(c);
+            }
         }
         s
     }

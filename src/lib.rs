@@ -5,10 +5,14 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
+pub mod baseline;
 pub mod catalog;
+pub mod config;
 pub mod describe;
 pub mod diagnostic;
 pub mod effective;
+pub mod fix;
 pub mod input;
 pub mod key;
 pub mod layout;
@@ -16,7 +20,9 @@ pub mod lint;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod sockets;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 pub mod system;
 pub mod units;
@@ -28,13 +34,26 @@ pub use lint::{lint, FileData, Options};
 pub use source::SourceFile;
 pub use version::KernelVersion;
 
-/// Lint one in-memory file on its own (the entry point for tests and editors).
+/// Lint files that form one configuration, then honour the inline suppressions
+/// (`# sysctl-lint: disable=...`): the full result of `sysctl-lint check` before
+/// the project configuration and baseline filter it.
+pub fn check(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
+    let mut diags = lint(files, options);
+    let unused = suppress::apply(files, &mut diags);
+    diags.extend(unused);
+    diags.sort_by(|a, b| {
+        (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
+    });
+    diags
+}
+
+/// Check one in-memory file on its own (the entry point for tests and editors).
 pub fn lint_source(
     name: &str,
     bytes: &[u8],
     options: &Options,
 ) -> (Vec<FileData>, Vec<Diagnostic>) {
     let files = vec![FileData::new(SourceFile::new(name, bytes.to_vec()))];
-    let diags = lint(&files, options);
+    let diags = check(&files, options);
     (files, diags)
 }

@@ -1,7 +1,9 @@
 //! The linting pipeline: parse each file, resolve every assignment once (key,
 //! catalogue entry, value), run the registered rules, and order the findings.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crate::catalog::{self, KeyInfo};
 use crate::diagnostic::Diagnostic;
@@ -21,6 +23,11 @@ pub struct Options {
     pub memory: Option<u64>,
     /// A hardening profile to check against (`--profile`).
     pub profile: Option<&'static crate::profile::Profile>,
+    /// Extra keys or patterns (`known-keys` in `.sysctl-lint.toml`) that SL201
+    /// accepts: keys of out-of-tree modules.
+    pub known_keys: Vec<String>,
+    /// Extra listening ports the port-range rules protect (`listening-ports`).
+    pub listening_ports: Vec<(u16, u16)>,
 }
 
 /// One assignment line, resolved once for every rule.
@@ -114,6 +121,9 @@ impl Setting {
     }
 }
 
+/// From how many lines a file's settings are resolved in parallel.
+const PARALLEL_RESOLVE_FROM: usize = 20_000;
+
 /// One parsed file.
 #[derive(Debug, Clone)]
 pub struct FileData {
@@ -127,15 +137,25 @@ pub struct FileData {
 impl FileData {
     pub fn new(source: SourceFile) -> FileData {
         let tree = syntax::parse(&source.text);
-        let settings = tree
+        let resolve = |i: usize| match &tree.lines[i].kind {
+            syntax::LineKind::Assignment(a) => Setting::resolve(&source, i, a),
+            _ => unreachable!("only assignment lines are resolved"),
+        };
+        let assignments = tree
             .lines
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| match &l.kind {
-                syntax::LineKind::Assignment(a) => Some(Setting::resolve(&source, i, a)),
-                _ => None,
-            })
-            .collect();
+            .filter(|(_, l)| matches!(l.kind, syntax::LineKind::Assignment(_)))
+            .map(|(i, _)| i);
+        // A big file is resolved on all cores; an indexed parallel collect writes
+        // each setting in place (no second copy of the settings at the peak).
+        let settings = if tree.lines.len() < PARALLEL_RESOLVE_FROM {
+            assignments.map(resolve).collect()
+        } else {
+            use rayon::prelude::*;
+            let indices: Vec<usize> = assignments.collect();
+            indices.into_par_iter().map(resolve).collect()
+        };
         FileData {
             source,
             tree,
@@ -161,10 +181,16 @@ impl FileData {
     }
 }
 
+/// The assignments of each key asked for, by dotted key.
+type Memo<'a> = HashMap<String, Arc<[(usize, &'a Setting)]>>;
+
 /// What a rule sees: all files of one configuration, in the order they are applied.
 pub struct Context<'a> {
     pub files: &'a [FileData],
     pub options: &'a Options,
+    /// Memo of [`Context::assignments`] by dotted key: rules ask for the same few
+    /// keys, some of them once per setting, and each answer costs a scan.
+    memo: Mutex<Memo<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -179,15 +205,36 @@ impl<'a> Context<'a> {
     /// Every explicit (non-glob) assignment of a key, in application order.
     /// `key` is dotted (`net.ipv4.tcp_timestamps`).
     pub fn assignments(&self, key: &str) -> Vec<(usize, &'a Setting)> {
-        let path = Key::parse(key).path();
-        self.settings()
-            .filter(|(_, s)| s.key.as_ref().is_some_and(|k| !k.glob && k.path() == path))
-            .collect()
+        self.assignments_of(key).to_vec()
+    }
+
+    fn assignments_of(&self, key: &str) -> Arc<[(usize, &'a Setting)]> {
+        if let Some(found) = self.memo().get(key) {
+            return Arc::clone(found);
+        }
+        // Components never contain `/`, so equal components mean equal paths.
+        let wanted = Key::parse(key).components;
+        let found: Arc<[(usize, &'a Setting)]> = self
+            .settings()
+            .filter(|(_, s)| {
+                s.key
+                    .as_ref()
+                    .is_some_and(|k| !k.glob && k.components == wanted)
+            })
+            .collect();
+        self.memo().insert(key.to_owned(), Arc::clone(&found));
+        found
+    }
+
+    fn memo(&self) -> std::sync::MutexGuard<'_, Memo<'a>> {
+        self.memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The assignment of a key that wins (the last one), if the key is set.
     pub fn last(&self, key: &str) -> Option<(usize, &'a Setting)> {
-        self.assignments(key).pop()
+        self.assignments_of(key).last().copied()
     }
 
     /// The integers the winning assignment of a key writes (see [`Setting::numbers`]).
@@ -212,14 +259,29 @@ pub struct LineContext<'a> {
 }
 
 impl LineContext<'_> {
+    /// The line's assignment with its catalogue entry and key span, when the key is
+    /// catalogued (what the key-status rules start from).
+    pub fn catalogued(&self) -> Option<(&Setting, &'static KeyInfo, Range<usize>)> {
+        let s = self.setting?;
+        Some((s, s.info?, s.key_span.clone()?))
+    }
+
     pub fn text(&self, span: Range<usize>) -> &str {
         self.file.text(span)
     }
 }
 
+/// From how many settings the rules run in parallel (below, starting threads
+/// costs more than it saves).
+const PARALLEL_RULES_FROM: usize = 20_000;
+
 /// Lint a set of files that form one configuration, in application order.
 pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
-    let cx = Context { files, options };
+    let cx = Context {
+        files,
+        options,
+        memo: Mutex::default(),
+    };
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {
         if let Some(reason) = &f.read_error {
@@ -230,11 +292,12 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
                     0..0,
                     format!("cannot read `{}`: {reason}", f.source.name),
                 )
-                .help("check the path and its permissions; the other inputs were still linted"),
+                .help("fix or remove the path; the other inputs were still linted"),
             );
         }
     }
-    for rule in rules::RULES {
+    let run = |rule: &rules::Rule| -> Vec<Diagnostic> {
+        let mut out = Vec::new();
         match rule.check {
             Check::Line(check) => {
                 for (file_index, file) in files.iter().enumerate() {
@@ -260,6 +323,19 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
                 }
             }
         }
+        out
+    };
+    // The rules are independent: on a big configuration they run on all cores.
+    // Their findings are joined in rule order, as a sequential run gives them.
+    let settings: usize = files.iter().map(|f| f.settings.len()).sum();
+    let per_rule: Vec<Vec<Diagnostic>> = if settings < PARALLEL_RULES_FROM {
+        rules::RULES.iter().map(run).collect()
+    } else {
+        use rayon::prelude::*;
+        rules::RULES.par_iter().map(run).collect()
+    };
+    for found in per_rule {
+        out.extend(found);
     }
     rules::apply_supersedes(&mut out, files);
     out.sort_by(|a, b| {

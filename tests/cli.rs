@@ -467,3 +467,111 @@ fn pre_commit_hook() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn config_file_is_found_upwards_and_applied() {
+    let dir = tmp_with(&[
+        (".sysctl-lint.toml", "ignore = [\"SL402\"]\nfail-on = \"info\"\n[severity]\nSL305 = \"error\"\n"),
+        ("a.conf", "net.ipv4.tcp_syncookies = 1\nnet.ipv4.tcp_syncookies = 1\nnet.core.rmem_max = 16777216 # c\n"),
+    ]);
+    let sub = dir.path().join("deep/er");
+    std::fs::create_dir_all(&sub).unwrap();
+    bin()
+        .current_dir(&sub)
+        .args(["check", "--format", "short", "../../a.conf"])
+        .assert()
+        .code(1)
+        .stdout("../../a.conf:3:30: error[SL305] inline comment: sysctl files only have whole-line comments; `# c` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that\n");
+    // --isolated ignores it: SL402 is back (info, below the default threshold).
+    bin()
+        .current_dir(&sub)
+        .args(["check", "--isolated", "--format", "short", "../../a.conf"])
+        .assert()
+        .code(1)
+        .stdout(contains("info[SL402]").and(contains("warning[SL305]")));
+}
+
+#[test]
+fn bad_config_file_is_a_usage_error_with_its_location() {
+    let dir = tmp_with(&[(
+        ".sysctl-lint.toml",
+        "fail-on = \"warning\"\nknwon-keys = [\"x.y\"]\n",
+    )]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "-"])
+        .write_stdin("vm.swappiness = 10\n")
+        .assert()
+        .code(2)
+        .stderr(
+            contains("unknown setting `knwon-keys`")
+                .and(contains(".sysctl-lint.toml:2:1"))
+                .and(contains("did you mean `known-keys`?")),
+        );
+    bin()
+        .current_dir(dir.path())
+        .args(["config", "--show"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn baseline_survives_moved_lines_and_catches_changed_values() {
+    let dir = tmp_with(&[(
+        "a.conf",
+        "net.ipv4.tcp_timestsmps = 0\nnet.ipv4.tcp_tw_reuse = 1\n",
+    )]);
+    let conf = dir.path().join("a.conf");
+    let base = dir.path().join("baseline.json");
+    bin().arg("check").arg(&conf).assert().code(1);
+    bin()
+        .arg("check")
+        .arg("--write-baseline")
+        .arg(&base)
+        .arg(&conf)
+        .assert()
+        .code(0);
+    bin()
+        .arg("check")
+        .arg("--baseline")
+        .arg(&base)
+        .arg(&conf)
+        .assert()
+        .code(0);
+    std::fs::write(
+        &conf,
+        "\n\n# moved\nnet.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestsmps = 0\n",
+    )
+    .unwrap();
+    bin()
+        .arg("check")
+        .arg("--baseline")
+        .arg(&base)
+        .arg(&conf)
+        .assert()
+        .code(0);
+    std::fs::write(&conf, "net.ipv4.tcp_timestsmps = 1\n").unwrap();
+    bin()
+        .args(["check", "--format", "short", "--baseline"])
+        .arg(&base)
+        .arg(&conf)
+        .assert()
+        .code(1)
+        .stdout(contains("error[SL201]"));
+}
+
+#[test]
+fn inline_suppressions() {
+    bin()
+        .args(["check", "--format", "short", "--fail-on", "info", "-"])
+        .write_stdin("# sysctl-lint: disable=SL201 -- vendor kernel\nnet.ipv4.tcp_foo = 1\n")
+        .assert()
+        .code(0)
+        .stdout("");
+    bin()
+        .args(["check", "--format", "short", "--fail-on", "info", "-"])
+        .write_stdin("# sysctl-lint: disable=SL305\nnet.ipv4.tcp_syncookies = 1\n")
+        .assert()
+        .code(1)
+        .stdout(contains("info[SL115]"));
+}

@@ -26,6 +26,7 @@ fn options_for(text: &str) -> Options {
             .map(|m| sysctl_lint::units::parse_size(m).expect("fixture memory")),
         profile: directive("profile")
             .map(|p| sysctl_lint::profile::find(p).expect("fixture profile")),
+        ..Options::default()
     }
 }
 

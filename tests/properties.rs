@@ -1,6 +1,11 @@
 //! Property tests: for arbitrary bytes and for generated sysctl-like files, linting
 //! never panics, printing the syntax tree reproduces the input, and every
 //! diagnostic span lies inside the input on character boundaries.
+//!
+//! The default run is short (512 cases per property). A long session sets the
+//! number of cases per property with the standard proptest variable, e.g.
+//! `PROPTEST_CASES=350000 cargo test --release --test properties` (three
+//! properties, so about a million cases in all).
 
 use proptest::prelude::*;
 use sysctl_lint::{lint_source, report, syntax, Options, SourceFile};
@@ -105,8 +110,20 @@ fn file() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// 512 cases per property, or `PROPTEST_CASES` when it is set (a long session).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

@@ -187,6 +187,7 @@ fn tags(doc: &RuleDoc) -> Vec<&'static str> {
         Some("5") => "networking",
         Some("6") => "memory",
         Some("7") => "profile",
+        Some("8") => "audit",
         _ => "other",
     };
     vec!["sysctl", family]

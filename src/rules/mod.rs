@@ -19,6 +19,8 @@ mod sl111_whitespace_in_key;
 mod sl112_repeated_separator;
 mod sl113_path_traversal;
 mod sl114_line_continuation;
+mod sl115_unused_suppression;
+mod sl116_suppression_after_value;
 mod sl201_unknown_key;
 mod sl202_removed_key;
 mod sl203_key_too_new;
@@ -58,6 +60,9 @@ mod sl610_dirty_background_not_below_dirty;
 mod sl611_dirty_bytes_and_ratio;
 mod sl701_profile_weaker_value;
 mod sl702_profile_missing_key;
+mod sl801_live_drift;
+mod sl802_key_missing_on_running_kernel;
+mod sl803_ephemeral_ports_exhaustion;
 pub(crate) mod values;
 
 /// A rule's documentation page and metadata (from `rules/docs/<CODE>.md`).
@@ -119,6 +124,8 @@ pub static RULES: &[Rule] = &[
     sl112_repeated_separator::RULE,
     sl113_path_traversal::RULE,
     sl114_line_continuation::RULE,
+    sl115_unused_suppression::RULE,
+    sl116_suppression_after_value::RULE,
     sl201_unknown_key::RULE,
     sl202_removed_key::RULE,
     sl203_key_too_new::RULE,
@@ -173,6 +180,9 @@ pub static RULES: &[Rule] = &[
     sl611_dirty_bytes_and_ratio::RULE,
     sl701_profile_weaker_value::RULE,
     sl702_profile_missing_key::RULE,
+    sl801_live_drift::RULE,
+    sl802_key_missing_on_running_kernel::RULE,
+    sl803_ephemeral_ports_exhaustion::RULE,
 ];
 
 /// All documented rules, in code order.

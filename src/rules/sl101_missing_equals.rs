@@ -21,6 +21,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let text = cx.text(span.clone()).trim_end();
     let span = span.start..span.start + text.len();
+    let at = span.start;
     let n = cx.line.number;
     let mut d = Diagnostic::new(
         "SL101",
@@ -39,5 +40,6 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         d.help("turn the line into a comment with `#`, or write it as `key = value`")
     };
-    out.push(d);
+    // Unsafe: the line is skipped today, but what it meant to set is lost.
+    out.push(d.unsafe_edit(at..at, "# sysctl-lint fix: not an assignment: "));
 }

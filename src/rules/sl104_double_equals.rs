@@ -28,6 +28,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             eq.start..s.value_span.start + 1,
             format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text),
         )
-        .help("use a single `=` between key and value"),
+        .help("use a single `=` between key and value")
+        .edit(eq.end..s.value_span.start + 1, ""),
     );
 }

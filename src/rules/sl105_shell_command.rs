@@ -33,7 +33,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         "this is a shell command, not a setting: sysctl files take `key = value` lines, so procps reports `cannot stat` or `invalid syntax` and nothing is set",
     );
     d = match fixed {
-        Some(line) => d.help(format!("write the setting itself: `{line}`")),
+        Some(line) => {
+            let d = d.help(format!("write the setting itself: `{line}`"));
+            // The fix only when no shell syntax (quotes, `$`, pipes) is left to guess.
+            if line.contains(['"', '\'', '$', '`', ';', '|', '&', '\\']) {
+                d
+            } else {
+                d.edit(start..start + text.len(), line)
+            }
+        }
         None => d.help("delete the line; run commands from a script, not from a sysctl file"),
     };
     out.push(d);

@@ -32,9 +32,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             format!("the value of `{key}` is quoted: quotes are not stripped, the kernel receives `{}` with the quote characters", s.body),
         )
     };
-    out.push(
-        s.diag("SL106", cx.file_index, s.body_span.clone(), message)
-            .severity(severity)
-            .help(format!("write the value without quotes: `{inner}`")),
-    );
+    let d = s
+        .diag("SL106", cx.file_index, s.body_span.clone(), message)
+        .severity(severity)
+        .help(format!("write the value without quotes: `{inner}`"));
+    // A number or port list in quotes is always rejected: unquoting is certainly
+    // meant. A string keeps its quotes today: unquoting changes what is written.
+    out.push(if severity == Severity::Error {
+        d.edit(s.body_span.clone(), inner)
+    } else {
+        d.unsafe_edit(s.body_span.clone(), inner)
+    });
 }

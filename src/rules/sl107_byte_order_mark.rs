@@ -35,9 +35,10 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         Diagnostic::new(
             "SL107",
             file_index,
-            bom,
+            bom.clone(),
             format!("file starts with a UTF-8 byte order mark: {consequence}"),
         )
-        .help("save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)"),
+        .help("save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)")
+        .edit(bom, ""),
     );
 }

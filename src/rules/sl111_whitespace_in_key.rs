@@ -39,15 +39,18 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         let end = text[i..]
             .find(|c: char| c != ' ' && c != '\t')
             .map_or(text.len(), |j| i + j);
-        out.push(
-            Diagnostic::new(
-                "SL111",
-                cx.file_index,
-                key.start + i..key.start + end,
-                format!("the key `{text}` contains a blank: procps and systemd keep it, so no such key exists (`cannot stat`) and the setting is lost"),
-            )
-            .key(text)
-            .help(format!("remove the blank: `{squeezed}`")),
-        );
+        let mut d = Diagnostic::new(
+            "SL111",
+            cx.file_index,
+            key.start + i..key.start + end,
+            format!("the key `{text}` contains a blank: procps and systemd keep it, so no such key exists (`cannot stat`) and the setting is lost"),
+        )
+        .key(text)
+        .help(format!("remove the blank: `{squeezed}`"));
+        // Safe only when the squeezed key exists: then it is certainly the one meant.
+        if crate::catalog::lookup(&crate::key::Key::parse(&squeezed)).is_some() {
+            d = d.edit(key, squeezed);
+        }
+        out.push(d);
     }
 }

@@ -1,6 +1,6 @@
 //! SL201 unknown-key: the key is not in the catalogue, with a did-you-mean.
 
-use crate::catalog;
+use crate::catalog::{self, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::key::Key;
 use crate::lint::LineContext;
@@ -35,6 +35,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let dotted = key.dotted();
+    if crate::config::key_is_known(&cx.cx.options.known_keys, &dotted) {
+        return;
+    }
     let mut d = if key.glob {
         if !catalog::glob_matches(&key).is_empty() {
             return;
@@ -48,14 +51,21 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         .severity(Severity::Warning)
         .help("check the pattern against `sysctl -a` on the target host")
     } else {
-        unknown(cx.file_index, span, &key, exclusion)
+        let written = cx.text(span.clone()).to_owned();
+        unknown(cx.file_index, span, &key, &written, exclusion)
     };
     d.key = Some(dotted);
     d.value = value;
     out.push(d);
 }
 
-fn unknown(file: usize, span: std::ops::Range<usize>, key: &Key, exclusion: bool) -> Diagnostic {
+fn unknown(
+    file: usize,
+    span: std::ops::Range<usize>,
+    key: &Key,
+    written: &str,
+    exclusion: bool,
+) -> Diagnostic {
     let dotted = key.dotted();
     let effect = if exclusion {
         "the exclusion matches nothing".to_owned()
@@ -69,21 +79,28 @@ fn unknown(file: usize, span: std::ops::Range<usize>, key: &Key, exclusion: bool
         return Diagnostic::new(
             "SL201",
             file,
-            span,
+            span.clone(),
             format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"),
         )
         .severity(Severity::Error)
-        .help(format!("write the interface name with `/`: `{vlan}`"));
+        .help(format!("write the interface name with `/`: `{vlan}`"))
+        .edit(span, in_written_style(written, &vlan));
     }
     if let Some(suggestion) = catalog::closest(key) {
-        return Diagnostic::new(
+        let d = Diagnostic::new(
             "SL201",
             file,
-            span,
+            span.clone(),
             format!("unknown key `{dotted}`: {effect}"),
         )
         .severity(Severity::Error)
         .help(format!("did you mean `{suggestion}`?"));
+        // The fix only when no other key is as close: then the typo is certain.
+        return if only_close_match(key, &suggestion) {
+            d.edit(span, in_written_style(written, &suggestion))
+        } else {
+            d
+        };
     }
     match catalog::namespace(key) {
         Some(ns) if ns.closed => Diagnostic::new(
@@ -129,4 +146,34 @@ fn vlan_form(key: &Key) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `suggestion` is the only usable catalogued key at its distance (or
+/// closer) from the written key, so that replacing the key is certainly meant.
+fn only_close_match(key: &Key, suggestion: &str) -> bool {
+    let written = key.dotted();
+    let best = strsim::damerau_levenshtein(&written, suggestion);
+    !catalog::all().iter().any(|info| {
+        info.path.matches('/').count() + 1 == key.components.len()
+            && !matches!(info.status, Status::Removed | Status::Moved)
+            && {
+                let candidate = catalog::instantiate(info, key);
+                candidate != suggestion && strsim::damerau_levenshtein(&written, &candidate) <= best
+            }
+    })
+}
+
+/// A dotted key written in the style of `written`: dotted, or the slash form
+/// (`net/ipv4/conf/eth0.100/rp_filter`, keeping a leading `/`).
+fn in_written_style(written: &str, dotted: &str) -> String {
+    let slash_first = written.find(['.', '/']).map(|i| &written[i..i + 1]) == Some("/");
+    if !slash_first {
+        return dotted.to_owned();
+    }
+    let path = Key::parse(dotted).components.join("/");
+    if written.starts_with('/') {
+        format!("/{path}")
+    } else {
+        path
+    }
 }

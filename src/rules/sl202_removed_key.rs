@@ -13,8 +13,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(s) = cx.setting else { return };
-    let (Some(info), Some(span)) = (s.info, &s.key_span) else {
+    let Some((s, info, span)) = cx.catalogued() else {
         return;
     };
     let target = &cx.cx.options.kernel;
@@ -28,12 +27,18 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         format!("removed in Linux {when}")
     };
+    let at = cx
+        .line
+        .lead
+        .as_ref()
+        .map_or(cx.line.content.start, |l| l.end);
     let message = format!(
         "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{}` and the line does nothing",
         info.path.replace("<*>", "*")
     );
     out.push(
-        s.diag("SL202", cx.file_index, span.clone(), message)
-            .help("delete the line (or target an older kernel with `--kernel`)"),
+        s.diag("SL202", cx.file_index, span, message)
+            .help("delete the line (or target an older kernel with `--kernel`)")
+            .unsafe_edit(at..at, format!("# sysctl-lint fix: {how}: ")),
     );
 }

@@ -13,8 +13,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(s) = cx.setting else { return };
-    let (Some(info), Some(span)) = (s.info, &s.key_span) else {
+    let Some((s, info, span)) = cx.catalogued() else {
         return;
     };
     let target = &cx.cx.options.kernel;
@@ -27,7 +26,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         s.diag(
             "SL203",
             cx.file_index,
-            span.clone(),
+            span,
             format!("`{key}` first appears in Linux {since} (by its documentation; the key may be slightly older): on {target} it most likely does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost"),
         )
         .help(format!("drop the line for hosts older than {since}, or lint for the kernel you deploy with `--kernel`")),

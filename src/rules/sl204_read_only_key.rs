@@ -13,8 +13,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(s) = cx.setting else { return };
-    let (Some(info), Some(span)) = (s.info, &s.key_span) else {
+    let Some((s, info, span)) = cx.catalogued() else {
         return;
     };
     if info.access != Access::ReadOnly {
@@ -25,7 +24,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         s.diag(
             "SL204",
             cx.file_index,
-            span.clone(),
+            span,
             format!("`{key}` is read-only: the write fails (procps: `setting key \"{key}\": Invalid argument` or `Operation not permitted`) and nothing changes"),
         )
         .help("delete the line; the value is a status the kernel reports"),

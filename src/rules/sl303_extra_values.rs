@@ -27,13 +27,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         s.diag(
             "SL303",
             cx.file_index,
-            span,
+            span.clone(),
             format!(
                 "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`",
                 count(n.arity),
                 kept.join(" ")
             ),
         )
-        .help(format!("write only `{}`", kept.join(" "))),
+        .help(format!("write only `{}`", kept.join(" ")))
+        .edit(
+            n.arity
+                .checked_sub(1)
+                .map_or(span.start, |i| n.tokens[i].span.end)..span.end,
+            "",
+        ),
     );
 }

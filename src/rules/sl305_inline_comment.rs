@@ -36,8 +36,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             format!("`{comment}` is part of the value written to the kernel"),
         )
     };
-    out.push(
-        s.diag(
+    let d = s
+        .diag(
             "SL305",
             cx.file_index,
             c.span.clone(),
@@ -48,6 +48,28 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "move the comment to its own line above: `{comment}` then `{} = {}`",
             s.key_text.as_deref().unwrap_or_default(),
             s.body
-        )),
-    );
+        ));
+    out.push(move_comment_above(cx, s, d));
+}
+
+/// The fix: the comment on a new line above (with the line's indentation), the
+/// value without the comment and the blanks after it. None for a value that is
+/// only a comment (`key = # x`): removing it would leave the key without a value.
+fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnostic) -> Diagnostic {
+    let Some(c) = &s.comment else { return d };
+    if s.body.is_empty() {
+        return d;
+    }
+    let line = cx.line;
+    let lead = line.lead.as_ref().map_or("", |l| cx.text(l.clone()));
+    let mut end = line.content.end;
+    if line.span.end > end && cx.text(line.content.clone()).ends_with('\r') {
+        end -= 1; // keep the `\r` of a CRLF line ending
+    }
+    let comment = cx.text(c.span.clone());
+    d.edit(
+        line.span.start..line.span.start,
+        format!("{lead}{comment}\n"),
+    )
+    .edit(s.body_span.end..end, "")
 }

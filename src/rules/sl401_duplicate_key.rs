@@ -23,14 +23,16 @@ pub(super) struct Repeat<'a> {
 /// Every assignment that repeats an earlier one of the same normalised key (globs
 /// compare with identical globs only: an explicit key beats a glob in any order).
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
-    let mut seen: HashMap<(bool, String), &Setting> = HashMap::new();
+    // Keyed by the components (equal components mean equal paths), not by a
+    // path built per setting.
+    let mut seen: HashMap<(bool, &[String]), &Setting> = HashMap::with_capacity(settings.len());
     let mut out = Vec::new();
     for s in settings {
         let Some(key) = &s.key else { continue };
         if key.components.is_empty() {
             continue;
         }
-        let id = (key.glob, key.path());
+        let id = (key.glob, key.components.as_slice());
         if let Some(earlier) = seen.insert(id, s) {
             out.push(Repeat {
                 earlier,
@@ -73,7 +75,16 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .label(file_index, setting_span(r.earlier), format!("first set to `{}` here", r.earlier.value_text))
-                .help("keep one assignment with the value you mean, and delete the other"),
+                .help("keep one assignment with the value you mean, and delete the other")
+                .unsafe_edit(comment_out_at(file, r.earlier), "# sysctl-lint fix: set again below: "),
         );
     }
+}
+
+/// The fix of SL401 (unsafe: the later value already wins, but the earlier line may
+/// be the one meant): turn the earlier line into a comment, at its first non-blank.
+fn comment_out_at(file: &crate::lint::FileData, s: &Setting) -> std::ops::Range<usize> {
+    let line = file.line(s);
+    let at = line.lead.as_ref().map_or(line.content.start, |l| l.end);
+    at..at
 }

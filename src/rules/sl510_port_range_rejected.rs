@@ -309,8 +309,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     } else {
                         format!("write both ends, low then high, with the high end at least {}", w.low)
                     });
-                if w.high_span.is_some() {
-                    d = d.label(w.file, low_span, "low end");
+                if let Some(high_span) = &w.high_span {
+                    // Unsafe fix: swap the two ends as written.
+                    let text = |sp: &Range<usize>| cx.file(w.file).text(sp.clone()).to_owned();
+                    d = d
+                        .unsafe_edit(low_span.clone(), text(high_span))
+                        .unsafe_edit(high_span.clone(), text(&low_span))
+                        .label(w.file, low_span, "low end");
                 }
                 d
             }

@@ -26,6 +26,9 @@ struct Service {
     low: i128,
     high: i128,
     name: String,
+    /// From `listening-ports` in `.sysctl-lint.toml`: protected even inside the
+    /// default range.
+    configured: bool,
 }
 
 /// Parse `rules/ports.tsv`: `port<TAB>service<TAB>source`, the port a number or
@@ -48,6 +51,7 @@ fn services(text: &str) -> Vec<Service> {
                 low,
                 high,
                 name: name.to_owned(),
+                configured: false,
             })
         })
         .collect()
@@ -58,19 +62,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let (low, high) = (w.low, w.high);
     let default = default_range(&cx.options.kernel);
     let outside_default = |p: i128| p < default.0 || p > default.1;
+    let configured: Vec<Service> = cx
+        .options
+        .listening_ports
+        .iter()
+        .map(|&(a, b)| Service {
+            low: i128::from(a),
+            high: i128::from(b),
+            name: "listening-ports".to_owned(),
+            configured: true,
+        })
+        .collect();
     // Quick exit: a range inside the default exposes nothing new.
-    if !outside_default(low) && !outside_default(high) {
+    if !outside_default(low) && !outside_default(high) && configured.is_empty() {
         return;
     }
     let reserved = reserved_in_force(cx);
     let mut exposed: Vec<(i128, String)> = Vec::new(); // (first port, text), in priority order
     let mut spared = 0;
-    for svc in services(PORTS_TSV) {
+    for svc in configured.into_iter().chain(services(PORTS_TSV)) {
         let (a, b) = (svc.low.max(low), svc.high.min(high));
         if a > b {
             continue;
         }
-        let ports: Vec<i128> = (a..=b).filter(|&p| outside_default(p)).collect();
+        let ports: Vec<i128> = (a..=b)
+            .filter(|&p| svc.configured || outside_default(p))
+            .collect();
         if ports.is_empty() {
             continue;
         }

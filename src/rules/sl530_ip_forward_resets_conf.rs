@@ -156,19 +156,51 @@ fn is_tracked(path: &str) -> bool {
     }
 }
 
+/// Whether a key can be a forwarding write or a tracked assignment (a superset of
+/// both, decided on the components without building the path).
+fn may_matter(c: &[String]) -> bool {
+    match c {
+        [net, ipv4, fwd] => net == "net" && ipv4 == "ipv4" && fwd == "ip_forward",
+        [net, _, conf, _, name] => {
+            net == "net"
+                && conf == "conf"
+                && matches!(
+                    name.as_str(),
+                    "forwarding" | "force_forwarding" | "accept_redirects"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Which forwarding change resets a tracked path: IPv4 (`accept_redirects`,
+/// `ipv4.conf.*.forwarding`), IPv6 forwarding, or IPv6 `force_forwarding`.
+fn tracked_group(path: &str) -> usize {
+    match conf_parts(path) {
+        Some(("ipv6", _, "forwarding")) => 1,
+        Some(("ipv6", _, "force_forwarding")) => 2,
+        _ => 0,
+    }
+}
+
 /// Apply the configuration's explicit assignments in order (see the module doc).
 pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
     let mut v4 = 0i128;
     let mut v4_by: Option<Written<'a>> = None;
     let mut v6 = 0i128;
     let mut v6_by: Option<Written<'a>> = None;
-    let mut tracked: HashMap<String, Written<'a>> = HashMap::new();
+    // Tracked assignments by the forwarding change that resets them (see
+    // `tracked_group`), so that a change only visits what it resets.
+    let mut groups: [HashMap<String, Written<'a>>; 3] = Default::default();
     let mut last_pos: HashMap<String, usize> = HashMap::new();
     let mut resets = Vec::new();
     for (pos, (file, s)) in cx.settings().enumerate() {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
             continue;
         };
+        if !may_matter(&key.components) {
+            continue;
+        }
         let path = key.path();
         last_pos.insert(path.clone(), pos);
         let Some(value) = int_value(s) else { continue };
@@ -184,7 +216,7 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
             V6_ALL_FORWARDING => Family::V6,
             _ => {
                 if is_tracked(&path) {
-                    tracked.insert(path, w);
+                    groups[tracked_group(&path)].insert(path, w);
                 }
                 continue;
             }
@@ -195,19 +227,23 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
         };
         if value != *state {
             let mut lost = Vec::new();
-            tracked.retain(|p, t| {
-                let reset_to = match (family, conf_parts(p)) {
-                    (Family::V4, _) if p == V4_ALL_ACCEPT_REDIRECTS => i128::from(value == 0),
-                    (Family::V4, Some(("ipv4", _, "forwarding"))) => value,
-                    (Family::V6, Some(("ipv6", _, "forwarding"))) => value,
-                    (Family::V6, Some(("ipv6", _, "force_forwarding"))) if value == 0 => 0,
-                    _ => return true,
-                };
-                if t.value != reset_to {
-                    lost.push((t.clone(), reset_to));
+            let reset: &[usize] = match family {
+                Family::V4 => &[0],
+                Family::V6 if value == 0 => &[1, 2],
+                Family::V6 => &[1],
+            };
+            for &g in reset {
+                for (p, t) in groups[g].drain() {
+                    let reset_to = match g {
+                        0 if p == V4_ALL_ACCEPT_REDIRECTS => i128::from(value == 0),
+                        0 | 1 => value,
+                        _ => 0,
+                    };
+                    if t.value != reset_to {
+                        lost.push((t, reset_to));
+                    }
                 }
-                false
-            });
+            }
             resets.push(Reset {
                 family,
                 write: w.clone(),
@@ -225,6 +261,9 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
             .retain(|(t, _)| last_pos.get(&t.path).is_none_or(|&p| p < r.write.pos));
         r.lost.sort_by_key(|(t, _)| t.pos);
     }
+    let [mut tracked, v6_forwarding, v6_force] = groups;
+    tracked.extend(v6_forwarding);
+    tracked.extend(v6_force);
     ConfModel {
         resets,
         v4_forwarding: v4,
@@ -243,11 +282,24 @@ pub(super) fn glob_covers(glob: &Key, path: &str) -> bool {
             .all(|(g, c)| glob::Pattern::new(g).map_or(g == c, |p| p.matches(c)))
 }
 
+/// Whether a key's components spell a path (components never contain `/`).
+fn is_path(components: &[String], path: &[&str]) -> bool {
+    components.len() == path.len()
+        && components
+            .iter()
+            .rev()
+            .zip(path.iter().rev())
+            .all(|(c, p)| c == p)
+}
+
 /// Whether an exclusion line (`-net.ipv4.conf.all.rp_filter`) names the path.
 pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
     cx.files.iter().any(|f| {
         f.tree.lines.iter().any(|l| match &l.kind {
-            LineKind::Exclusion(e) => Key::parse(f.text(e.key.clone())).path() == path,
+            LineKind::Exclusion(e) => {
+                is_path(&Key::parse(f.text(e.key.clone())).components, &parts)
+            }
             _ => false,
         })
     })
@@ -257,19 +309,22 @@ pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
 /// exclusion takes the path away from globs (both loaders: explicit keys beat globs
 /// in any order; overlapping globs are applied in order, the last wins).
 pub(super) fn glob_assignment<'a>(cx: &Context<'a>, path: &str) -> Option<(usize, &'a Setting)> {
-    let explicit = cx
-        .settings()
-        .any(|(_, s)| s.key.as_ref().is_some_and(|k| !k.glob && k.path() == path));
-    if explicit || excluded(cx, path) {
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut last = None;
+    for (file, s) in cx.settings() {
+        let Some(k) = s.key.as_ref() else { continue };
+        if !k.glob {
+            if is_path(&k.components, &parts) {
+                return None;
+            }
+        } else if glob_covers(k, path) {
+            last = Some((file, s));
+        }
+    }
+    if excluded(cx, path) {
         return None;
     }
-    cx.settings()
-        .filter(|(_, s)| {
-            s.key
-                .as_ref()
-                .is_some_and(|k| k.glob && glob_covers(k, path))
-        })
-        .last()
+    last
 }
 
 fn dotted(path: &str) -> String {
@@ -352,6 +407,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+        if let Some((at, moved, from)) = move_above(cx, r) {
+            d = d.unsafe_edit(at..at, moved).unsafe_edit(from, "");
+        }
         out.push(d);
     }
+}
+
+/// The fix (unsafe: it changes which values stay): move the forwarding line above
+/// the first line it resets. Only within one file, and only when no other
+/// forwarding write of the family lies between (the order of those matters).
+/// Returns the insertion offset, the moved line and the line's old span.
+fn move_above(cx: &Context<'_>, r: &Reset<'_>) -> Option<(usize, String, std::ops::Range<usize>)> {
+    let w = &r.write;
+    let first = &r.lost.iter().min_by_key(|(t, _)| t.pos)?.0;
+    if r.lost.iter().any(|(t, _)| t.file != w.file)
+        || r.from_setting.as_ref().is_some_and(|b| b.pos > first.pos)
+    {
+        return None;
+    }
+    let f = cx.file(w.file);
+    let line = f.line(w.setting);
+    let mut moved = f.text(line.span.clone()).to_owned();
+    if !moved.ends_with('\n') {
+        moved.push('\n');
+    }
+    Some((f.line(first.setting).span.start, moved, line.span.clone()))
 }

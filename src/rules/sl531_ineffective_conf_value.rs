@@ -9,7 +9,7 @@
 //! - OR: log_martians, proxy_arp, shared_media, secure_redirects, send_redirects,
 //!   arp_filter; accept_redirects when the interface does not forward.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::catalog;
 use crate::diagnostic::Diagnostic;
@@ -90,7 +90,7 @@ fn all_value<'a>(
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = conf::model(cx);
     // Winning explicit assignment per (name, dev): (position, file, setting, value).
-    let mut winners: BTreeMap<(String, String), Winner<'_>> = BTreeMap::new();
+    let mut winners: HashMap<(&str, &str), Winner<'_>> = HashMap::new();
     for (pos, (file, s)) in cx.settings().enumerate() {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
             continue;
@@ -104,16 +104,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         match conf::int_value(s) {
             Some(v) => {
-                winners.insert((c[4].clone(), c[3].clone()), (pos, file, s, v));
+                winners.insert((&c[4], &c[3]), (pos, file, s, v));
             }
             None => {
-                winners.remove(&(c[4].clone(), c[3].clone()));
+                winners.remove(&(c[4].as_str(), c[3].as_str()));
             }
         }
     }
     let mut by_name: HashMap<&str, Vec<(&str, Winner<'_>)>> = HashMap::new();
-    for ((name, dev), w) in &winners {
+    for (&(name, dev), w) in &winners {
         by_name.entry(name).or_default().push((dev, *w));
+    }
+    // Devices in name order, as a sorted map of (name, dev) would give them.
+    for devs in by_name.values_mut() {
+        devs.sort_unstable_by_key(|(dev, _)| *dev);
     }
     let mut names: Vec<&str> = by_name.keys().copied().collect();
     names.sort_unstable();
@@ -148,17 +152,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut how = combine(name).unwrap_or(Combine::Or);
-            let forwarding = model.v4_dev_forwarding(dev) != 0;
-            if name == "accept_redirects" && forwarding {
+            if name == "accept_redirects" && model.v4_dev_forwarding(dev) != 0 {
                 how = Combine::And;
             }
-            let key = s.dotted_key().unwrap_or_default();
-            let (applies_to, gets) = if dev == "default" {
-                ("interfaces that take the `default` value".to_owned(), "get")
-            } else {
-                (format!("`{dev}`"), "gets")
-            };
-            let finding = match how {
+            let finding = |how| {
+                let key = s.dotted_key().unwrap_or_default();
+                let (applies_to, gets) = if dev == "default" {
+                    ("interfaces that take the `default` value".to_owned(), "get")
+                } else {
+                    (format!("`{dev}`"), "gets")
+                };
+                match how {
                 Combine::Max if v < all.value => Some((
                     format!(
                         "`{key} = {v}` has no effect: the kernel uses the higher of `conf.all` and the interface value, and {all_text} ({}), so {applies_to} {gets} {}",
@@ -185,10 +189,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                     format!("set `{all_key} = 0` as well to turn it off"),
                 )),
-                Combine::Or if v != 0 && all.value == 0 && !all.glob => {
-                    still_on.push((dev, file, s));
-                    None
-                }
+                _ => None,
+            }
+            };
+            if how == Combine::Or && v != 0 && all.value == 0 && !all.glob {
+                still_on.push((dev, file, s));
+            }
+            let finding = match how {
+                Combine::Max if v < all.value => finding(how),
+                Combine::And if v != 0 && all.value == 0 => finding(how),
+                Combine::Or if v == 0 && all.value != 0 => finding(how),
                 _ => None,
             };
             if let Some((message, help)) = finding {

@@ -86,8 +86,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         return;
     };
-    out.push(
-        s.diag(
+    // Unsafe fix: sort the three values. It keeps the magnitudes the author wrote
+    // (which number was mistyped cannot be known), so SL602 may still apply.
+    let mut sorted: Vec<&str> = tokens.iter().take(3).map(|t| t.text).collect();
+    sorted.sort_by_key(|t| crate::value::parse_int(t).unwrap_or(0));
+    let mut d = s
+        .diag(
             "SL601",
             cx.file_index,
             tokens[index].span.clone(),
@@ -95,8 +99,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         )
         .help(format!(
             "write the three page counts in ascending order, low <= pressure <= high, or delete the line: the kernel sizes `{key}` from RAM at boot"
-        )),
-    );
+        ));
+    if tokens.len() >= 3 {
+        d = d.unsafe_edit(tokens[0].span.start..tokens[2].span.end, sorted.join(" "));
+    }
+    out.push(d);
 }
 
 #[cfg(test)]

@@ -1,0 +1,1784 @@
+//! `sysctl-lint audit`: compare a system's configuration with the values the
+//! running kernel really has, lint those live values, summarise TCP socket states,
+//! and compare whole fleets of `sysctl -a` snapshots.
+//!
+//! - Live values come from `PROC/sys/<path>` (`--proc DIR`, default `/proc`: a fixture
+//!   tree laid out like `/proc` in tests) or from a `sysctl -a` snapshot
+//!   ([`parse_snapshot`]).
+//! - SL801 live-drift: the configured (effective) value differs from the live one.
+//! - SL802 key-missing-on-running-kernel: a configured key has no `/proc/sys` file.
+//! - SL803 ephemeral-ports-exhaustion: one destination holds more than half of the
+//!   usable ephemeral ports (with `sockets`, see [`crate::sockets`]).
+//! - The value and profile rules (SL3xx, SL5xx, SL6xx, SL7xx) run on a synthetic
+//!   sysctl.conf of the live values (`live:/proc/sys`, one `key = value` line per
+//!   catalogued writable key, sorted), so `--profile server` audits the host itself.
+//!
+//! # Read-only by construction
+//! This module and [`crate::sockets`] only ever call `std::fs::read`,
+//! `std::fs::read_to_string`, `std::fs::read_dir`, `std::fs::symlink_metadata` and
+//! `std::fs::metadata` on the proc tree. There is no call that creates, opens for
+//! writing or writes a file (the unit test `no_write_calls_in_audit_sources` greps
+//! both sources for such APIs).
+//! Keys with `.`/`..` components are never turned into paths, and symbolic links
+//! inside the proc tree are not followed.
+//!
+//! # JSON report (`to_json`), version 1
+//! The `check` report (`version`, `tool`, `kernel`, `files`, `diagnostics`, `summary`),
+//! plus:
+//!
+//! ```json
+//! {
+//!   "version": 1, "tool": {"name": "sysctl-lint", "version": "0.1.0"},
+//!   "kernel": "6.18.44",
+//!   "host": "web01",
+//!   "kernel_release": "6.18.44-fc-v595",
+//!   "loader": "systemd",
+//!   "live_source": "/proc/sys",
+//!   "files": [{"path": "/etc/sysctl.d/99-sysctl.conf", "lines": 3, "errors": 0, "warnings": 1, "infos": 0},
+//!             {"path": "live:/proc/sys", "lines": 1040, "errors": 0, "warnings": 2, "infos": 0}],
+//!   "diagnostics": [{"code": "SL801", "name": "live-drift", "severity": "warning",
+//!     "message": "...", "file": "/etc/sysctl.d/99-sysctl.conf", "line": 2, "column": 27,
+//!     "end_line": 2, "end_column": 28, "key": "net.ipv4.tcp_syncookies", "value": "1",
+//!     "live": "0", "help": "...", "related": [{"file": "live:/proc/sys", "line": 812, "column": 27, "message": "live value: 0"}]}],
+//!   "summary": {"files": 2, "errors": 0, "warnings": 3, "infos": 0},
+//!   "sockets": null | {
+//!     "states": [{"state": "ESTABLISHED", "count": 12}, ... 11 states in st-code order],
+//!     "total": 40,
+//!     "time_wait": {"count": 20, "limit": 131072, "percent": 0.0},
+//!     "orphans": {"count": 0, "limit": 131072, "percent": 0.0} | null,
+//!     "ephemeral": {"low": 32768, "high": 60999, "reserved": 0, "usable": 28232} | null,
+//!     "busiest": {"remote": "10.0.0.5:5432", "local_address": "10.0.0.2", "ports_in_use": 15000,
+//!                 "time_wait": 14000, "percent_of_usable": 53.1, "loopback": false} | null,
+//!     "exhaustion": true,
+//!     "advice": ["..."]
+//!   },
+//!   "fleet": null | {
+//!     "hosts": [{"name": "web01", "kernel": "6.18.44-fc-v595", "errors": 0, "warnings": 2, "infos": 0, "unreadable_keys": 0}],
+//!     "differences": [{"key": "net.core.somaxconn",
+//!                      "values": [{"value": "4096", "count": 2, "hosts": null}, {"value": "128", "count": 1, "hosts": ["web02"]}],
+//!                      "absent": []}],
+//!     "findings": [{"code": "SL801", "name": "live-drift", "severity": "warning", "message": "...",
+//!                   "file": "/etc/sysctl.conf", "line": 4, "key": "...", "value": "1", "live": "0",
+//!                   "hosts": ["web02"]}]
+//!   }
+//! }
+//! ```
+//!
+//! - `kernel` is the version the rules judged against (the running kernel's, unless
+//!   overridden); `kernel_release` is `kernel.osrelease` as read (or `null`).
+//! - `live` (per diagnostic) is the key's live value, or `null` when it has none
+//!   (SL802, file-level findings). `value` keeps its `check` meaning: the value as
+//!   written in the file the finding points at (the configuration line for SL801,
+//!   the synthetic `live:` file for the live-value rules).
+//! - With several snapshots (a fleet), `diagnostics` is empty and the findings are in
+//!   `fleet.findings`, grouped: one entry per distinct finding with the hosts that
+//!   have it (`file`/`line` are `null` for findings about live values); `summary`
+//!   counts every host's findings. `differences` lists only keys with more than one
+//!   value across hosts (read-only and per-host-by-design keys such as
+//!   `kernel.hostname` or `kernel.random.uuid` are left out), most common value
+//!   first; that one has `"hosts": null` (it is every host not named under another
+//!   value or in `absent`), which keeps the report small for 10,000 hosts; `absent`
+//!   names the hosts without the key.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use crate::catalog::{self, Access, KeyInfo, Status, ValueType};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::effective::{self, Effective};
+use crate::key::Key;
+use crate::lint::{FileData, Options, Setting};
+use crate::report::{self, Counts};
+use crate::sockets::{self, Limits, SocketSummary};
+use crate::source::SourceFile;
+use crate::system::{self, Loader};
+use crate::value;
+use crate::version::KernelVersion;
+
+// ---------------------------------------------------------------------------
+// Live values and snapshots
+
+/// The sysctl values of one host: from `/proc/sys` or a `sysctl -a` snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Dotted key (`net.ipv4.conf.eth0/100.rp_filter`) -> value as read (vector
+    /// elements keep their tabs; a trailing newline is removed).
+    pub values: BTreeMap<String, String>,
+    /// Keys that exist but could not be read -> why (`permission denied`, ...).
+    pub unreadable: BTreeMap<String, String>,
+    /// Lines of a snapshot that were neither `key = value` nor a sysctl error line.
+    pub ignored_lines: usize,
+}
+
+impl Snapshot {
+    /// Whether the key exists on the host (readable or not).
+    pub fn exists(&self, key: &str) -> bool {
+        self.values.contains_key(key) || self.unreadable.contains_key(key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.values.get(key).map(String::as_str)
+    }
+}
+
+/// Parse the output of `sysctl -a` (stdout, optionally with its stderr):
+/// `key = value` lines (vector values tab-separated; a key printed on several lines,
+/// as `dev.cdrom.info` is, gets its lines joined with `\n`), and the error lines
+/// `sysctl: permission denied on key 'KEY'` and `sysctl: reading key "KEY": REASON`
+/// (also accepted by kernel-hardening-checker), which name unreadable keys.
+pub fn parse_snapshot(text: &str) -> Snapshot {
+    let mut snap = Snapshot::default();
+    for raw in text.lines() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("sysctl: ") {
+            if let Some(k) = rest
+                .strip_prefix("permission denied on key '")
+                .and_then(|r| r.split_once('\''))
+                .map(|(k, _)| k)
+            {
+                snap.unreadable
+                    .insert(Key::parse(k).dotted(), "permission denied".to_owned());
+                continue;
+            }
+            if let Some((k, reason)) = rest
+                .strip_prefix("reading key \"")
+                .and_then(|r| r.split_once('"'))
+            {
+                let reason = reason.trim_start_matches(':').trim();
+                let reason = if reason.is_empty() {
+                    "unreadable"
+                } else {
+                    reason
+                };
+                snap.unreadable
+                    .insert(Key::parse(k).dotted(), reason.to_owned());
+                continue;
+            }
+            snap.ignored_lines += 1;
+            continue;
+        }
+        let (k, v) = match line.split_once(" = ") {
+            Some(kv) => kv,
+            // `key =` (an empty value, trailing blank trimmed by an editor).
+            None => match line.strip_suffix(" =") {
+                Some(k) => (k, ""),
+                None => {
+                    snap.ignored_lines += 1;
+                    continue;
+                }
+            },
+        };
+        let k = k.trim();
+        if k.is_empty() || k.contains(char::is_whitespace) {
+            snap.ignored_lines += 1;
+            continue;
+        }
+        let key = dotted(k);
+        match snap.values.get_mut(&key) {
+            Some(existing) => {
+                existing.push('\n');
+                existing.push_str(v);
+            }
+            None => {
+                snap.values.insert(key, v.to_owned());
+            }
+        }
+    }
+    snap
+}
+
+/// The live state of one key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Live {
+    /// The value as read (trailing newline removed, tabs kept).
+    Value(String),
+    /// The file exists but reading it failed (write-only keys, `stable_secret`).
+    Unreadable(String),
+    /// No such file under `PROC/sys` (what `sysctl -p` reports as `cannot stat`).
+    Missing,
+}
+
+/// Read `PROC/sys/<path>` of each dotted key, read-only (`std::fs::read`). Keys that
+/// are globs, or whose components could leave the tree (`.`, `..`), are `Missing`
+/// and never read; a symbolic link is not followed (`Missing`).
+pub fn live_values(proc_root: &Path, keys: &[String]) -> Vec<(String, Live)> {
+    keys.iter()
+        .map(|k| {
+            let key = Key::parse(k);
+            let live = match safe_path(proc_root, &key) {
+                None => Live::Missing,
+                Some(path) => read_one(&path),
+            };
+            (key.dotted(), live)
+        })
+        .collect()
+}
+
+/// `PROC/sys/<components>`, or `None` for keys that must not become a path.
+fn safe_path(proc_root: &Path, key: &Key) -> Option<PathBuf> {
+    if key.glob || key.traversal || key.components.is_empty() {
+        return None;
+    }
+    let mut p = proc_root.join("sys");
+    for c in &key.components {
+        if c.is_empty() || c == "." || c == ".." || c.contains('/') || c.contains('\0') {
+            return None;
+        }
+        p.push(c);
+    }
+    Some(p)
+}
+
+fn read_one(path: &Path) -> Live {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Live::Missing,
+        Err(e) => Live::Unreadable(describe(&e)),
+        Ok(m) if m.file_type().is_symlink() || m.is_dir() => Live::Missing,
+        Ok(_) => match fs::read(path) {
+            Ok(bytes) => Live::Value(clean(&bytes)),
+            Err(e) => Live::Unreadable(describe(&e)),
+        },
+    }
+}
+
+fn clean(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes);
+    s.strip_suffix('\n').unwrap_or(&s).to_owned()
+}
+
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_owned(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// Every key under `PROC/sys`, read as `sysctl -a` reads them (read-only; symbolic
+/// links are not followed).
+pub fn read_proc(proc_root: &Path) -> Snapshot {
+    let mut snap = Snapshot::default();
+    let mut components = Vec::new();
+    walk(&proc_root.join("sys"), &mut components, &mut snap);
+    snap
+}
+
+fn walk(dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
+    if components.len() > 16 {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let Ok(ft) = e.file_type() else { continue };
+        let name = e.file_name().to_string_lossy().into_owned();
+        components.push(name);
+        if ft.is_dir() {
+            walk(&e.path(), components, snap);
+        } else if ft.is_file() {
+            let key = Key {
+                components: components.clone(),
+                repeated_separator: false,
+                traversal: false,
+                glob: false,
+            }
+            .dotted();
+            match fs::read(e.path()) {
+                Ok(bytes) => {
+                    snap.values.insert(key, clean(&bytes));
+                }
+                Err(err) => {
+                    snap.unreadable.insert(key, describe(&err));
+                }
+            }
+        }
+        components.pop();
+    }
+}
+
+/// `PROC/sys/kernel/osrelease`, trimmed.
+pub fn kernel_release(proc_root: &Path) -> Option<String> {
+    fs::read_to_string(proc_root.join("sys/kernel/osrelease"))
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+// ---------------------------------------------------------------------------
+// Options and outcome
+
+/// What `audit` reads and how it judges.
+#[derive(Debug, Clone)]
+pub struct AuditOptions {
+    /// The configuration tree (`/` on a real host), read like `sysctl-lint system`.
+    pub root: PathBuf,
+    /// The boot-time loader; `None` detects it in `root`.
+    pub loader: Option<Loader>,
+    /// A tree laid out like `/proc` (default `/proc`).
+    pub proc_root: PathBuf,
+    /// `sysctl -a` snapshots (files or directories of them) instead of `proc_root`.
+    /// One file: a single-host audit of it; several (or a directory): a fleet report.
+    pub snapshots: Vec<PathBuf>,
+    /// Also summarise TCP sockets (live `proc_root` only).
+    pub sockets: bool,
+    /// Rule options (`--profile`, `--memory`, `--kernel`).
+    pub options: Options,
+    /// Judge against the audited kernel (`kernel.osrelease`) instead of
+    /// `options.kernel` when it is known (the CLI sets this unless `--kernel` is given).
+    pub running_kernel: bool,
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        AuditOptions {
+            root: PathBuf::from("/"),
+            loader: None,
+            proc_root: PathBuf::from("/proc"),
+            snapshots: Vec::new(),
+            sockets: false,
+            options: Options::default(),
+            running_kernel: true,
+        }
+    }
+}
+
+/// The result of [`run`].
+#[derive(Debug, Clone)]
+pub struct AuditOutcome {
+    /// Host name (`kernel.hostname`, or the snapshot's file stem; `fleet` for a fleet).
+    pub host: String,
+    /// `kernel.osrelease` as read.
+    pub kernel_release: Option<String>,
+    /// The kernel version the rules judged against.
+    pub kernel: KernelVersion,
+    pub loader: Loader,
+    /// Where the live values come from (`/proc/sys`, a snapshot path, or the fleet).
+    pub live_source: String,
+    /// The configuration files, then the synthetic `live:` file (single host).
+    pub files: Vec<FileData>,
+    /// Sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The live value of each diagnostic's key, in the same order.
+    pub live: Vec<Option<String>>,
+    pub sockets: Option<SocketSummary>,
+    pub fleet: Option<FleetReport>,
+    /// Configuration files that could not be read (the CLI exits 2, as `check` does).
+    pub unreadable_files: usize,
+}
+
+impl AuditOutcome {
+    /// Findings by severity, fleet findings counted once per host.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::of(&self.diagnostics);
+        if let Some(f) = &self.fleet {
+            for h in &f.hosts {
+                c.errors += h.counts.errors;
+                c.warnings += h.counts.warnings;
+                c.infos += h.counts.infos;
+            }
+        }
+        c
+    }
+
+    /// The highest severity found, for the exit code (`None`: nothing found).
+    pub fn max_severity(&self) -> Option<Severity> {
+        let c = self.counts();
+        if c.errors > 0 {
+            Some(Severity::Error)
+        } else if c.warnings > 0 {
+            Some(Severity::Warning)
+        } else if c.infos > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fleet
+
+/// Hosts as runs of consecutive indices (most keys have one value on almost every
+/// host, so this stays tiny for 10,000 hosts).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostSet(Vec<(u32, u32)>);
+
+impl HostSet {
+    /// Add a host; indices must arrive in increasing order.
+    pub fn push(&mut self, host: u32) {
+        match self.0.last_mut() {
+            Some((_, end)) if *end + 1 == host => *end = host,
+            Some((_, end)) if *end >= host => {}
+            _ => self.0.push((host, host)),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().flat_map(|&(a, b)| a..=b)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|&(a, b)| (b - a) as usize + 1).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One host of a fleet.
+#[derive(Debug, Clone)]
+pub struct FleetHost {
+    pub name: String,
+    pub kernel: Option<String>,
+    pub counts: Counts,
+    pub unreadable_keys: usize,
+}
+
+/// A key with more than one value across the fleet.
+#[derive(Debug, Clone)]
+pub struct KeyDifference {
+    pub key: String,
+    /// Value (tabs as single spaces) -> hosts, most common first.
+    pub values: Vec<(String, HostSet)>,
+    /// Hosts without the key.
+    pub absent: HostSet,
+}
+
+/// A finding shared by one or more hosts.
+#[derive(Debug, Clone)]
+pub struct FleetFinding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// Configuration file and 1-based line; `None` for findings about live values.
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub key: Option<String>,
+    pub value: Option<String>,
+    pub live: Option<String>,
+    pub hosts: HostSet,
+}
+
+/// The fleet report: per-host counts, differences between hosts, grouped findings.
+#[derive(Debug, Clone, Default)]
+pub struct FleetReport {
+    pub hosts: Vec<FleetHost>,
+    pub differences: Vec<KeyDifference>,
+    pub findings: Vec<FleetFinding>,
+}
+
+// ---------------------------------------------------------------------------
+// The audit of one host
+
+/// The configuration, read once.
+struct Config {
+    loader: Loader,
+    files: Vec<FileData>,
+    effective: Vec<Effective>,
+    /// Paths of explicit (non-glob) keys in the effective configuration.
+    explicit: HashSet<String>,
+    /// Glob entries that write a value, with their component patterns.
+    globs: Vec<(usize, Vec<Option<glob::Pattern>>)>,
+}
+
+impl Config {
+    fn load(root: &Path, loader: Option<Loader>) -> Config {
+        let loader = loader.unwrap_or_else(|| system::detect_loader(root));
+        let sys = system::load(root, loader);
+        let effective = effective::compute(&sys.files, loader);
+        let explicit = effective
+            .iter()
+            .filter(|e| !e.glob)
+            .map(|e| Key::parse(&e.key).path())
+            .collect();
+        let globs = effective
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.glob && e.value.is_some())
+            .map(|(i, e)| {
+                let pats = Key::parse(&e.key)
+                    .components
+                    .iter()
+                    .map(|c| glob::Pattern::new(c).ok())
+                    .collect();
+                (i, pats)
+            })
+            .collect();
+        Config {
+            loader,
+            files: sys.files,
+            effective,
+            explicit,
+            globs,
+        }
+    }
+
+    /// The file index and setting of the line that decided an effective entry.
+    fn locate(&self, e: &Effective) -> Option<(usize, &Setting)> {
+        let fi = self
+            .files
+            .iter()
+            .rposition(|f| f.source.name == e.set_by.file)?;
+        let f = &self.files[fi];
+        let s = f
+            .settings
+            .iter()
+            .find(|s| f.tree.lines[s.line].number == e.set_by.line)?;
+        Some((fi, s))
+    }
+}
+
+/// What one host's audit produced (file indices: config files, then the live file).
+struct HostAudit {
+    live_file: FileData,
+    diagnostics: Vec<Diagnostic>,
+    live: Vec<Option<String>>,
+}
+
+/// Keys whose value differs per host by design, or changes on every read.
+const PER_HOST_KEYS: &[&str] = &[
+    "kernel.hostname",
+    "kernel.domainname",
+    "kernel.ns_last_pid",
+    "kernel.random.boot_id",
+    "kernel.random.entropy_avail",
+    "kernel.random.uuid",
+];
+
+fn read_only(key: &str) -> bool {
+    PER_HOST_KEYS.contains(&key) || lookup_cached(key).is_some_and(|i| i.access == Access::ReadOnly)
+}
+
+/// `catalog::lookup` of a dotted key, memoised per thread (a fleet asks for the same
+/// 1,300 keys on every host, and a lookup with placeholders tries many paths).
+fn lookup_cached(key: &str) -> Option<&'static KeyInfo> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<String, Option<&'static KeyInfo>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        if let Some(found) = c.borrow().get(key) {
+            return *found;
+        }
+        let found = catalog::lookup(&Key::parse(key));
+        c.borrow_mut().insert(key.to_owned(), found);
+        found
+    })
+}
+
+/// The dotted form of a key as `sysctl -a` prints it (already dotted: no work).
+fn dotted(k: &str) -> String {
+    if k.contains('/')
+        || k.contains("..")
+        || k.starts_with(['.', '-', '\u{FEFF}'])
+        || k.ends_with('.')
+    {
+        Key::parse(k).dotted()
+    } else {
+        k.to_owned()
+    }
+}
+
+/// Tabs and newlines as single spaces, trimmed: how values are shown.
+pub fn display_value(v: &str) -> String {
+    v.split([' ', '\t', '\n'])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a configured value and a live value mean the same to the kernel:
+/// integers compared as the kernel parses them (`0x10` = `16` = `020`, blanks and
+/// tabs alike), port lists as sets, strings as exact text (trailing blanks aside).
+pub fn same_value(info: Option<&KeyInfo>, configured: &str, live: &str) -> bool {
+    let ty = info.map_or(ValueType::Unknown, |i| i.ty);
+    let configured = configured.trim_end_matches([' ', '\t', '\n']);
+    let live = live.trim_end_matches([' ', '\t', '\n']);
+    let ints = |s: &str| -> Option<Vec<i128>> {
+        let t = value::tokens(s, 0);
+        if t.is_empty() {
+            return None;
+        }
+        t.iter().map(|t| value::parse_int(t.text).ok()).collect()
+    };
+    match ty {
+        ValueType::String => configured.trim_start() == live.trim_start(),
+        ValueType::PortList => port_set(configured) == port_set(live),
+        ty => match (ints(configured), ints(live)) {
+            (Some(c), Some(l)) => {
+                let n = ty.arity().unwrap_or(c.len().max(l.len())).min(c.len());
+                c.len() >= n && l.len() >= n && c[..n] == l[..n]
+            }
+            (None, None) if ty == ValueType::Unknown => {
+                display_value(configured) == display_value(live)
+            }
+            _ => false,
+        },
+    }
+}
+
+fn port_set(s: &str) -> Option<Vec<(u32, u32)>> {
+    let mut v: Vec<(u32, u32)> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (a, b) = match part.split_once('-') {
+            Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
+            None => {
+                let p = part.parse().ok()?;
+                (p, p)
+            }
+        };
+        v.push((a, b));
+    }
+    v.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in v {
+        match merged.last_mut() {
+            Some((_, e)) if a <= *e + 1 => *e = (*e).max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    Some(merged)
+}
+
+/// Whether the kernel would reject the written value (so the line never applied).
+fn rejected(info: Option<&KeyInfo>, body: &str, kernel: &KernelVersion) -> bool {
+    let Some(info) = info else { return false };
+    let Some(arity) = info.ty.arity() else {
+        return false;
+    };
+    let tokens = value::tokens(body, 0);
+    if tokens.is_empty() {
+        return true;
+    }
+    let (min, max, enforced, _) = catalog::range_on(info, kernel);
+    tokens
+        .iter()
+        .take(arity)
+        .any(|t| match value::parse_int(t.text) {
+            Err(_) => true,
+            Ok(v) => enforced && (min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m)),
+        })
+}
+
+fn iface_of(key: &Key) -> Option<(&str, String)> {
+    let c = &key.components;
+    if c.len() == 5
+        && c[0] == "net"
+        && (c[1] == "ipv4" || c[1] == "ipv6")
+        && (c[2] == "conf" || c[2] == "neigh")
+        && c[3] != "all"
+        && c[3] != "default"
+    {
+        let default = format!("{}.{}.{}.default.{}", c[0], c[1], c[2], c[4]);
+        Some((c[3].as_str(), default))
+    } else {
+        None
+    }
+}
+
+/// Likely causes of a drift, most specific first.
+fn drift_causes(
+    key: &Key,
+    info: Option<&KeyInfo>,
+    glob: Option<&str>,
+    rejected: bool,
+    live: &Snapshot,
+    live_value: &str,
+) -> Vec<String> {
+    let mut causes = Vec::new();
+    if rejected {
+        causes.push("the kernel rejects the written value, so the line never applied (`sysctl-lint check` says why)".to_owned());
+    }
+    if let Some(g) = glob {
+        causes.push(format!(
+            "it is set only by the glob `{g}`, which the loader expands once at boot: if the key did not exist yet then, the glob matched nothing for it"
+        ));
+    }
+    if let Some((iface, default_key)) = iface_of(key) {
+        let default_live = live.get(&default_key).map(display_value);
+        let same = default_live.as_deref() == Some(display_value(live_value).as_str());
+        causes.push(format!(
+            "interface `{}` was probably created after systemd-sysctl ran: a new interface starts from `{default_key}`{}, not from this line",
+            iface.replace('.', "/"),
+            match (&default_live, same) {
+                (Some(d), true) => format!(" (live {d}, the same as this interface's value)"),
+                (Some(d), false) => format!(" (live {d})"),
+                (None, _) => String::new(),
+            }
+        ));
+    }
+    if let Some(m) = info.map(|i| i.module).filter(|m| !m.is_empty()) {
+        causes.push(format!(
+            "the key belongs to module `{m}`: if it was loaded after systemd-sysctl ran, the key did not exist at boot and the line failed"
+        ));
+    }
+    let dotted = key.dotted();
+    if dotted == "net.ipv4.ip_forward"
+        || dotted.ends_with(".forwarding")
+        || dotted.starts_with("net.bridge.")
+    {
+        causes.push("it was changed at runtime: docker, kubelet, libvirt and NetworkManager's shared connections set forwarding and bridge keys when they start".to_owned());
+    } else {
+        causes.push("it was changed at runtime after boot: by a service (NetworkManager, docker, kubelet, tuned) or a later `sysctl -w`".to_owned());
+    }
+    causes
+}
+
+/// Why a configured key may be missing on the running kernel.
+fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> String {
+    let info = catalog::lookup(key);
+    if let Some((iface, _)) = iface_of(key) {
+        let parent: Vec<&str> = key.components[..3].iter().map(String::as_str).collect();
+        let prefix = format!("{}.", parent.join("."));
+        if !live
+            .values
+            .keys()
+            .any(|k| k.starts_with(&format!("{prefix}{}.", iface.replace('.', "/"))))
+        {
+            return format!("there is no interface `{}` on this host (yet): the loader cannot set its keys before it exists; set `{}default.{}` or apply the key when the interface appears (udev, systemd-networkd)",
+                iface.replace('.', "/"), prefix, key.components[4]);
+        }
+    }
+    match info {
+        None => match catalog::closest(key) {
+            Some(c) => format!("it is not a known key; did you mean `{c}`?"),
+            None => "it is not a known key (a typo, or a vendor patch this kernel lacks)".to_owned(),
+        },
+        Some(i) if i.removed_in(kernel) || matches!(i.status, Status::Removed | Status::Moved) => {
+            format!(
+                "the key was removed{}",
+                i.removed
+                    .map_or(String::new(), |r| format!(" in Linux {}", catalog::series(r)))
+            )
+        }
+        Some(i) if i.too_new_for(kernel) => format!(
+            "the key needs Linux {} or later",
+            i.since.map_or("?".to_owned(), catalog::series)
+        ),
+        Some(i) if !i.module.is_empty() => format!(
+            "the key belongs to module `{}`, which is not loaded (load it before systemd-sysctl runs, e.g. in /etc/modules-load.d/)",
+            i.module
+        ),
+        Some(i) if i.status == Status::Vendor => {
+            "the key comes from a vendor kernel patch this kernel does not have".to_owned()
+        }
+        Some(_) if key.components.first().is_some_and(|c| c == "net") => {
+            "the kernel was built without the feature, or this is a network namespace (container) that does not have the key".to_owned()
+        }
+        Some(_) => "the kernel was built without the feature".to_owned(),
+    }
+}
+
+fn keep_live_code(code: &str) -> bool {
+    ["SL3", "SL5", "SL6", "SL7"]
+        .iter()
+        .any(|p| code.starts_with(p))
+}
+
+/// Audit one host: drift and missing keys against the configuration, and the
+/// value/profile rules on its live values.
+fn audit_host(
+    config: &Config,
+    live: &Snapshot,
+    live_name: &str,
+    options: &Options,
+    kernel_release: Option<&str>,
+) -> HostAudit {
+    let n_files = config.files.len();
+    let live_index = n_files;
+
+    // Configured concrete keys, and the glob that decides each key it covers.
+    let mut configured: HashSet<String> = config
+        .effective
+        .iter()
+        .filter(|e| !e.glob)
+        .map(|e| e.key.clone())
+        .collect();
+    let mut glob_hits: BTreeMap<String, usize> = BTreeMap::new(); // key -> effective index
+    if !config.globs.is_empty() {
+        for k in live.values.keys().chain(live.unreadable.keys()) {
+            let key = Key::parse(k);
+            if config.explicit.contains(&key.path()) {
+                continue;
+            }
+            let mut best: Option<usize> = None;
+            for (ei, pats) in &config.globs {
+                let matches = pats.len() == key.components.len()
+                    && pats
+                        .iter()
+                        .zip(&key.components)
+                        .all(|(p, c)| p.as_ref().is_some_and(|p| p.matches(c)));
+                if matches
+                    && best.is_none_or(|b| config.effective[*ei].order > config.effective[b].order)
+                {
+                    best = Some(*ei);
+                }
+            }
+            if let Some(b) = best {
+                glob_hits.insert(k.clone(), b);
+                configured.insert(k.clone());
+            }
+        }
+    }
+
+    // The synthetic live file: catalogued writable keys and every configured key.
+    let mut text = String::new();
+    for (k, v) in &live.values {
+        if configured.contains(k) || !read_only(k) && lookup_cached(k).is_some() {
+            text.push_str(k);
+            text.push_str(" = ");
+            text.push_str(&display_value(v));
+            text.push('\n');
+        }
+    }
+    let live_file = FileData::new(SourceFile::new(live_name, text.into_bytes()));
+    let live_setting: HashMap<String, &Setting> = live_file
+        .settings
+        .iter()
+        .filter_map(|s| Some((s.dotted_key()?, s)))
+        .collect();
+    let live_span = |key: &str| {
+        live_setting.get(key).map(|s| {
+            if s.body.is_empty() {
+                s.span()
+            } else {
+                s.body_span.clone()
+            }
+        })
+    };
+
+    let mut out: Vec<(Diagnostic, Option<String>)> = Vec::new();
+    let kernel_name = kernel_release
+        .map(str::to_owned)
+        .unwrap_or_else(|| options.kernel.to_string());
+
+    // SL801 / SL802 for explicit keys.
+    for e in config.effective.iter().filter(|e| !e.glob) {
+        if e.value.is_none() {
+            continue;
+        }
+        let Some((fi, s)) = config.locate(e) else {
+            continue;
+        };
+        let key = Key::parse(&e.key);
+        if safe_path(Path::new("/"), &key).is_none() {
+            continue;
+        }
+        if !live.exists(&e.key) {
+            let mut d = s
+                .diag(
+                    "SL802",
+                    fi,
+                    s.span(),
+                    format!(
+                        "`{}` does not exist on the running kernel ({kernel_name}): `sysctl -p` reports `cannot stat /proc/sys/{}`, and the setting is lost",
+                        e.key,
+                        key.path()
+                    ),
+                )
+                .help(format!("likely cause: {}", missing_cause(&key, &options.kernel, live)));
+            if s.ignore_failure {
+                d = d.severity(Severity::Info);
+                d.message
+                    .push_str(" (the `-` prefix makes the loader ignore this)");
+            }
+            out.push((d, None));
+            continue;
+        }
+        let Some(lv) = live.get(&e.key) else { continue };
+        if let Some(d) = drift(live, options, fi, s, &key, None, lv, live_index, &live_span) {
+            out.push((d, Some(display_value(lv))));
+        }
+    }
+    // SL801 for keys set by a glob.
+    for (k, &ei) in &glob_hits {
+        let e = &config.effective[ei];
+        let Some(lv) = live.get(k) else { continue };
+        let Some((fi, s)) = config.locate(e) else {
+            continue;
+        };
+        let key = Key::parse(k);
+        if let Some(d) = drift(
+            live,
+            options,
+            fi,
+            s,
+            &key,
+            Some(&e.key),
+            lv,
+            live_index,
+            &live_span,
+        ) {
+            out.push((d, Some(display_value(lv))));
+        }
+    }
+
+    // The value and profile rules on the live values.
+    for mut d in crate::lint::lint(std::slice::from_ref(&live_file), options)
+        .into_iter()
+        .filter(|d| keep_live_code(d.code))
+    {
+        d.file = live_index;
+        for l in &mut d.labels {
+            l.file = live_index;
+        }
+        let lv = d
+            .key
+            .as_deref()
+            .and_then(|k| live.get(k))
+            .map(display_value);
+        out.push((d, lv));
+    }
+
+    out.sort_by(|(a, _), (b, _)| {
+        (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
+    });
+    let (diagnostics, live_values) = out.into_iter().unzip();
+    HostAudit {
+        live_file,
+        diagnostics,
+        live: live_values,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drift(
+    live: &Snapshot,
+    options: &Options,
+    fi: usize,
+    s: &Setting,
+    key: &Key,
+    glob: Option<&str>,
+    live_value: &str,
+    live_index: usize,
+    live_span: &dyn Fn(&str) -> Option<std::ops::Range<usize>>,
+) -> Option<Diagnostic> {
+    let info = catalog::lookup(key);
+    if same_value(info, &s.body, live_value) {
+        return None;
+    }
+    let dotted = key.dotted();
+    let shown = display_value(live_value);
+    let rejected = rejected(info, &s.body, &options.kernel);
+    let causes = drift_causes(key, info, glob, rejected, live, live_value);
+    let subject = match glob {
+        Some(g) => format!("`{dotted}` (set by the glob `{g}`)"),
+        None => format!("`{dotted}`"),
+    };
+    let mut d = s
+        .diag(
+            "SL801",
+            fi,
+            value_span(s),
+            format!(
+                "{subject} is `{shown}` on the running system, not the configured `{}`: {}",
+                s.body, causes[0]
+            ),
+        )
+        .key(dotted.clone());
+    let action = if rejected {
+        "fix the value so the kernel accepts it, then apply it (`sysctl --system`)".to_owned()
+    } else {
+        format!(
+            "find what writes it (the journal, `grep -r {} /etc /usr/lib`) and make the configuration and the running system agree",
+            key.components.last().map_or("", String::as_str)
+        )
+    };
+    d = d.help(if causes.len() > 1 {
+        format!(
+            "other possible causes: {}; {action}",
+            causes[1..].join("; ")
+        )
+    } else {
+        action
+    });
+    if let Some(span) = live_span(&dotted) {
+        d = d.label(live_index, span, format!("live value: {shown}"));
+    }
+    Some(d)
+}
+
+/// The span of the first value token (the whole setting when there is none).
+fn value_span(s: &Setting) -> std::ops::Range<usize> {
+    value::tokens(&s.body, s.body_span.start)
+        .first()
+        .map_or_else(|| s.span(), |t| t.span.start..s.body_span.end)
+}
+
+/// SL803 from the socket summary: at the configuration line of
+/// `ip_local_port_range` if one sets it, else at its live line.
+fn exhaustion_finding(
+    config: &Config,
+    summary: &SocketSummary,
+    live_file: &FileData,
+    live_index: usize,
+    live_value: Option<String>,
+) -> Option<(Diagnostic, Option<String>)> {
+    if !summary.exhaustion {
+        return None;
+    }
+    let b = summary.busiest.as_ref()?;
+    let e = summary.ephemeral.as_ref()?;
+    let key = "net.ipv4.ip_local_port_range";
+    let configured = config
+        .effective
+        .iter()
+        .find(|x| !x.glob && x.key == key && x.value.is_some())
+        .and_then(|x| config.locate(x));
+    let live_setting = live_file
+        .settings
+        .iter()
+        .find(|s| s.dotted_key().as_deref() == Some(key));
+    let message = format!(
+        "connections to {} from {} hold {} of the {} usable ephemeral ports ({}%, {} in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out",
+        b.remote,
+        b.local_address,
+        b.ports_in_use,
+        e.usable,
+        b.percent_of_usable.unwrap_or(0.0),
+        b.time_wait
+    );
+    let help = summary
+        .advice
+        .iter()
+        .skip_while(|a| !a.starts_with("connections to"))
+        .skip(1)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut d = match (configured, live_setting) {
+        (Some((fi, s)), _) => s.diag("SL803", fi, s.span(), message),
+        (None, Some(s)) => s.diag("SL803", live_index, s.span(), message),
+        (None, None) => Diagnostic::new("SL803", live_index, 0..0, message),
+    }
+    .key(key)
+    .help(help);
+    if let (Some(_), Some(s)) = (configured, live_setting) {
+        d = d.label(
+            live_index,
+            s.body_span.clone(),
+            format!("live value: {}", s.body),
+        );
+    }
+    Some((d, live_value))
+}
+
+fn effective_options(base: &Options, release: Option<&str>, running: bool) -> Options {
+    let mut o = base.clone();
+    if running {
+        if let Some(k) = release.and_then(|r| KernelVersion::parse_lenient(r).ok()) {
+            o.kernel = k;
+        }
+    }
+    o
+}
+
+// ---------------------------------------------------------------------------
+// Entry point
+
+/// Run the audit the options describe. Errors: a snapshot or directory that cannot
+/// be read, or a proc tree without `sys/`.
+pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
+    let config = Config::load(&opts.root, opts.loader);
+    let unreadable_files = config
+        .files
+        .iter()
+        .filter(|f| f.read_error.is_some())
+        .count();
+    let snapshot_files = expand_snapshots(&opts.snapshots)?;
+    let single_snapshot = opts.snapshots.len() == 1 && !opts.snapshots[0].is_dir();
+    if !opts.snapshots.is_empty() && !single_snapshot {
+        let fleet = run_fleet(&config, &snapshot_files, opts);
+        let mut outcome = AuditOutcome {
+            host: "fleet".to_owned(),
+            kernel_release: None,
+            kernel: opts.options.kernel.clone(),
+            loader: config.loader,
+            live_source: format!("{} snapshots", snapshot_files.len()),
+            files: config.files,
+            diagnostics: Vec::new(),
+            live: Vec::new(),
+            sockets: None,
+            fleet: Some(fleet),
+            unreadable_files,
+        };
+        outcome.files.shrink_to_fit();
+        return Ok(outcome);
+    }
+
+    let (snap, host, release, live_name, source) = if single_snapshot {
+        let path = &snapshot_files[0];
+        let snap = read_snapshot(path)?;
+        let host = host_name(path);
+        let release = snap.get("kernel.osrelease").map(str::to_owned);
+        let name = format!("live:{}", path.display());
+        (snap, host, release, name, path.display().to_string())
+    } else {
+        let sys = opts.proc_root.join("sys");
+        if !sys.is_dir() {
+            return Err(format!("{} is not a directory", sys.display()));
+        }
+        let snap = read_proc(&opts.proc_root);
+        let host = snap
+            .get("kernel.hostname")
+            .map(str::to_owned)
+            .unwrap_or_else(|| "localhost".to_owned());
+        let release = kernel_release(&opts.proc_root);
+        let shown = sys.display().to_string();
+        (snap, host, release, format!("live:{shown}"), shown)
+    };
+    let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
+    let mut audit = audit_host(&config, &snap, &live_name, &options, release.as_deref());
+    let live_index = config.files.len();
+
+    let sockets = if opts.sockets && !single_snapshot {
+        let limits = Limits::from_lookup(&|name: &str| {
+            snap.get(&format!("net.ipv4.{name}")).map(display_value)
+        });
+        let summary = sockets::summarize(&opts.proc_root, &limits)?;
+        let lv = snap.get("net.ipv4.ip_local_port_range").map(display_value);
+        if let Some((d, l)) =
+            exhaustion_finding(&config, &summary, &audit.live_file, live_index, lv)
+        {
+            let at = audit
+                .diagnostics
+                .iter()
+                .position(|x| (x.file, x.span.start, x.code) > (d.file, d.span.start, d.code))
+                .unwrap_or(audit.diagnostics.len());
+            audit.diagnostics.insert(at, d);
+            audit.live.insert(at, l);
+        }
+        Some(summary)
+    } else {
+        None
+    };
+
+    let mut files = config.files;
+    files.push(audit.live_file);
+    Ok(AuditOutcome {
+        host,
+        kernel_release: release,
+        kernel: options.kernel,
+        loader: config.loader,
+        live_source: source,
+        files,
+        diagnostics: audit.diagnostics,
+        live: audit.live,
+        sockets,
+        fleet: None,
+        unreadable_files,
+    })
+}
+
+/// Files named on the command line, and the regular, non-hidden files of directories
+/// (sorted by name).
+fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = fs::read_dir(p)
+                .map_err(|e| format!("cannot read {}: {}", p.display(), describe(&e)))?
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_type().is_ok_and(|t| t.is_file())
+                        && !e.file_name().to_string_lossy().starts_with('.')
+                })
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
+    let bytes =
+        fs::read(path).map_err(|e| format!("cannot read {}: {}", path.display(), describe(&e)))?;
+    Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
+}
+
+fn host_name(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// What a worker hands back for one host.
+struct HostResult {
+    name: String,
+    kernel: Option<String>,
+    unreadable_keys: usize,
+    values: Vec<(String, String)>,
+    findings: Vec<(FindingKey, Severity, &'static str, Option<String>)>,
+    error: Option<String>,
+}
+
+/// Identity of a finding across hosts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct FindingKey {
+    code: &'static str,
+    message: String,
+    file: Option<String>,
+    line: Option<usize>,
+    key: Option<String>,
+    value: Option<String>,
+    live: Option<String>,
+}
+
+fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOptions) -> HostResult {
+    let name = host_name(path);
+    let snap = match read_snapshot(path) {
+        Ok(s) => s,
+        Err(e) => {
+            return HostResult {
+                name,
+                kernel: None,
+                unreadable_keys: 0,
+                values: Vec::new(),
+                findings: Vec::new(),
+                error: Some(e),
+            }
+        }
+    };
+    let release = snap.get("kernel.osrelease").map(str::to_owned);
+    let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
+    let audit = audit_host(config, &snap, "live", &options, release.as_deref());
+    let live_index = config.files.len();
+    let findings = audit
+        .diagnostics
+        .iter()
+        .zip(audit.live)
+        .map(|(d, live)| {
+            let (file, line) = if d.file == live_index {
+                (None, None)
+            } else {
+                let f = &config.files[d.file];
+                (
+                    Some(f.source.name.clone()),
+                    Some(f.source.position(d.span.start).0),
+                )
+            };
+            (
+                FindingKey {
+                    code: d.code,
+                    message: d.message.clone(),
+                    file,
+                    line,
+                    key: d.key.clone(),
+                    value: if d.file == live_index {
+                        None
+                    } else {
+                        d.value.clone()
+                    },
+                    live,
+                },
+                d.severity,
+                d.name,
+                d.help.clone(),
+            )
+        })
+        .collect();
+    let unreadable_keys = snap.unreadable.len();
+    let values = snap
+        .values
+        .into_iter()
+        .filter(|(k, _)| !read_only(k))
+        .map(|(k, v)| {
+            let v = display_value(&v);
+            (k, v)
+        })
+        .collect();
+    HostResult {
+        name,
+        kernel: release,
+        unreadable_keys,
+        values,
+        findings,
+        error: None,
+    }
+}
+
+fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetReport {
+    let threads = std::thread::available_parallelism()
+        .map_or(4, |n| n.get())
+        .clamp(1, 64);
+    let batch = threads * 32;
+    let mut report = FleetReport::default();
+    // key -> values with their hosts (the most common value first at the end).
+    let mut values: HashMap<String, Vec<(String, HostSet)>> = HashMap::new();
+    let mut findings: HashMap<FindingKey, usize> = HashMap::new();
+    for chunk in paths.chunks(batch) {
+        let per_thread = chunk.len().div_ceil(threads).max(1);
+        let results: Vec<HostResult> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|p| audit_snapshot_file(config, p, opts))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for r in results {
+            let host = report.hosts.len() as u32;
+            let mut counts = Counts::default();
+            if let Some(e) = &r.error {
+                counts.errors += 1;
+                let fk = FindingKey {
+                    code: "SL100",
+                    message: e.clone(),
+                    file: None,
+                    line: None,
+                    key: None,
+                    value: None,
+                    live: None,
+                };
+                merge_finding(
+                    &mut report,
+                    &mut findings,
+                    fk,
+                    Severity::Error,
+                    "unreadable-input",
+                    None,
+                    host,
+                );
+            }
+            for (k, v) in r.values {
+                let entry = values.entry(k).or_default();
+                match entry.iter_mut().find(|(x, _)| *x == v) {
+                    Some((_, hs)) => hs.push(host),
+                    None => {
+                        let mut hs = HostSet::default();
+                        hs.push(host);
+                        entry.push((v, hs));
+                    }
+                }
+            }
+            for (fk, sev, name, help) in r.findings {
+                match sev {
+                    Severity::Error => counts.errors += 1,
+                    Severity::Warning => counts.warnings += 1,
+                    Severity::Info => counts.infos += 1,
+                }
+                merge_finding(&mut report, &mut findings, fk, sev, name, help, host);
+            }
+            report.hosts.push(FleetHost {
+                name: r.name,
+                kernel: r.kernel,
+                counts,
+                unreadable_keys: r.unreadable_keys,
+            });
+        }
+    }
+    let n = report.hosts.len() as u32;
+    let mut diffs: Vec<KeyDifference> = values
+        .into_iter()
+        .filter_map(|(key, mut vals)| {
+            let present: usize = vals.iter().map(|(_, h)| h.len()).sum();
+            if vals.len() < 2 && present == n as usize {
+                return None;
+            }
+            let mut seen = vec![false; n as usize];
+            for (_, h) in &vals {
+                for i in h.iter() {
+                    seen[i as usize] = true;
+                }
+            }
+            let mut absent = HostSet::default();
+            for (i, s) in seen.iter().enumerate() {
+                if !s {
+                    absent.push(i as u32);
+                }
+            }
+            vals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+            Some(KeyDifference {
+                key,
+                values: vals,
+                absent,
+            })
+        })
+        .collect();
+    diffs.sort_by(|a, b| a.key.cmp(&b.key));
+    report.differences = diffs;
+    report.findings.sort_by(|a, b| {
+        (&a.file, a.line, a.code, &a.key, &a.message)
+            .cmp(&(&b.file, b.line, b.code, &b.key, &b.message))
+    });
+    report
+}
+
+fn merge_finding(
+    report: &mut FleetReport,
+    index: &mut HashMap<FindingKey, usize>,
+    fk: FindingKey,
+    severity: Severity,
+    name: &'static str,
+    help: Option<String>,
+    host: u32,
+) {
+    if let Some(&i) = index.get(&fk) {
+        report.findings[i].hosts.push(host);
+        return;
+    }
+    let mut hosts = HostSet::default();
+    hosts.push(host);
+    index.insert(fk.clone(), report.findings.len());
+    report.findings.push(FleetFinding {
+        code: fk.code,
+        name,
+        severity,
+        message: fk.message,
+        help,
+        file: fk.file,
+        line: fk.line,
+        key: fk.key,
+        value: fk.value,
+        live: fk.live,
+        hosts,
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Reports
+
+/// The human report: a header, the socket table, the findings (through the `check`
+/// renderer, with source snippets of both the configuration and the live file), and
+/// for a fleet the differences and grouped findings.
+pub fn render_human(o: &AuditOutcome, color: bool) -> String {
+    let mut s = String::new();
+    match &o.fleet {
+        None => {
+            s.push_str(&format!(
+                "Audit of {} (kernel {}), live values from {}, configuration as {} reads it ({})\n\n",
+                o.host,
+                o.kernel_release.as_deref().unwrap_or("unknown"),
+                o.live_source,
+                o.loader,
+                files_word(o.files.len().saturating_sub(1))
+            ));
+            if let Some(sock) = &o.sockets {
+                s.push_str(&sock.to_string());
+                s.push('\n');
+            }
+            s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
+        }
+        Some(f) => {
+            s.push_str(&format!(
+                "Fleet audit of {} hosts, configuration as {} reads it ({})\n\n",
+                f.hosts.len(),
+                o.loader,
+                files_word(o.files.len())
+            ));
+            render_fleet(&mut s, f);
+            let hosts_with = f
+                .hosts
+                .iter()
+                .filter(|h| h.counts != Counts::default())
+                .count();
+            s.push_str(&format!(
+                "{} ({} of {} hosts have findings)\n",
+                report::summary_line(o.counts(), o.files.len()),
+                hosts_with,
+                f.hosts.len()
+            ));
+        }
+    }
+    s
+}
+
+fn files_word(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{n} files")
+    }
+}
+
+const SHOWN_HOSTS: usize = 8;
+
+fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
+    let total = hosts.len();
+    let mut names: Vec<&str> = hosts
+        .iter()
+        .take(SHOWN_HOSTS)
+        .map(|i| f.hosts[i as usize].name.as_str())
+        .collect();
+    if total > SHOWN_HOSTS {
+        names.push("...");
+        return format!("{} ({total} hosts)", names.join(", "));
+    }
+    names.join(", ")
+}
+
+fn render_fleet(s: &mut String, f: &FleetReport) {
+    let width = f
+        .hosts
+        .iter()
+        .map(|h| h.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    if f.hosts.len() <= 50 {
+        s.push_str(&format!(
+            "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
+            "host", "kernel", "errors", "warnings", "infos"
+        ));
+        for h in &f.hosts {
+            s.push_str(&format!(
+                "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
+                h.name,
+                h.kernel.as_deref().unwrap_or("?"),
+                h.counts.errors,
+                h.counts.warnings,
+                h.counts.infos
+            ));
+        }
+        s.push('\n');
+    }
+    if f.differences.is_empty() {
+        s.push_str("No key differs between hosts.\n\n");
+    } else {
+        s.push_str(&format!(
+            "Keys that differ between hosts ({}):\n",
+            f.differences.len()
+        ));
+        for d in &f.differences {
+            s.push_str(&format!("  {}\n", d.key));
+            for (v, hosts) in &d.values {
+                s.push_str(&format!("    = {v}: {}\n", host_list(f, hosts)));
+            }
+            if !d.absent.is_empty() {
+                s.push_str(&format!("    (absent): {}\n", host_list(f, &d.absent)));
+            }
+        }
+        s.push('\n');
+    }
+    if !f.findings.is_empty() {
+        s.push_str(&format!("Findings ({} distinct):\n", f.findings.len()));
+        for x in &f.findings {
+            let at = match (&x.file, x.line) {
+                (Some(file), Some(line)) => format!("{file}:{line}: "),
+                _ => "live: ".to_owned(),
+            };
+            s.push_str(&format!(
+                "  {at}{}[{} {}] {}\n",
+                x.severity, x.code, x.name, x.message
+            ));
+            if let Some(h) = &x.help {
+                s.push_str(&format!("      help: {h}\n"));
+            }
+            s.push_str(&format!("      hosts: {}\n", host_list(f, &x.hosts)));
+        }
+        s.push('\n');
+    }
+}
+
+/// The JSON report (shape in the module documentation).
+pub fn to_json(o: &AuditOutcome) -> Value {
+    let mut v = report::json::to_value(&o.files, &o.diagnostics, &o.kernel.to_string());
+    if let Some(diags) = v.get_mut("diagnostics").and_then(Value::as_array_mut) {
+        for (d, live) in diags.iter_mut().zip(&o.live) {
+            if let Some(obj) = d.as_object_mut() {
+                obj.insert("live".to_owned(), json!(live));
+            }
+        }
+    }
+    let counts = o.counts();
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("host".to_owned(), json!(o.host));
+        obj.insert("kernel_release".to_owned(), json!(o.kernel_release));
+        obj.insert("loader".to_owned(), json!(o.loader.name()));
+        obj.insert("live_source".to_owned(), json!(o.live_source));
+        obj.insert(
+            "summary".to_owned(),
+            json!({
+                "files": o.files.len(),
+                "errors": counts.errors,
+                "warnings": counts.warnings,
+                "infos": counts.infos,
+            }),
+        );
+        obj.insert(
+            "sockets".to_owned(),
+            serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
+        );
+        obj.insert(
+            "fleet".to_owned(),
+            o.fleet.as_ref().map_or(Value::Null, fleet_json),
+        );
+    }
+    v
+}
+
+fn fleet_json(f: &FleetReport) -> Value {
+    let names = |hs: &HostSet| -> Vec<&str> {
+        hs.iter()
+            .map(|i| f.hosts[i as usize].name.as_str())
+            .collect()
+    };
+    json!({
+        "hosts": f.hosts.iter().map(|h| json!({
+            "name": h.name,
+            "kernel": h.kernel,
+            "errors": h.counts.errors,
+            "warnings": h.counts.warnings,
+            "infos": h.counts.infos,
+            "unreadable_keys": h.unreadable_keys,
+        })).collect::<Vec<_>>(),
+        "differences": f.differences.iter().map(|d| json!({
+            "key": d.key,
+            // The most common value comes first and does not list its hosts (every
+            // host not named elsewhere): 10,000 names per key otherwise.
+            "values": d.values.iter().enumerate().map(|(i, (v, hs))| json!({
+                "value": v,
+                "count": hs.len(),
+                "hosts": (i > 0).then(|| names(hs)),
+            })).collect::<Vec<_>>(),
+            "absent": names(&d.absent),
+        })).collect::<Vec<_>>(),
+        "findings": f.findings.iter().map(|x| json!({
+            "code": x.code,
+            "name": x.name,
+            "severity": x.severity.as_str(),
+            "message": x.message,
+            "help": x.help,
+            "file": x.file,
+            "line": x.line,
+            "key": x.key,
+            "value": x.value,
+            "live": x.live,
+            "hosts": names(&x.hosts),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_lines() {
+        let s = parse_snapshot(
+            "net.ipv4.tcp_rmem = 4096\t131072\t6291456\nkernel.domainname = (none)\nfs.empty =\n\
+             sysctl: permission denied on key 'vm.compact_memory'\n\
+             sysctl: reading key \"net.ipv6.conf.all.stable_secret\": Input/output error\n\
+             dev.cdrom.info = CD-ROM information\ndev.cdrom.info = drive name:\ngarbage\n",
+        );
+        assert_eq!(s.get("net.ipv4.tcp_rmem"), Some("4096\t131072\t6291456"));
+        assert_eq!(s.get("fs.empty"), Some(""));
+        assert_eq!(
+            s.get("dev.cdrom.info"),
+            Some("CD-ROM information\ndrive name:")
+        );
+        assert_eq!(s.unreadable["vm.compact_memory"], "permission denied");
+        assert_eq!(
+            s.unreadable["net.ipv6.conf.all.stable_secret"],
+            "Input/output error"
+        );
+        assert_eq!(s.ignored_lines, 1);
+    }
+
+    #[test]
+    fn values_compare_as_the_kernel_reads_them() {
+        let info = |k: &str| catalog::lookup(&Key::parse(k));
+        let rmem = info("net.ipv4.tcp_rmem");
+        assert!(same_value(
+            rmem,
+            "4096 131072  6291456",
+            "4096\t131072\t6291456"
+        ));
+        assert!(!same_value(
+            rmem,
+            "4096 131072 6291457",
+            "4096\t131072\t6291456"
+        ));
+        let one = info("net.core.somaxconn");
+        assert!(same_value(one, "0x10", "16"));
+        assert!(same_value(one, "020", "16"));
+        assert!(same_value(one, "0016", "14")); // octal, as the kernel reads it
+        assert!(same_value(one, "16  ", "16\n"));
+        let s = info("kernel.core_pattern");
+        assert!(same_value(s, "core", "core"));
+        assert!(!same_value(s, "core.%p", "core"));
+        let ports = info("net.ipv4.ip_local_reserved_ports");
+        assert!(same_value(ports, "9000-9010, 8080", "8080,9000-9010"));
+        assert!(same_value(None, "a  b", "a\tb"));
+    }
+
+    #[test]
+    fn host_sets_are_runs() {
+        let mut h = HostSet::default();
+        for i in [0, 1, 2, 5, 6, 9] {
+            h.push(i);
+        }
+        assert_eq!(h.0, vec![(0, 2), (5, 6), (9, 9)]);
+        assert_eq!(h.len(), 6);
+        assert_eq!(h.iter().collect::<Vec<_>>(), vec![0, 1, 2, 5, 6, 9]);
+    }
+
+    #[test]
+    fn unsafe_keys_never_become_paths() {
+        let root = Path::new("/nonexistent-proc");
+        for k in [
+            "kernel/../../etc/passwd",
+            "a.//.b",
+            "net.ipv4.conf.*.rp_filter",
+            "",
+        ] {
+            assert_eq!(safe_path(root, &Key::parse(k)), None, "{k}");
+        }
+    }
+
+    /// The proc-reading code has no write path: no API that can create, truncate or
+    /// write a file appears in this module or in `sockets`.
+    #[test]
+    fn no_write_calls_in_audit_sources() {
+        let forbidden = [
+            concat!("Open", "Options"),
+            concat!("File::", "create"),
+            concat!("fs::", "write"),
+            concat!(".write", "_all("),
+            concat!("set_", "permissions"),
+            concat!("remove_", "file"),
+            concat!("fs::", "rename"),
+            concat!("fs::", "copy"),
+        ];
+        for (name, src) in [
+            ("audit.rs", include_str!("audit.rs")),
+            ("sockets.rs", include_str!("sockets.rs")),
+        ] {
+            for f in forbidden {
+                assert!(!src.contains(f), "{name} contains {f}");
+            }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Inline suppressions: comments on their own line.
+//!
+//! ```conf
+//! # sysctl-lint: disable=SL201,removed-key -- out-of-tree driver, see TICKET-12
+//! net.mydriver.debug = 1
+//! # sysctl-lint: disable-file=SL305
+//! ```
+//!
+//! `disable=` applies to the next line that is not blank and not a comment (so
+//! several directives can stack above one setting); `disable-file=` to every finding
+//! in its file, wherever it is written. Codes, names and prefixes (`SL4`) work; the
+//! text after ` -- ` is the reason and is not read. The marker can be `#` or `;`.
+//!
+//! A directive at the end of an assignment line is part of the value (sysctl files
+//! have no inline comments) and suppresses nothing: SL116 reports it.
+//!
+//! [`apply`] removes the suppressed findings and returns SL115 findings: a code that
+//! suppressed nothing (info, like ruff's RUF100), or a directive that cannot be read
+//! (unknown code or action: warning).
+
+use std::ops::Range;
+
+use crate::config::{did_you_mean, Selector};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::FileData;
+use crate::syntax::LineKind;
+
+/// The code of unused or malformed suppressions.
+pub const CODE: &str = "SL115";
+/// What starts a directive after the comment marker.
+pub const PREFIX: &str = "sysctl-lint:";
+
+/// What a directive covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The 1-based line it applies to (`None`: no line follows).
+    Line(Option<usize>),
+    File,
+}
+
+/// One code of a directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectiveCode {
+    pub selector: Selector,
+    /// As written (`unknown-key`).
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// A parsed `# sysctl-lint: disable...` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub file: usize,
+    /// 1-based line of the comment.
+    pub line: usize,
+    pub scope: Scope,
+    pub codes: Vec<DirectiveCode>,
+    /// The text after ` -- `.
+    pub reason: Option<String>,
+}
+
+/// The directives of one file, and SL115 findings for those that cannot be read.
+pub fn directives(file_index: usize, file: &FileData) -> (Vec<Directive>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let lines = &file.tree.lines;
+    for (i, line) in lines.iter().enumerate() {
+        let LineKind::Comment(span) = &line.kind else {
+            continue;
+        };
+        let Some(parsed) = parse_comment(file, file_index, span.clone(), &mut problems) else {
+            continue;
+        };
+        let (file_scope, codes, reason) = parsed;
+        let scope = if file_scope {
+            Scope::File
+        } else {
+            Scope::Line(
+                lines[i + 1..]
+                    .iter()
+                    .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::Comment(_)))
+                    .map(|l| l.number),
+            )
+        };
+        out.push(Directive {
+            file: file_index,
+            line: line.number,
+            scope,
+            codes,
+            reason,
+        });
+    }
+    (out, problems)
+}
+
+type Parsed = (bool, Vec<DirectiveCode>, Option<String>);
+
+/// Parse one comment (span from its marker). `None` if it is not a directive or is
+/// malformed (then a finding is pushed).
+fn parse_comment(
+    file: &FileData,
+    file_index: usize,
+    span: Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Parsed> {
+    let text = file.text(span.clone());
+    let base = span.start;
+    let body = text.get(1..)?;
+    let lead = body.len() - body.trim_start_matches([' ', '\t']).len();
+    let rest = body[lead..].strip_prefix(PREFIX)?;
+    let mut pos = 1 + lead + PREFIX.len();
+    let skip_ws = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    pos += skip_ws(rest);
+    let rest = text[pos..].trim_end_matches(['\r', ' ', '\t']);
+    let action_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let action = &rest[..action_len];
+    let action_span = base + pos..base + pos + action_len;
+    let file_scope = match action {
+        "disable" => false,
+        "disable-file" => true,
+        _ => {
+            let help = match did_you_mean(action, ["disable", "disable-file"]) {
+                Some(c) if !action.is_empty() => format!("did you mean `{c}=`? The directives are `disable=CODES` (next line) and `disable-file=CODES` (whole file)"),
+                _ => "the directives are `# sysctl-lint: disable=CODES` (next line) and `# sysctl-lint: disable-file=CODES` (whole file)".to_owned(),
+            };
+            let shown = if action.is_empty() { rest } else { action };
+            problems.push(malformed(
+                file_index,
+                if action.is_empty() {
+                    base..base + text.trim_end().len()
+                } else {
+                    action_span
+                },
+                format!("unknown suppression directive `{shown}`: the comment suppresses nothing"),
+                help,
+            ));
+            return None;
+        }
+    };
+    pos += action_len;
+    let after = &text[pos..];
+    let ws = skip_ws(after);
+    let Some(list) = after[ws..].strip_prefix('=') else {
+        problems.push(malformed(
+            file_index,
+            action_span,
+            format!("`{action}` names no codes: the comment suppresses nothing"),
+            format!("name the codes to suppress: `# sysctl-lint: {action}=SL201`"),
+        ));
+        return None;
+    };
+    pos += ws + 1;
+    // The reason starts at ` --` (or `--` right after the list).
+    let (list, reason) = match list.find("--") {
+        Some(i) => (
+            &list[..i],
+            Some(list[i + 2..].trim().to_owned()).filter(|r| !r.is_empty()),
+        ),
+        None => (list.trim_end_matches(['\r']), None),
+    };
+    let mut codes = Vec::new();
+    let mut offset = pos;
+    let mut ok = true;
+    for part in list.split(',') {
+        let trimmed = part.trim_matches([' ', '\t']);
+        let start = offset + (part.len() - part.trim_start_matches([' ', '\t']).len());
+        let cspan = base + start..base + start + trimmed.len();
+        offset += part.len() + 1;
+        if trimmed.is_empty() {
+            if list.trim().is_empty() || part.len() < list.len() {
+                problems.push(malformed(
+                    file_index,
+                    if cspan.is_empty() {
+                        base + pos.saturating_sub(1)..base + pos
+                    } else {
+                        cspan
+                    },
+                    "empty code in a suppression directive".to_owned(),
+                    format!(
+                        "list codes separated by commas: `# sysctl-lint: {action}=SL201,SL402`"
+                    ),
+                ));
+                ok = false;
+            }
+            continue;
+        }
+        match Selector::parse(trimmed) {
+            Ok(selector) => codes.push(DirectiveCode {
+                selector,
+                text: trimmed.to_owned(),
+                span: cspan,
+            }),
+            Err(e) => {
+                problems.push(malformed(
+                    file_index,
+                    cspan,
+                    format!(
+                        "{} in a suppression directive: it suppresses nothing",
+                        e.message
+                    ),
+                    e.help.unwrap_or_default(),
+                ));
+                ok = false;
+            }
+        }
+    }
+    if codes.is_empty() {
+        return if ok {
+            problems.push(malformed(
+                file_index,
+                action_span,
+                format!("`{action}` names no codes: the comment suppresses nothing"),
+                format!("name the codes to suppress: `# sysctl-lint: {action}=SL201`"),
+            ));
+            None
+        } else {
+            None
+        };
+    }
+    Some((file_scope, codes, reason))
+}
+
+fn malformed(file: usize, span: Range<usize>, message: String, help: String) -> Diagnostic {
+    Diagnostic::new(CODE, file, span, message)
+        .severity(Severity::Warning)
+        .help(help)
+}
+
+/// Remove the findings that directives suppress, and return the SL115 findings
+/// (unused codes, unreadable directives). The caller adds them to the report
+/// (and sorts), before applying the configuration and the baseline.
+pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut all = Vec::new();
+    let mut new = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let (d, problems) = directives(i, f);
+        all.extend(d);
+        new.extend(problems);
+    }
+    if all.is_empty() {
+        return new;
+    }
+    // used[d][c]: code c of directive d suppressed something.
+    let mut used: Vec<Vec<bool>> = all.iter().map(|d| vec![false; d.codes.len()]).collect();
+    let mark = |d: &Diagnostic, used: &mut Vec<Vec<bool>>| -> bool {
+        let line = files
+            .get(d.file)
+            .map_or(0, |f| f.source.position(d.span.start).0);
+        let mut hit = false;
+        for (di, dir) in all.iter().enumerate() {
+            if dir.file != d.file {
+                continue;
+            }
+            let applies = match dir.scope {
+                Scope::File => true,
+                Scope::Line(target) => target == Some(line),
+            };
+            if !applies {
+                continue;
+            }
+            for (ci, c) in dir.codes.iter().enumerate() {
+                if c.selector.matches(d.code) {
+                    used[di][ci] = true;
+                    hit = true;
+                }
+            }
+        }
+        hit
+    };
+    diags.retain(|d| !mark(d, &mut used));
+    for (di, dir) in all.iter().enumerate() {
+        for (ci, c) in dir.codes.iter().enumerate() {
+            if used[di][ci] {
+                continue;
+            }
+            let (message, help) = match dir.scope {
+                Scope::File => (
+                    format!("unused suppression: this file has no `{}` finding to suppress", c.text),
+                    "remove the code from the directive (the whole comment if it names nothing else)".to_owned(),
+                ),
+                Scope::Line(Some(target)) => (
+                    format!("unused suppression: line {target} has no `{}` finding to suppress", c.text),
+                    "remove the code from the directive (the whole comment if it names nothing else); a `disable=` directive applies only to the next setting line".to_owned(),
+                ),
+                Scope::Line(None) => (
+                    format!("unused suppression: `disable={}` applies to the next setting line, and none follows", c.text),
+                    "move the directive above the line it is meant for, or use `disable-file=`".to_owned(),
+                ),
+            };
+            new.push(Diagnostic::new(CODE, dir.file, c.span.clone(), message).help(help));
+        }
+    }
+    // `disable-file=SL115` silences SL115 itself in its file.
+    let silenced: Vec<usize> = all
+        .iter()
+        .filter(|d| d.scope == Scope::File && d.codes.iter().any(|c| c.selector.matches(CODE)))
+        .map(|d| d.file)
+        .collect();
+    new.retain(|n| !silenced.contains(&n.file));
+    new
+}

@@ -1,0 +1,532 @@
+//! `sysctl-lint audit`: fixture /proc trees and `sysctl -a` snapshots for each finding
+//! (SL801 drift, SL802 missing key, SL803 ephemeral ports, the value and profile rules
+//! on live values), fleets, golden snapshots of the human and JSON reports, and a
+//! read-only run on this machine's /proc whose socket counts are checked against an
+//! independent parse of a captured copy.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sysctl_lint::audit::{self, AuditOptions, Live};
+use sysctl_lint::sockets;
+use sysctl_lint::system::Loader;
+use sysctl_lint::Options;
+
+const FIX: &str = "tests/fixtures/audit";
+
+fn fixture(p: &str) -> PathBuf {
+    Path::new(FIX).join(p)
+}
+
+fn opts(root: &str, proc_root: &str) -> AuditOptions {
+    AuditOptions {
+        root: fixture(root),
+        loader: Some(Loader::Procps),
+        proc_root: fixture(proc_root),
+        snapshots: Vec::new(),
+        sockets: false,
+        options: Options::default(),
+        running_kernel: true,
+    }
+}
+
+/// `(code, key)` of every finding, sorted.
+fn codes(o: &audit::AuditOutcome) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = o
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.to_owned(), d.key.clone().unwrap_or_default()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn has(o: &audit::AuditOutcome, code: &str, key: &str) -> bool {
+    o.diagnostics
+        .iter()
+        .any(|d| d.code == code && d.key.as_deref() == Some(key))
+}
+
+fn find<'a>(o: &'a audit::AuditOutcome, code: &str, key: &str) -> &'a sysctl_lint::Diagnostic {
+    o.diagnostics
+        .iter()
+        .find(|d| d.code == code && d.key.as_deref() == Some(key))
+        .unwrap_or_else(|| panic!("no {code} for {key}: {:#?}", codes(o)))
+}
+
+#[test]
+fn drift_and_missing_keys() {
+    let o = audit::run(&opts("root", "proc-drift")).expect("audit");
+    assert_eq!(o.host, "drift-host");
+    assert_eq!(o.kernel_release.as_deref(), Some("6.18.44-fc-v595"));
+    assert_eq!(o.kernel.to_string(), "6.18.44");
+    assert_eq!(
+        o.files.last().unwrap().source.name,
+        "live:tests/fixtures/audit/proc-drift/sys"
+    );
+    assert_eq!(o.live.len(), o.diagnostics.len());
+
+    // Drift, with the cause in the message and the live value in a label.
+    let d = find(&o, "SL801", "net.ipv4.tcp_syncookies");
+    assert!(d
+        .message
+        .contains("is `0` on the running system, not the configured `1`"));
+    assert!(d.message.contains("changed at runtime"), "{}", d.message);
+    assert_eq!(d.labels[0].message, "live value: 0");
+    assert_eq!(d.labels[0].file, o.files.len() - 1);
+    assert_eq!(d.value.as_deref(), Some("1"));
+    assert!(find(&o, "SL801", "net.ipv4.ip_forward")
+        .message
+        .contains("docker"));
+    let iface = find(&o, "SL801", "net.ipv4.conf.eth1.rp_filter");
+    assert!(iface.message.contains("`eth1` was probably created after"));
+    assert!(iface.message.contains("the same as this interface's value"));
+    let glob = find(&o, "SL801", "net.ipv4.conf.eth1.log_martians");
+    assert!(glob
+        .message
+        .contains("set by the glob `net.ipv4.conf.*.log_martians`"));
+    assert!(glob.message.contains("the glob matched nothing for it"));
+    assert!(find(&o, "SL801", "net.netfilter.nf_conntrack_max")
+        .message
+        .contains("module `nf_conntrack`"));
+    assert!(find(&o, "SL801", "net.ipv4.tcp_fin_timeout")
+        .message
+        .contains("the kernel rejects the written value"));
+    assert!(has(&o, "SL801", "kernel.core_pattern"));
+    // Equal once normalised: tabs vs spaces, 0x1000 = 4096, 010 = 8 (octal), port sets.
+    for same in [
+        "net.ipv4.tcp_rmem",
+        "net.core.somaxconn",
+        "vm.swappiness",
+        "net.ipv4.ip_local_reserved_ports",
+        "net.ipv4.conf.all.log_martians",
+        "net.ipv4.conf.default.log_martians",
+    ] {
+        assert!(!has(&o, "SL801", same), "{same}");
+    }
+
+    // Missing keys, naming the running kernel and the cause.
+    let removed = find(&o, "SL802", "net.ipv4.tcp_tw_recycle");
+    assert!(removed.message.contains("running kernel (6.18.44-fc-v595)"));
+    assert!(removed
+        .message
+        .contains("cannot stat /proc/sys/net/ipv4/tcp_tw_recycle"));
+    assert!(removed
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("removed in Linux 4.12"));
+    assert!(find(&o, "SL802", "net.bridge.bridge-nf-call-iptables")
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("module `br_netfilter`, which is not loaded"));
+    let eth9 = find(&o, "SL802", "net.ipv4.conf.eth9.rp_filter");
+    assert_eq!(eth9.severity, sysctl_lint::Severity::Info);
+    assert!(eth9
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("no interface `eth9`"));
+    assert!(find(&o, "SL802", "net.ipv4.tcp_timestsmps")
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("did you mean `net.ipv4.tcp_timestamps`"));
+
+    // Value rules on the live values (tcp_timestamps = 0 live), nothing else.
+    assert!(has(&o, "SL503", "net.ipv4.tcp_timestamps"));
+    let live_file = o.files.len() - 1;
+    for d in &o.diagnostics {
+        if d.file == live_file {
+            assert!(
+                ["SL3", "SL5", "SL6", "SL7"]
+                    .iter()
+                    .any(|p| d.code.starts_with(p)),
+                "{}",
+                d.code
+            );
+        } else {
+            assert!(d.code.starts_with("SL80"), "{}", d.code);
+        }
+    }
+    // Read-only keys stay out of the live file.
+    assert!(!o.files[live_file].source.text.contains("fs.file-nr"));
+
+    insta::assert_snapshot!("drift_human", audit::render_human(&o, false));
+    insta::assert_json_snapshot!("drift_json", audit::to_json(&o));
+}
+
+#[test]
+fn profile_audits_the_live_values() {
+    let mut o = opts("root", "proc-drift");
+    o.options.profile = Some(sysctl_lint::profile::find("server").expect("server"));
+    let out = audit::run(&o).expect("audit");
+    // kptr_restrict = 0 only live: no file sets it, the live file does.
+    let d = find(&out, "SL701", "kernel.kptr_restrict");
+    assert_eq!(d.file, out.files.len() - 1);
+    let i = out
+        .diagnostics
+        .iter()
+        .position(|x| std::ptr::eq(x, d))
+        .unwrap();
+    assert_eq!(out.live[i].as_deref(), Some("0"));
+    // SL702 does not fire for keys that have a live value.
+    for d in out.diagnostics.iter().filter(|d| d.code == "SL702") {
+        let key = d.key.as_deref().unwrap();
+        assert!(
+            !out.files
+                .last()
+                .unwrap()
+                .source
+                .text
+                .contains(&format!("{key} = ")),
+            "{key}"
+        );
+    }
+    insta::assert_snapshot!("profile_human", audit::render_human(&out, false));
+}
+
+#[test]
+fn live_values_read_single_keys() {
+    let got = audit::live_values(
+        &fixture("proc-drift"),
+        &[
+            "net.ipv4.tcp_rmem".to_owned(),
+            "net/ipv4/tcp_syncookies".to_owned(),
+            "net.ipv4.tcp_tw_recycle".to_owned(),
+            "kernel/../../../etc/passwd".to_owned(),
+            "net.ipv4.conf.*.rp_filter".to_owned(),
+        ],
+    );
+    assert_eq!(
+        got,
+        vec![
+            (
+                "net.ipv4.tcp_rmem".to_owned(),
+                Live::Value("4096\t131072\t6291456".to_owned())
+            ),
+            (
+                "net.ipv4.tcp_syncookies".to_owned(),
+                Live::Value("0".to_owned())
+            ),
+            ("net.ipv4.tcp_tw_recycle".to_owned(), Live::Missing),
+            ("kernel.//.//.//.etc.passwd".to_owned(), Live::Missing),
+            ("net.ipv4.conf.*.rp_filter".to_owned(), Live::Missing),
+        ]
+    );
+}
+
+#[test]
+fn sockets_and_ephemeral_port_exhaustion() {
+    let mut o = opts("root-sockets", "proc-sockets");
+    o.sockets = true;
+    let out = audit::run(&o).expect("audit");
+    let s = out.sockets.as_ref().expect("sockets");
+    let count = |st: &str| s.states.iter().find(|x| x.state == st).unwrap().count;
+    assert_eq!(s.total, 20);
+    assert_eq!(count("LISTEN"), 3);
+    assert_eq!(count("TIME_WAIT"), 9);
+    assert_eq!(count("ESTABLISHED"), 5);
+    assert_eq!(s.time_wait.limit, Some(10));
+    assert_eq!(
+        s.orphans.as_ref().map(|u| (u.count, u.limit)),
+        Some((4, Some(4)))
+    );
+    let e = s.ephemeral.as_ref().unwrap();
+    assert_eq!((e.low, e.high, e.reserved, e.usable), (50000, 50019, 2, 18));
+    let b = s.busiest.as_ref().unwrap();
+    assert_eq!(b.remote, "10.0.0.5:5432");
+    assert_eq!(b.ports_in_use, 13); // 12 over IPv4, 1 IPv4-mapped over IPv6
+    assert_eq!(b.time_wait, 9);
+    assert!(s.exhaustion);
+    assert!(s.advice.iter().any(|a| a.contains("tcp_tw_reuse = 1")));
+    assert!(s.advice.iter().any(|a| a.contains("removed in Linux 4.12")));
+    let d = find(&out, "SL803", "net.ipv4.ip_local_port_range");
+    assert_eq!(out.files[d.file].source.name, "/etc/sysctl.d/50-ports.conf");
+    assert!(d
+        .message
+        .contains("hold 13 of the 18 usable ephemeral ports"));
+    insta::assert_snapshot!("sockets_human", audit::render_human(&out, false));
+    insta::assert_json_snapshot!("sockets_json", audit::to_json(&out));
+}
+
+#[test]
+fn timestamps_off_make_reuse_useless() {
+    let limits = sockets::Limits {
+        port_range: Some((50000, 50003)),
+        tw_reuse: Some(1),
+        timestamps: Some(0),
+        ..Default::default()
+    };
+    let text = std::fs::read_to_string(fixture("proc-sockets/net/tcp")).unwrap();
+    let s = sockets::summarize_sockets(&sockets::parse_tcp(&text), None, &limits);
+    assert!(s.exhaustion);
+    assert!(s
+        .advice
+        .iter()
+        .any(|a| a.contains("cannot help while net.ipv4.tcp_timestamps = 0")));
+}
+
+#[test]
+fn single_snapshot() {
+    let mut o = opts("root", "does-not-exist");
+    o.snapshots = vec![fixture("fleet/web02.txt")];
+    let out = audit::run(&o).expect("audit");
+    assert_eq!(out.host, "web02");
+    assert!(out.fleet.is_none());
+    assert!(!has(&out, "SL801", "net.ipv4.tcp_syncookies"));
+    assert!(has(&out, "SL801", "net.ipv4.ip_forward"));
+    // Unreadable keys count as existing.
+    let snap = audit::parse_snapshot(&std::fs::read_to_string(fixture("fleet/web02.txt")).unwrap());
+    assert!(snap.exists("vm.compact_memory"));
+    assert_eq!(snap.get("net.ipv4.tcp_rmem"), Some("4096\t131072\t6291456"));
+    insta::assert_json_snapshot!("snapshot_json", audit::to_json(&out));
+}
+
+#[test]
+fn fleet_report() {
+    let mut o = opts("root", "does-not-exist");
+    o.snapshots = vec![fixture("fleet")];
+    let out = audit::run(&o).expect("audit");
+    let f = out.fleet.as_ref().expect("fleet");
+    let names: Vec<&str> = f.hosts.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(names, ["db01", "web01", "web02"]);
+    let diff: BTreeMap<&str, Vec<(String, Vec<u32>)>> = f
+        .differences
+        .iter()
+        .map(|d| {
+            (
+                d.key.as_str(),
+                d.values
+                    .iter()
+                    .map(|(v, h)| (v.clone(), h.iter().collect()))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        diff["net.core.somaxconn"],
+        vec![("4096".to_owned(), vec![0, 1]), ("128".to_owned(), vec![2])]
+    );
+    // Kernels are per host (kernel.osrelease is read-only, like the counters).
+    assert_eq!(f.hosts[0].kernel.as_deref(), Some("6.1.0-18-amd64"));
+    // Per host by design, or read-only counters: not differences.
+    assert!(!diff.contains_key("kernel.hostname"));
+    assert!(!diff.contains_key("fs.file-nr"));
+    let eth1 = f
+        .differences
+        .iter()
+        .find(|d| d.key == "net.ipv4.conf.eth1.rp_filter")
+        .unwrap();
+    assert_eq!(eth1.absent.iter().collect::<Vec<_>>(), vec![0]);
+    // Findings grouped across hosts.
+    let syn = f
+        .findings
+        .iter()
+        .find(|x| x.code == "SL801" && x.key.as_deref() == Some("net.ipv4.tcp_syncookies"))
+        .unwrap();
+    assert_eq!(syn.hosts.iter().collect::<Vec<_>>(), vec![0, 1]);
+    assert_eq!(syn.file.as_deref(), Some("/etc/sysctl.d/90-audit.conf"));
+    assert_eq!(syn.line, Some(2));
+    let missing_eth1 = f
+        .findings
+        .iter()
+        .find(|x| x.code == "SL802" && x.key.as_deref() == Some("net.ipv4.conf.eth1.rp_filter"))
+        .unwrap();
+    assert_eq!(missing_eth1.hosts.iter().collect::<Vec<_>>(), vec![0]);
+    assert_eq!(f.hosts[2].unreadable_keys, 2);
+    assert_eq!(
+        out.counts().errors,
+        f.hosts.iter().map(|h| h.counts.errors).sum::<usize>()
+    );
+    insta::assert_snapshot!("fleet_human", audit::render_human(&out, false));
+    insta::assert_json_snapshot!("fleet_json", audit::to_json(&out));
+}
+
+#[test]
+fn errors_are_reported() {
+    let mut o = opts("root", "does-not-exist");
+    assert!(audit::run(&o).unwrap_err().contains("is not a directory"));
+    o.snapshots = vec![fixture("no-such-snapshot.txt")];
+    assert!(audit::run(&o).is_err());
+}
+
+// ---------------------------------------------------------------------------
+// This machine, read-only.
+
+/// An independent parse of `/proc/net/tcp*`: the 4th column is the state in hex.
+fn independent_counts(text: &str) -> BTreeMap<String, usize> {
+    const NAMES: [&str; 11] = [
+        "ESTABLISHED",
+        "SYN_SENT",
+        "SYN_RECV",
+        "FIN_WAIT1",
+        "FIN_WAIT2",
+        "TIME_WAIT",
+        "CLOSE",
+        "CLOSE_WAIT",
+        "LAST_ACK",
+        "LISTEN",
+        "CLOSING",
+    ];
+    let mut out = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols.len() < 4 {
+            continue;
+        }
+        let st = usize::from_str_radix(cols[3], 16).expect("state");
+        *out.entry(NAMES[st - 1].to_owned()).or_insert(0) += 1;
+    }
+    out
+}
+
+#[test]
+fn this_machine_read_only() {
+    let proc_root = Path::new("/proc");
+    if !proc_root.join("sys/kernel/osrelease").is_file() {
+        eprintln!("notice: no /proc/sys here; skipping");
+        return;
+    }
+    // Capture one copy (sockets change between reads) into a /proc-like tree, and
+    // compare both parses on that copy.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let copy = tmp.path().join("proc");
+    let mut independent: BTreeMap<String, usize> = BTreeMap::new();
+    for rel in ["net/tcp", "net/tcp6", "net/sockstat"] {
+        let Ok(text) = std::fs::read_to_string(proc_root.join(rel)) else {
+            continue;
+        };
+        let dst = copy.join(rel);
+        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        std::fs::write(&dst, &text).unwrap();
+        if rel != "net/sockstat" {
+            for (state, n) in independent_counts(&text) {
+                *independent.entry(state).or_insert(0) += n;
+            }
+        }
+    }
+    let limits = sockets::Limits::read(proc_root);
+    let s = sockets::summarize(&copy, &limits).expect("summary of the copy");
+    assert_eq!(s.total, independent.values().sum::<usize>());
+    for sc in &s.states {
+        assert_eq!(
+            independent.get(&sc.state).copied().unwrap_or(0),
+            sc.count,
+            "{}",
+            sc.state
+        );
+    }
+
+    // A smoke run of the whole audit on the live /proc (configuration: an empty tree).
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = audit::run(&AuditOptions {
+        root: empty.path().to_path_buf(),
+        loader: Some(Loader::Systemd),
+        proc_root: proc_root.to_path_buf(),
+        snapshots: Vec::new(),
+        sockets: true,
+        options: Options {
+            profile: sysctl_lint::profile::find("server"),
+            ..Options::default()
+        },
+        running_kernel: true,
+    })
+    .expect("audit of this machine");
+    assert!(out.kernel_release.is_some());
+    assert!(out.files.last().unwrap().source.line_count() > 100);
+    assert!(out.sockets.is_some());
+    let _ = audit::render_human(&out, false);
+    let _ = audit::to_json(&out);
+}
+
+// ---------------------------------------------------------------------------
+// Scale (run by hand: `cargo test --release --test audit -- --ignored --nocapture`).
+
+/// Generate `FLEET_HOSTS` (default 10,000) snapshots from the reference `sysctl -a`
+/// of the 6.18 machine, each with a few random differences, and audit them as a fleet.
+#[test]
+#[ignore = "scale measurement, run by hand in release mode"]
+fn fleet_scale() {
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference/kernel/sysctl-a.this-machine.txt");
+    let Ok(text) = std::fs::read_to_string(&reference) else {
+        eprintln!("notice: {} is absent; skipping", reference.display());
+        return;
+    };
+    let hosts: usize = std::env::var("FLEET_HOSTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let lines: Vec<&str> = text.lines().collect();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("fleet");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rand = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let t0 = std::time::Instant::now();
+    for h in 0..hosts {
+        let mut out = String::with_capacity(text.len() + 64);
+        let changed: Vec<usize> = (0..3).map(|_| (rand() as usize) % lines.len()).collect();
+        for (i, l) in lines.iter().enumerate() {
+            if changed.contains(&i) {
+                if let Some((k, v)) = l.split_once(" = ") {
+                    let bumped = v
+                        .split('\t')
+                        .map(|t| match t.parse::<i64>() {
+                            Ok(n) => (n + 1 + (rand() % 3) as i64).to_string(),
+                            Err(_) => t.to_owned(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\t");
+                    out.push_str(&format!("{k} = {bumped}\n"));
+                    continue;
+                }
+            }
+            out.push_str(l);
+            out.push('\n');
+        }
+        std::fs::write(dir.join(format!("host{h:05}.txt")), out).unwrap();
+    }
+    let generated = t0.elapsed();
+    let root = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(root.path().join("etc/sysctl.d")).unwrap();
+    std::fs::write(
+        root.path().join("etc/sysctl.d/90-tuning.conf"),
+        "net.core.somaxconn = 4096\nnet.ipv4.tcp_syncookies = 1\nnet.ipv4.tcp_rmem = 4096 131072 33554432\nvm.swappiness = 10\n",
+    )
+    .unwrap();
+    let t1 = std::time::Instant::now();
+    let out = audit::run(&AuditOptions {
+        root: root.path().to_path_buf(),
+        loader: Some(Loader::Systemd),
+        proc_root: PathBuf::from("/nonexistent"),
+        snapshots: vec![dir.clone()],
+        sockets: false,
+        options: Options {
+            profile: sysctl_lint::profile::find("server"),
+            ..Options::default()
+        },
+        running_kernel: true,
+    })
+    .expect("fleet audit");
+    let audited = t1.elapsed();
+    let t2 = std::time::Instant::now();
+    let json = serde_json::to_string(&audit::to_json(&out)).unwrap();
+    let rendered = t2.elapsed();
+    let f = out.fleet.as_ref().unwrap();
+    eprintln!(
+        "fleet_scale: {hosts} hosts x {} lines: generated in {generated:?}, audited in {audited:?}, JSON ({} bytes) in {rendered:?}; {} differing keys, {} distinct findings",
+        lines.len(),
+        json.len(),
+        f.differences.len(),
+        f.findings.len()
+    );
+    assert_eq!(f.hosts.len(), hosts);
+}
