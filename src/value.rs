@@ -40,6 +40,15 @@ pub fn parse_int(token: &str) -> Result<i128, IntError> {
     Ok(if neg { -v } else { v })
 }
 
+/// `text` cut to at most `max` characters, with `…` when cut (for messages that
+/// quote a value: a pasted binary line can be megabytes long).
+pub fn elide(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
 /// A blank-separated token of a value, with its byte range in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {

@@ -503,7 +503,6 @@ fn cr_only_line_endings() {
 /// matching the 20 MiB value character by character, and to rendering it, since
 /// the SL301 message quotes the whole value. `cargo test --release -- --ignored`.
 #[test]
-#[ignore = "slow in a debug build; run with --release -- --ignored"]
 fn twenty_mib_single_line() {
     let mut line = b"net.ipv4.ip_forward = ".to_vec();
     line.resize(20 * 1024 * 1024, b'1');
@@ -515,7 +514,6 @@ fn twenty_mib_single_line() {
 /// Damerau-Levenshtein between the 2 MiB key and every one-component catalogued
 /// key. `cargo test --release -- --ignored`.
 #[test]
-#[ignore = "slow in a debug build; run with --release -- --ignored"]
 fn two_mib_key() {
     let mut line = vec![b'k'; 2 * 1024 * 1024];
     line.extend_from_slice(b" = 1\n");
@@ -527,7 +525,6 @@ fn two_mib_key() {
 /// for each `catalog::closest` runs Damerau-Levenshtein against every catalogued
 /// key. `cargo test --release -- --ignored`.
 #[test]
-#[ignore = "slow in a debug build; run with --release -- --ignored"]
 fn three_mb_of_printable_noise() {
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut noise = Vec::with_capacity(3_000_000);

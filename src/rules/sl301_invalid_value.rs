@@ -26,9 +26,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 Err(e) => e,
             };
             let what = match problem {
-                IntError::NotANumber => format!("`{}` is not an integer", t.text),
+                IntError::NotANumber => format!("`{}` is not an integer", value::elide(t.text, 64)),
                 IntError::Negative => format!("`{}` is negative but `{key}` is unsigned", t.text),
-                IntError::Overflow => format!("`{}` is too large for the kernel's integer", t.text),
+                IntError::Overflow => format!(
+                    "`{}` is too large for the kernel's integer",
+                    value::elide(t.text, 64)
+                ),
             };
             out.push(
                 s.diag(
@@ -53,7 +56,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                     "SL301",
                     cx.file_index,
                     s.body_span.clone(),
-                    format!("`{bad}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL)"),
+                    format!(
+                        "`{}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL)",
+                        value::elide(bad, 64)
+                    ),
                 )
                 .help("write ports and ranges separated by commas, e.g. `8080,9000-9100`"),
             );
