@@ -239,11 +239,11 @@ fn safe_path(proc_root: &Path, key: &Key) -> Option<PathBuf> {
 fn read_one(path: &Path) -> Live {
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Live::Missing,
-        Err(e) => Live::Unreadable(describe(&e)),
+        Err(e) => Live::Unreadable(crate::input::describe(&e)),
         Ok(m) if m.file_type().is_symlink() || m.is_dir() => Live::Missing,
         Ok(_) => match fs::read(path) {
             Ok(bytes) => Live::Value(clean(&bytes)),
-            Err(e) => Live::Unreadable(describe(&e)),
+            Err(e) => Live::Unreadable(crate::input::describe(&e)),
         },
     }
 }
@@ -251,20 +251,6 @@ fn read_one(path: &Path) -> Live {
 fn clean(bytes: &[u8]) -> String {
     let s = String::from_utf8_lossy(bytes);
     s.strip_suffix('\n').unwrap_or(&s).to_owned()
-}
-
-fn describe(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_owned(),
-                None => s,
-            }
-        }
-    }
 }
 
 /// Every key under `PROC/sys`, read as `sysctl -a` reads them (read-only; symbolic
@@ -304,7 +290,7 @@ fn walk(dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
                     snap.values.insert(key, clean(&bytes));
                 }
                 Err(err) => {
-                    snap.unreadable.insert(key, describe(&err));
+                    snap.unreadable.insert(key, crate::input::describe(&err));
                 }
             }
         }
@@ -1196,7 +1182,13 @@ fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for p in paths {
         if p.is_dir() {
             let mut files: Vec<PathBuf> = fs::read_dir(p)
-                .map_err(|e| format!("cannot read {}: {}", p.display(), describe(&e)))?
+                .map_err(|e| {
+                    format!(
+                        "cannot read {}: {}",
+                        p.display(),
+                        crate::input::describe(&e)
+                    )
+                })?
                 .filter_map(Result::ok)
                 .filter(|e| {
                     e.file_type().is_ok_and(|t| t.is_file())
@@ -1214,8 +1206,13 @@ fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let bytes =
-        fs::read(path).map_err(|e| format!("cannot read {}: {}", path.display(), describe(&e)))?;
+    let bytes = fs::read(path).map_err(|e| {
+        format!(
+            "cannot read {}: {}",
+            path.display(),
+            crate::input::describe(&e)
+        )
+    })?;
     Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
 }
 

@@ -153,3 +153,29 @@ pub fn to_json(d: &Description) -> serde_json::Value {
         "rules": d.rules.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `describe` works for every catalogued key (placeholders instantiated as a
+    /// device name), in both formats.
+    #[test]
+    fn every_catalogued_key_is_described() {
+        for info in catalog::all() {
+            let key = info
+                .key
+                .replace("<dev>", "eth0")
+                .replace('<', "x")
+                .replace('>', "");
+            let d = describe(&key).unwrap_or_else(|_| panic!("{key} is not described"));
+            assert_eq!(d.info.path, info.path, "{key}");
+            let text = render_human(&d);
+            assert!(
+                text.contains(&format!("catalogue entry: {}", info.key)),
+                "{key}"
+            );
+            assert_eq!(to_json(&d)["entry"], info.key, "{key}");
+        }
+    }
+}

@@ -235,7 +235,7 @@ fn conf_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// A short reason for an I/O error, without the "(os error N)" noise.
-fn describe(e: &io::Error) -> String {
+pub fn describe(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -456,28 +456,13 @@ fn read(root: &Path, path: &str) -> Read {
             } else {
                 match fs::read(&host) {
                     Ok(bytes) => Read::File(bytes, rel),
-                    Err(e) => Read::Error(describe(&e)),
+                    Err(e) => Read::Error(crate::input::describe(&e)),
                 }
             }
         }
         Err(ResolveError::NotFound) => Read::Error("no such file or directory".to_owned()),
         Err(ResolveError::Dangling(t)) => Read::Error(format!("dangling symbolic link (-> {t})")),
         Err(ResolveError::Loop) => Read::Error("too many levels of symbolic links".to_owned()),
-        Err(ResolveError::Io(e)) => Read::Error(describe(&e)),
-    }
-}
-
-/// A short reason for an I/O error, without the "(os error N)" noise.
-fn describe(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_lowercase(),
-                None => s,
-            }
-        }
+        Err(ResolveError::Io(e)) => Read::Error(crate::input::describe(&e)),
     }
 }

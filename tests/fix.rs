@@ -266,20 +266,9 @@ fn write_atomic_failure_leaves_the_original() {
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
-/// `sysctl --dry-run -p FILE` lines that say `invalid syntax` (procps writes
-/// nothing with --dry-run).
+/// How many lines `sysctl --dry-run -p FILE` reports as `invalid syntax`.
 fn invalid_syntax_lines(sysctl: &Path, file: &Path) -> usize {
-    let out = Command::new(sysctl)
-        .arg("--dry-run")
-        .arg("-p")
-        .arg(file)
-        .output()
-        .expect("run sysctl --dry-run");
-    String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .chain(String::from_utf8_lossy(&out.stdout).lines())
-        .filter(|l| l.contains("invalid syntax"))
-        .count()
+    common::procps_invalid_lines(sysctl, file).len()
 }
 
 /// 0-based lines of `old` that the diff to `new` deletes or changes.

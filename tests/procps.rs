@@ -5,26 +5,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use sysctl_lint::{lint_source, Options, Severity};
-
-/// Line numbers procps reports as `FILE(N): invalid syntax`.
-fn procps_invalid_lines(sysctl: &Path, file: &Path) -> Vec<usize> {
-    let out = Command::new(sysctl)
-        .arg("--dry-run")
-        .arg("-p")
-        .arg(file)
-        .output()
-        .expect("run sysctl --dry-run");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let prefix = format!("sysctl: {}(", file.display());
-    stderr
-        .lines()
-        .filter(|l| l.ends_with("): invalid syntax, continuing..."))
-        .filter_map(|l| l.strip_prefix(&prefix)?.split(')').next()?.parse().ok())
-        .collect()
-}
 
 fn inputs() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> =
@@ -48,7 +30,7 @@ fn every_procps_invalid_line_is_flagged() {
     let mut missed = Vec::new();
     let mut invalid_seen = 0;
     for file in inputs() {
-        let lines = procps_invalid_lines(&sysctl, &file);
+        let lines = common::procps_invalid_lines(&sysctl, &file);
         if lines.is_empty() {
             continue;
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate the generated blocks of README.md from the built binary:
-the rules table, the tuning-guide output and the `effective` example.
+the rules table, the tuning-guide output, its --unsafe-fixes diff and the
+`effective` example.
 Run from the repository root after `cargo build --release`:  python3 tools/readme.py
 """
 import re
@@ -30,8 +31,11 @@ for line in run("rules").splitlines():
 guide = run("check", "--color", "never", "tests/fixtures/tuning-guide.conf")
 effective = run("effective", "--root", "tests/fixtures/root", "--key", "kernel.*")
 
+fix_diff = run("check", "--diff", "--unsafe-fixes", "tests/fixtures/tuning-guide.conf")
+
 readme = open("README.md", encoding="utf-8").read()
 readme = replace(readme, "rules", "\n".join(rules))
 readme = replace(readme, "tuning-guide", "```text\n$ sysctl-lint check tests/fixtures/tuning-guide.conf\n" + guide + "\n```")
 readme = replace(readme, "effective", "```text\n$ sysctl-lint effective --root tests/fixtures/root --key 'kernel.*'\n" + effective + "\n```")
+readme = replace(readme, "fix-diff", "```diff\n" + fix_diff + "\n```")
 open("README.md", "w", encoding="utf-8").write(readme)

@@ -21,16 +21,7 @@ pub fn parse(text: &str) -> SyntaxTree {
         return parse_with_pest(text);
     }
     let mut lines = scan_lines(text);
-    // A file that ends with '\n' has an empty last "line" after it: drop it.
-    if lines.len() > 1 {
-        if let Some(last) = lines.last() {
-            if last.span.is_empty() && last.span.start == text.len() {
-                lines.pop();
-            }
-        }
-    } else if lines.len() == 1 && text.is_empty() {
-        lines.clear();
-    }
+    drop_empty_last_line(&mut lines, text);
     SyntaxTree { bom: None, lines }
 }
 
@@ -153,6 +144,13 @@ pub fn parse_with_pest(text: &str) -> SyntaxTree {
         },
         Err(_) => (None, fallback(text, 0)),
     };
+    drop_empty_last_line(&mut lines, text);
+    SyntaxTree { bom, lines }
+}
+
+/// A file that ends with '\n' has an empty last "line" after it (and an empty file
+/// one empty line): drop it.
+fn drop_empty_last_line(lines: &mut Vec<Line>, text: &str) {
     if lines.len() > 1 {
         if let Some(last) = lines.last() {
             if last.span.is_empty() && last.span.start == text.len() {
@@ -162,7 +160,6 @@ pub fn parse_with_pest(text: &str) -> SyntaxTree {
     } else if lines.len() == 1 && text.is_empty() {
         lines.clear();
     }
-    SyntaxTree { bom, lines }
 }
 
 fn span(pair: &Pair<'_, Rule>, base: usize) -> Span {

@@ -59,3 +59,21 @@ pub fn procps_sysctl() -> Option<PathBuf> {
     );
     None
 }
+
+/// Line numbers that `sysctl --dry-run -p FILE` reports as `FILE(N): invalid syntax`.
+/// Only `--dry-run` is ever used: procps then writes nothing to /proc/sys.
+pub fn procps_invalid_lines(sysctl: &Path, file: &Path) -> Vec<usize> {
+    let out = std::process::Command::new(sysctl)
+        .arg("--dry-run")
+        .arg("-p")
+        .arg(file)
+        .output()
+        .expect("run sysctl --dry-run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let prefix = format!("sysctl: {}(", file.display());
+    stderr
+        .lines()
+        .filter(|l| l.ends_with("): invalid syntax, continuing..."))
+        .filter_map(|l| l.strip_prefix(&prefix)?.split(')').next()?.parse().ok())
+        .collect()
+}
