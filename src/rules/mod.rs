@@ -222,6 +222,26 @@ pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
     }
 }
 
+/// Test support for rule unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::{lint_source, KernelVersion, Options};
+
+    /// The messages of one code for a text linted for a target kernel.
+    pub(crate) fn messages(code: &str, text: &str, kernel: &str) -> Vec<String> {
+        let options = Options {
+            kernel: KernelVersion::parse_lenient(kernel).expect("test kernel"),
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
+        diags
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.message)
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -157,15 +157,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{lint_source, KernelVersion, Options};
-
     fn has(text: &str, kernel: &str) -> bool {
-        let options = Options {
-            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
-            ..Options::default()
-        };
-        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
-        diags.iter().any(|d| d.code == "SL205")
+        !crate::rules::test_support::messages("SL205", text, kernel).is_empty()
     }
 
     #[test]

@@ -122,19 +122,8 @@ mod tests {
 
 #[cfg(test)]
 mod rule_tests {
-    use crate::{lint_source, KernelVersion, Options};
-
     fn messages(text: &str, kernel: &str) -> Vec<String> {
-        let options = Options {
-            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
-            ..Options::default()
-        };
-        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
-        diags
-            .into_iter()
-            .filter(|d| d.code == "SL520")
-            .map(|d| d.message)
-            .collect()
+        crate::rules::test_support::messages("SL520", text, kernel)
     }
 
     #[test]

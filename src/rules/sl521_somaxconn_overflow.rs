@@ -66,19 +66,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{lint_source, KernelVersion, Options};
-
     fn messages(text: &str, kernel: &str) -> Vec<String> {
-        let options = Options {
-            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
-            ..Options::default()
-        };
-        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
-        diags
-            .into_iter()
-            .filter(|d| d.code == "SL521")
-            .map(|d| d.message)
-            .collect()
+        crate::rules::test_support::messages("SL521", text, kernel)
     }
 
     #[test]

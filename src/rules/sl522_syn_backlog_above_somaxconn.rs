@@ -57,15 +57,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{lint_source, KernelVersion, Options};
-
     fn has(text: &str, kernel: &str) -> bool {
-        let options = Options {
-            kernel: KernelVersion::parse_lenient(kernel).unwrap(),
-            ..Options::default()
-        };
-        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
-        diags.iter().any(|d| d.code == "SL522")
+        !crate::rules::test_support::messages("SL522", text, kernel).is_empty()
     }
 
     #[test]
