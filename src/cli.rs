@@ -717,6 +717,9 @@ fn fix_mode(
         data.read_error = f.read_error.clone();
         new_files.push(data);
     }
+    if let Some(root) = &root {
+        count += override_package_files(root, files, options, args.unsafe_fixes)?;
+    }
     eprintln!(
         "sysctl-lint: fixed {count} finding{}",
         if count == 1 { "" } else { "s" }
@@ -789,4 +792,60 @@ fn audit(args: AuditArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Under `--root`, files of packages are never edited: the settings a fix would
+/// change in one are written to an override drop-in in /etc/sysctl.d that sorts
+/// after it. Returns how many findings the drop-ins fix.
+fn override_package_files(
+    root: &Path,
+    files: &[sysctl_lint::FileData],
+    options: &Options,
+    unsafe_fixes: bool,
+) -> Result<usize, String> {
+    use sysctl_lint::fix;
+    let owned =
+        |f: &sysctl_lint::FileData| f.read_error.is_none() && fix::is_package_owned(&f.source.name);
+    let results = fix::fix_files(files, options, unsafe_fixes, owned, |_| true);
+    let mut count = 0;
+    for (f, r) in files.iter().zip(results) {
+        if !owned(f) || r.new_bytes == f.source.bytes {
+            continue;
+        }
+        let fixed =
+            sysctl_lint::FileData::new(sysctl_lint::SourceFile::new(r.name.clone(), r.new_bytes));
+        let changed = fix::changed_settings(f, &fixed);
+        if changed.is_empty() {
+            eprintln!(
+                "sysctl-lint: {} belongs to a package: its fixes cannot be expressed as an override (left as is)",
+                f.source.name
+            );
+            continue;
+        }
+        let (path, body) = fix::override_dropin(root, &f.source.name, &changed);
+        if path.exists() {
+            eprintln!("sysctl-lint: {} exists; not overwriting it", path.display());
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        fix::write_atomic(&path, &body)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        // A new drop-in gets the usual mode of configuration files.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| format!("cannot set the mode of {}: {e}", path.display()))?;
+        }
+        eprintln!(
+            "sysctl-lint: {} belongs to a package: wrote the override {}",
+            f.source.name,
+            path.display()
+        );
+        count += r.fixed.len();
+    }
+    Ok(count)
 }

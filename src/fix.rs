@@ -535,20 +535,41 @@ pub fn is_package_owned(display_path: &str) -> bool {
 pub fn override_dropin(
     root: &Path,
     package_file: &str,
-    key: &str,
-    value: &str,
+    settings: &[(String, String)],
 ) -> (PathBuf, Vec<u8>) {
     let base = package_file.rsplit('/').next().unwrap_or(package_file);
     let stem = base.strip_suffix(".conf").unwrap_or(base);
     let path = root
         .join("etc/sysctl.d")
         .join(format!("{stem}.sysctl-lint.conf"));
-    let body = format!(
-        "# Written by sysctl-lint: overrides `{key}` from {package_file}, which belongs to a\n\
-         # package and is not edited. This file sorts after it, so this value wins.\n\
-         {key} = {value}\n"
+    let mut body = format!(
+        "# Written by sysctl-lint --fix: overrides settings of {package_file}, which belongs\n\
+         # to a package and is not edited. This file sorts after it, so these values win.\n"
     );
+    for (key, value) in settings {
+        body.push_str(&format!("{key} = {value}\n"));
+    }
     (path, body.into_bytes())
+}
+
+/// The settings a fix changed in a file: `(dotted key, new value)` for every key
+/// whose winning value differs between `old` and `new` (keys the fix removed are
+/// left out: a drop-in cannot unset them).
+pub fn changed_settings(old: &FileData, new: &FileData) -> Vec<(String, String)> {
+    let winning = |f: &FileData| {
+        let mut m: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        for s in &f.settings {
+            if let Some(k) = s.key.as_ref().filter(|k| !k.components.is_empty()) {
+                m.insert(k.dotted(), s.value_text.clone());
+            }
+        }
+        m
+    };
+    let before = winning(old);
+    winning(new)
+        .into_iter()
+        .filter(|(k, v)| before.get(k) != Some(v))
+        .collect()
 }
 
 #[cfg(test)]
@@ -653,8 +674,7 @@ mod tests {
         let (p, body) = override_dropin(
             Path::new("/r"),
             "/usr/lib/sysctl.d/50-default.conf",
-            "net.ipv4.ip_forward",
-            "0",
+            &[("net.ipv4.ip_forward".to_owned(), "0".to_owned())],
         );
         assert_eq!(p, Path::new("/r/etc/sysctl.d/50-default.sysctl-lint.conf"));
         assert!("50-default.sysctl-lint.conf" > "50-default.conf");

@@ -575,3 +575,34 @@ fn inline_suppressions() {
         .code(1)
         .stdout(contains("info[SL115]"));
 }
+
+/// Under --root, package files are never edited: the fixes become an override
+/// drop-in in /etc/sysctl.d that sorts after the package file.
+#[test]
+fn fix_under_root_writes_an_override_for_package_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("usr/lib/sysctl.d");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let original = "net.core.rmem_max = 16777216 # big\nnet.ipv4.tcp_syncookies = \"1\"\n";
+    std::fs::write(pkg.join("50-pkg.conf"), original).unwrap();
+    bin()
+        .args(["check", "--fix", "--format", "short", "--root"])
+        .arg(dir.path())
+        .assert()
+        .stderr(contains("belongs to a package: wrote the override"));
+    assert_eq!(
+        std::fs::read_to_string(pkg.join("50-pkg.conf")).unwrap(),
+        original
+    );
+    let dropin =
+        std::fs::read_to_string(dir.path().join("etc/sysctl.d/50-pkg.sysctl-lint.conf")).unwrap();
+    assert!(
+        dropin.ends_with("net.core.rmem_max = 16777216\nnet.ipv4.tcp_syncookies = 1\n"),
+        "{dropin}"
+    );
+    bin()
+        .args(["effective", "--format", "conf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .stdout(contains("net.ipv4.tcp_syncookies = 1\n"));
+}
