@@ -22,6 +22,8 @@ import os
 import re
 import sys
 
+from refdocs import doc_path, norm_key, read_lines, read_tsv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 REF = os.path.abspath(os.path.join(ROOT, "..", "shared", "reference"))
@@ -79,25 +81,6 @@ MODULE_EXCEPTIONS = {"net.netfilter.nf_log_all_netns": "",
 def die(msg):
     sys.stderr.write("gen_catalogue: %s\n" % msg)
     sys.exit(1)
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return f.read().splitlines()
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [l for l in f.read().splitlines() if l and not l.startswith("#")]
-    if not lines:
-        return []
-    hdr = lines[0].split("\t")
-    out = []
-    for l in lines[1:]:
-        cells = l.split("\t")
-        cells += [""] * (len(hdr) - len(cells))
-        out.append(dict(zip(hdr, [c.strip() for c in cells])))
-    return out
 
 
 def vkey(v):
@@ -178,17 +161,7 @@ class Catalogue:
 
 cat = Catalogue()
 
-NEIGH_DEFAULT_ONLY = {"gc_thresh1", "gc_thresh2", "gc_thresh3", "gc_interval"}
 
-
-def norm_key(k):
-    """Write per-device path components as <dev> (all/default/ifname)."""
-    m = re.match(r"^(net\.(?:ipv4|ipv6|mpls)\.(?:conf|neigh))\.([^.]+)\.(.+)$", k)
-    if not m or m.group(2) == "<dev>":
-        return k
-    if ".neigh" in m.group(1) and m.group(3) in NEIGH_DEFAULT_ONLY:
-        return "%s.default.%s" % (m.group(1), m.group(3))
-    return "%s.<dev>.%s" % (m.group(1), m.group(3))
 
 # ---------------------------------------------------------------------------
 # 1. live sysctl -a (6.18)
@@ -281,22 +254,6 @@ for row in ips_rows:
 # ---------------------------------------------------------------------------
 hist_rows = read_tsv(os.path.join(HIST, "key-history.tsv"))
 CORE_FILES = {"kernel": "kernel", "vm": "vm", "fs": "fs"}
-
-
-def doc_path(ver, base):
-    """Path of doc `base` (ip-sysctl/kernel/vm/fs/net) for a version label."""
-    if ver == "7.3":
-        p = os.path.join(KREF, base + ".rst")
-    elif ver in ("6.12", "6.1"):
-        p = os.path.join(KREF, "v" + ver, base + ".rst")
-    else:
-        p = None
-        for ext in (".rst", ".txt"):
-            q = os.path.join(HIST, ver, base + ext)
-            if os.path.exists(q):
-                p = q
-                break
-    return p if p and os.path.exists(p) else None
 
 
 _doc_cache = {}

@@ -26,6 +26,9 @@ import os
 import re
 import sys
 
+import refdocs
+from refdocs import doc_path, norm_key, read_tsv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 KREF = os.path.abspath(os.path.join(ROOT, "..", "shared", "reference", "kernel"))
@@ -48,55 +51,12 @@ VERSIONS = ["7.3", "6.12", "6.1"] + sorted(set(VERSIONS) - {"7.3", "6.12", "6.1"
                                           key=vkey, reverse=True)
 
 # ---------------------------------------------------------------------------
-# Key-name mapping, copied from gen_catalogue.py (norm_key, find_heading,
-# ip_type_line/HDR_RE, doc_path) -- the generator is a script with side
-# effects, so it is not imported.
+# Key-name mapping: norm_key, doc_path, read_lines and read_tsv come from
+# refdocs.py (shared with gen_catalogue.py); find_heading and ip_type_line here
+# also accept the old .txt heading forms.
 # ---------------------------------------------------------------------------
-NEIGH_DEFAULT_ONLY = {"gc_thresh1", "gc_thresh2", "gc_thresh3", "gc_interval"}
 HDR_RE = re.compile(r"^([A-Za-z0-9_./*<>-]+)\s+-\s+(.+?)\s*$")
 UNDERLINE_RE = re.compile(r"^\s*([=\-~^*+#])\1{2,}\s*$")
-
-
-def norm_key(k):
-    """Write per-device path components as <dev> (all/default/ifname)."""
-    m = re.match(r"^(net\.(?:ipv4|ipv6|mpls)\.(?:conf|neigh))\.([^.]+)\.(.+)$", k)
-    if not m or m.group(2) == "<dev>":
-        return k
-    if ".neigh" in m.group(1) and m.group(3) in NEIGH_DEFAULT_ONLY:
-        return "%s.default.%s" % (m.group(1), m.group(3))
-    return "%s.<dev>.%s" % (m.group(1), m.group(3))
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return f.read().expandtabs(8).splitlines()
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [l for l in f.read().splitlines() if l and not l.startswith("#")]
-    hdr = lines[0].split("\t")
-    out = []
-    for l in lines[1:]:
-        cells = l.split("\t")
-        cells += [""] * (len(hdr) - len(cells))
-        out.append(dict(zip(hdr, [c.strip() for c in cells])))
-    return out
-
-
-def doc_path(ver, base):
-    if ver == "7.3":
-        p = os.path.join(KREF, base + ".rst")
-    elif ver in ("6.12", "6.1"):
-        p = os.path.join(KREF, "v" + ver, base + ".rst")
-    else:
-        p = None
-        for ext in (".rst", ".txt"):
-            q = os.path.join(HIST, ver, base + ext)
-            if os.path.exists(q):
-                p = q
-                break
-    return p if p and os.path.exists(p) else None
 
 
 _cache = {}
@@ -107,7 +67,7 @@ def doc_lines(ver, base):
     if not p:
         return None, None
     if p not in _cache:
-        _cache[p] = read_lines(p)
+        _cache[p] = refdocs.read_lines(p, expand_tabs=True)
     return p, _cache[p]
 
 
