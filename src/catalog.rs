@@ -312,30 +312,37 @@ fn bag_distance(a: &Option<[u32; 128]>, b: &str) -> Option<usize> {
 /// The closest usable catalogued key, if it is close enough to be a typo
 /// (Damerau-Levenshtein distance of at most a fifth of the last component, 1 to 3).
 pub fn closest(key: &Key) -> Option<String> {
+    let last = key.components.last().map_or(0, |c| c.chars().count());
+    let limit = (last / 5).clamp(1, 3);
+    near(key, limit)
+        .into_iter()
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Every usable catalogued key (not removed or moved, same depth, placeholders
+/// filled from `key`) within Damerau-Levenshtein distance `limit` of `key`, with
+/// its distance, in catalogue order.
+pub fn near(key: &Key, limit: usize) -> Vec<(usize, String)> {
     let written = key.dotted();
     let written_len = written.chars().count();
     let written_bag = ascii_bag(&written);
-    let last = key.components.last().map_or(0, |c| c.chars().count());
-    let limit = (last / 5).clamp(1, 3);
-    let mut best: Option<(usize, String)> = None;
-    for info in KEYS {
-        if info.path.matches('/').count() + 1 != key.components.len()
-            || matches!(info.status, Status::Removed | Status::Moved)
-        {
-            continue;
-        }
-        let candidate = instantiate(info, key);
-        // The distance is at least the difference in length: skip the O(n*m)
-        // comparison for candidates that cannot be close enough.
-        if candidate.chars().count().abs_diff(written_len) > limit
-            || bag_distance(&written_bag, &candidate).is_some_and(|b| b > limit)
-        {
-            continue;
-        }
-        let d = strsim::damerau_levenshtein(&written, &candidate);
-        if d <= limit && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-            best = Some((d, candidate));
-        }
-    }
-    best.map(|(_, k)| k)
+    KEYS.iter()
+        .filter(|info| {
+            info.path.matches('/').count() + 1 == key.components.len()
+                && !matches!(info.status, Status::Removed | Status::Moved)
+        })
+        .filter_map(|info| {
+            let candidate = instantiate(info, key);
+            // The distance is at least the difference in length and the bag
+            // distance: skip the O(n*m) comparison when either is too large.
+            if candidate.chars().count().abs_diff(written_len) > limit
+                || bag_distance(&written_bag, &candidate).is_some_and(|b| b > limit)
+            {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&written, &candidate);
+            (d <= limit).then_some((d, candidate))
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! SL201 unknown-key: the key is not in the catalogue, with a did-you-mean.
 
-use crate::catalog::{self, Status};
+use crate::catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::key::Key;
 use crate::lint::LineContext;
@@ -151,16 +151,10 @@ fn vlan_form(key: &Key) -> Option<String> {
 /// Whether `suggestion` is the only usable catalogued key at its distance (or
 /// closer) from the written key, so that replacing the key is certainly meant.
 fn only_close_match(key: &Key, suggestion: &str) -> bool {
-    let written = key.dotted();
-    let best = strsim::damerau_levenshtein(&written, suggestion);
-    !catalog::all().iter().any(|info| {
-        info.path.matches('/').count() + 1 == key.components.len()
-            && !matches!(info.status, Status::Removed | Status::Moved)
-            && {
-                let candidate = catalog::instantiate(info, key);
-                candidate != suggestion && strsim::damerau_levenshtein(&written, &candidate) <= best
-            }
-    })
+    let best = strsim::damerau_levenshtein(&key.dotted(), suggestion);
+    catalog::near(key, best)
+        .iter()
+        .all(|(_, candidate)| candidate == suggestion)
 }
 
 /// A dotted key written in the style of `written`: dotted, or the slash form
