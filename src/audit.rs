@@ -223,11 +223,11 @@ pub fn live_values(proc_root: &Path, keys: &[String]) -> Vec<(String, Live)> {
 
 /// `PROC/sys/<components>`, or `None` for keys that must not become a path.
 fn safe_path(proc_root: &Path, key: &Key) -> Option<PathBuf> {
-    if key.glob || key.traversal || key.components.is_empty() {
+    if key.glob || key.traversal || key.is_empty() {
         return None;
     }
     let mut p = proc_root.join("sys");
-    for c in &key.components {
+    for c in key.components() {
         if c.is_empty() || c == "." || c == ".." || c.contains('/') || c.contains('\0') {
             return None;
         }
@@ -278,13 +278,7 @@ fn walk(dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
         if ft.is_dir() {
             walk(&e.path(), components, snap);
         } else if ft.is_file() {
-            let key = Key {
-                components: components.clone(),
-                repeated_separator: false,
-                traversal: false,
-                glob: false,
-            }
-            .dotted();
+            let key = Key::from_components(components.iter().map(String::as_str)).dotted();
             match fs::read(e.path()) {
                 Ok(bytes) => {
                     snap.values.insert(key, clean(&bytes));
@@ -494,7 +488,7 @@ impl Config {
         let explicit = effective
             .iter()
             .filter(|e| !e.glob)
-            .map(|e| Key::parse(&e.key).path())
+            .map(|e| Key::parse(&e.key).path().to_owned())
             .collect();
         let globs = effective
             .iter()
@@ -502,8 +496,7 @@ impl Config {
             .filter(|(_, e)| e.glob && e.value.is_some())
             .map(|(i, e)| {
                 let pats = Key::parse(&e.key)
-                    .components
-                    .iter()
+                    .components()
                     .map(|c| glob::Pattern::new(c).ok())
                     .collect();
                 (i, pats)
@@ -666,7 +659,7 @@ fn rejected(info: Option<&KeyInfo>, body: &str, kernel: &KernelVersion) -> bool 
 }
 
 fn iface_of(key: &Key) -> Option<(&str, String)> {
-    let c = &key.components;
+    let c = key.parts();
     if c.len() == 5
         && c[0] == "net"
         && (c[1] == "ipv4" || c[1] == "ipv6")
@@ -675,7 +668,7 @@ fn iface_of(key: &Key) -> Option<(&str, String)> {
         && c[3] != "default"
     {
         let default = format!("{}.{}.{}.default.{}", c[0], c[1], c[2], c[4]);
-        Some((c[3].as_str(), default))
+        Some((c[3], default))
     } else {
         None
     }
@@ -733,7 +726,7 @@ fn drift_causes(
 fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> String {
     let info = catalog::lookup(key);
     if let Some((iface, _)) = iface_of(key) {
-        let parent: Vec<&str> = key.components[..3].iter().map(String::as_str).collect();
+        let parent: Vec<&str> = key.components().take(3).collect();
         let prefix = format!("{}.", parent.join("."));
         if !live
             .values
@@ -741,7 +734,7 @@ fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> String {
             .any(|k| k.starts_with(&format!("{prefix}{}.", iface.replace('.', "/"))))
         {
             return format!("there is no interface `{}` on this host (yet): the loader cannot set its keys before it exists; set `{}default.{}` or apply the key when the interface appears (udev, systemd-networkd)",
-                iface.replace('.', "/"), prefix, key.components[4]);
+                iface.replace('.', "/"), prefix, key.last().unwrap_or_default());
         }
     }
     match info {
@@ -767,7 +760,7 @@ fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> String {
         Some(i) if i.status == Status::Vendor => {
             "the key comes from a vendor kernel patch this kernel does not have".to_owned()
         }
-        Some(_) if key.components.first().is_some_and(|c| c == "net") => {
+        Some(_) if key.components().next() == Some("net") => {
             "the kernel was built without the feature, or this is a network namespace (container) that does not have the key".to_owned()
         }
         Some(_) => "the kernel was built without the feature".to_owned(),
@@ -803,15 +796,15 @@ fn audit_host(
     if !config.globs.is_empty() {
         for k in live.values.keys().chain(live.unreadable.keys()) {
             let key = Key::parse(k);
-            if config.explicit.contains(&key.path()) {
+            if config.explicit.contains(key.path()) {
                 continue;
             }
             let mut best: Option<usize> = None;
             for (ei, pats) in &config.globs {
-                let matches = pats.len() == key.components.len()
+                let matches = pats.len() == key.len()
                     && pats
                         .iter()
-                        .zip(&key.components)
+                        .zip(key.components())
                         .all(|(p, c)| p.as_ref().is_some_and(|p| p.matches(c)));
                 if matches
                     && best.is_none_or(|b| config.effective[*ei].order > config.effective[b].order)
@@ -986,7 +979,7 @@ fn drift(
     } else {
         format!(
             "find what writes it (the journal, `grep -r {} /etc /usr/lib`) and make the configuration and the running system agree",
-            key.components.last().map_or("", String::as_str)
+            key.last().unwrap_or_default()
         )
     };
     d = d.help(if causes.len() > 1 {

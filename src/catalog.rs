@@ -171,9 +171,12 @@ fn find_path(path: &str) -> Option<&'static KeyInfo> {
 /// placeholder for one component (`net.ipv4.conf.<dev>.rp_filter`), then for two
 /// (`kernel.sched_domain.<cpu>.<domain>.flags`).
 pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
-    let mut parts: Vec<&str> = key.components.iter().map(String::as_str).collect();
-    // One buffer for every path tried (up to 1 + n + n(n-1)/2 of them).
-    let mut buf = String::with_capacity(key.components.iter().map(|c| c.len() + 4).sum());
+    if let Some(k) = find_path(key.path()) {
+        return Some(k);
+    }
+    let mut parts = key.parts();
+    // One buffer for every path tried (up to n + n(n-1)/2 of them).
+    let mut buf = String::with_capacity(key.path().len() + 4 * parts.len());
     let mut find = |parts: &[&str]| {
         buf.clear();
         for (i, p) in parts.iter().enumerate() {
@@ -184,9 +187,6 @@ pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
         }
         find_path(&buf)
     };
-    if let Some(k) = find(&parts) {
-        return Some(k);
-    }
     let n = parts.len();
     for i in (0..n).rev() {
         let saved = std::mem::replace(&mut parts[i], PLACEHOLDER);
@@ -213,8 +213,7 @@ pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
 /// Catalogue entries a glob key can match (placeholders match any component).
 pub fn glob_matches(key: &Key) -> Vec<&'static KeyInfo> {
     let patterns: Vec<Option<glob::Pattern>> = key
-        .components
-        .iter()
+        .components()
         .map(|c| glob::Pattern::new(c).ok())
         .collect();
     KEYS.iter()
@@ -224,12 +223,12 @@ pub fn glob_matches(key: &Key) -> Vec<&'static KeyInfo> {
                 && comps
                     .iter()
                     .zip(&patterns)
-                    .zip(&key.components)
+                    .zip(key.components())
                     .all(|((cat, pat), written)| {
                         *cat == PLACEHOLDER
                             || match pat {
                                 Some(p) => p.matches(cat),
-                                None => cat == written,
+                                None => *cat == written,
                             }
                     })
         })
@@ -238,7 +237,7 @@ pub fn glob_matches(key: &Key) -> Vec<&'static KeyInfo> {
 
 /// The longest catalogued namespace that contains the key.
 pub fn namespace(key: &Key) -> Option<&'static Namespace> {
-    let dotted = key.components.join(".");
+    let dotted = key.parts().join(".");
     NAMESPACES
         .iter()
         .filter(|n| dotted == n.prefix || dotted.starts_with(&format!("{}.", n.prefix)))
@@ -255,8 +254,8 @@ pub fn instantiate(info: &KeyInfo, written: &Key) -> String {
         .map(|(i, c)| {
             if c == PLACEHOLDER {
                 written
-                    .components
-                    .get(i)
+                    .components()
+                    .nth(i)
                     .map(|w| w.replace('.', "/"))
                     .unwrap_or_else(|| "<dev>".into())
             } else {
@@ -312,7 +311,7 @@ fn bag_distance(a: &Option<[u32; 128]>, b: &str) -> Option<usize> {
 /// The closest usable catalogued key, if it is close enough to be a typo
 /// (Damerau-Levenshtein distance of at most a fifth of the last component, 1 to 3).
 pub fn closest(key: &Key) -> Option<String> {
-    let last = key.components.last().map_or(0, |c| c.chars().count());
+    let last = key.last().map_or(0, |c| c.chars().count());
     let limit = (last / 5).clamp(1, 3);
     near(key, limit)
         .into_iter()
@@ -327,9 +326,10 @@ pub fn near(key: &Key, limit: usize) -> Vec<(usize, String)> {
     let written = key.dotted();
     let written_len = written.chars().count();
     let written_bag = ascii_bag(&written);
+    let depth = key.len();
     KEYS.iter()
         .filter(|info| {
-            info.path.matches('/').count() + 1 == key.components.len()
+            info.path.matches('/').count() + 1 == depth
                 && !matches!(info.status, Status::Removed | Status::Moved)
         })
         .filter_map(|info| {

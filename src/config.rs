@@ -531,14 +531,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         for k in list {
             let written = k.get_ref().trim();
             let key = Key::parse(written);
-            if key.components.is_empty() {
+            if key.is_empty() {
                 return Err(err(
                     k.span(),
                     "empty key in `known-keys`".to_owned(),
                     example("known-keys").map(str::to_owned),
                 ));
             }
-            if let Err(e) = glob::Pattern::new(&key.path()) {
+            if let Err(e) = glob::Pattern::new(key.path()) {
                 return Err(err(
                     k.span(),
                     format!("invalid pattern `{written}` in `known-keys`: {}", e.msg),
@@ -855,14 +855,16 @@ fn glob_matches_path(pattern: &glob::Pattern, name: &str) -> bool {
 /// (`net.mydriver.*` matches `net.mydriver.debug`, `net.mydriver.**` also
 /// `net.mydriver.eth0.debug`). SL201 calls this to stay silent for such keys.
 pub fn key_is_known(patterns: &[String], dotted_key: &str) -> bool {
-    let path = Key::parse(dotted_key).path();
+    let key = Key::parse(dotted_key);
+    let path = key.path();
     let options = glob::MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,
         require_literal_leading_dot: false,
     };
     patterns.iter().any(|p| {
-        let pat = Key::parse(p.trim()).path();
-        pat == path || glob::Pattern::new(&pat).is_ok_and(|g| g.matches_with(&path, options))
+        let pat = Key::parse(p.trim());
+        let pat = pat.path();
+        pat == path || glob::Pattern::new(pat).is_ok_and(|g| g.matches_with(path, options))
     })
 }

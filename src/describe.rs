@@ -31,7 +31,7 @@ pub fn describe(written: &str) -> Result<Description, Vec<String>> {
 /// A close spelling, then keys whose name contains the last component written.
 fn suggestions(key: &Key) -> Vec<String> {
     let mut out: Vec<String> = catalog::closest(key).into_iter().collect();
-    if let Some(last) = key.components.last().filter(|l| l.len() >= 3) {
+    if let Some(last) = key.last().filter(|l| l.len() >= 3) {
         for info in catalog::all() {
             if out.len() >= 8 {
                 break;
@@ -41,7 +41,7 @@ fn suggestions(key: &Key) -> Vec<String> {
                 .path
                 .rsplit('/')
                 .next()
-                .is_some_and(|n| n.contains(last.as_str()))
+                .is_some_and(|n| n.contains(last))
                 && !out.contains(&candidate)
             {
                 out.push(candidate);

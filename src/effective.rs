@@ -86,7 +86,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                 LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key.clone()]), None),
                 _ => continue,
             };
-            if key.components.is_empty() {
+            if key.is_empty() {
                 continue;
             }
             seq += 1;
@@ -96,7 +96,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                 value: value.clone().unwrap_or_default(),
                 exclusion: value.is_none(),
             };
-            let path = key.path();
+            let path = key.path().to_owned();
             let Some(&i) = by_path.get(&path) else {
                 by_path.insert(path, entries.len());
                 entries.push(Entry {
@@ -166,7 +166,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                 .push("not set: only excludes the key from glob assignments".to_owned());
         }
         for (glob, at) in &globs {
-            if glob_matches(glob, &e.key) {
+            if glob.matches(&e.key) {
                 let glob_key = glob.dotted();
                 e.notes.push(if e.value.is_some() {
                     format!("explicit setting wins over glob {glob_key} ({at})")
@@ -317,18 +317,8 @@ pub fn filter(effs: &[Effective], pattern: &str) -> Vec<Effective> {
                 Some(p) => p.matches(&e.key),
                 None => e.key == dotted,
             };
-            direct || (!wanted.glob && e.glob && glob_matches(&Key::parse(&e.key), &wanted))
+            direct || (!wanted.glob && e.glob && Key::parse(&e.key).matches(&wanted))
         })
         .cloned()
         .collect()
-}
-
-/// Does the glob key `glob` match the explicit key `key`, component by component?
-fn glob_matches(glob: &Key, key: &Key) -> bool {
-    glob.components.len() == key.components.len()
-        && glob
-            .components
-            .iter()
-            .zip(&key.components)
-            .all(|(g, c)| Pattern::new(g).is_ok_and(|p| p.matches(c)))
 }

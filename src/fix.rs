@@ -559,7 +559,7 @@ pub fn changed_settings(old: &FileData, new: &FileData) -> Vec<(String, String)>
     let winning = |f: &FileData| {
         let mut m: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
         for s in &f.settings {
-            if let Some(k) = s.key.as_ref().filter(|k| !k.components.is_empty()) {
+            if let Some(k) = s.key.as_ref().filter(|k| !k.is_empty()) {
                 m.insert(k.dotted(), s.value_text.clone());
             }
         }

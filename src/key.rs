@@ -8,8 +8,11 @@
 /// A key as written, and its `/proc/sys` path components.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
-    /// The path components below `/proc/sys`, e.g. `["net", "ipv4", "conf", "eth0.100", "rp_filter"]`.
-    pub components: Vec<String>,
+    /// The path below `/proc/sys`, components joined with `/` (a component never
+    /// contains `/`), e.g. `net/ipv4/conf/eth0.100/rp_filter`; empty for no
+    /// component. One string per key: a million keys cost a million allocations,
+    /// not five million.
+    path: String,
     /// The written form used two separators in a row (`net..ipv4`).
     pub repeated_separator: bool,
     /// A `.` or `..` path component (slash form): systemd rejects the path as not
@@ -29,8 +32,8 @@ impl Key {
         let sep = if slash_first { '/' } else { '.' };
         let mut repeated_separator = false;
         let mut traversal = false;
-        let mut components =
-            Vec::with_capacity(written.bytes().filter(|&b| b == sep as u8).count() + 1);
+        let mut path = String::with_capacity(written.len());
+        let mut glob = false;
         for (i, c) in written.split(sep).enumerate() {
             if c.is_empty() {
                 // A leading `/` is accepted by procps and stripped by systemd.
@@ -42,44 +45,113 @@ impl Key {
             if slash_first && (c == ".." || c == ".") {
                 traversal = true;
             }
-            components.push(if !slash_first && c.contains('/') {
-                c.replace('/', ".")
+            glob |= c.contains(['*', '?', '[']);
+            if !path.is_empty() {
+                path.push('/');
+            }
+            if slash_first {
+                path.push_str(c);
             } else {
-                c.to_owned()
-            });
+                // A `/` in dotted form is a literal dot inside the component.
+                path.extend(c.chars().map(|ch| if ch == '/' { '.' } else { ch }));
+            }
         }
         if !slash_first && written.contains("..") {
             repeated_separator = true;
         }
-        let glob = components.iter().any(|c| c.contains(['*', '?', '[']));
         Key {
-            components,
+            path,
             repeated_separator,
             traversal,
             glob,
         }
     }
 
+    /// A key from its path components (none of which contains `/`), as read from
+    /// a directory tree: no flags set.
+    pub fn from_components<'a>(components: impl IntoIterator<Item = &'a str>) -> Key {
+        let mut path = String::new();
+        for c in components {
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(c);
+        }
+        Key {
+            glob: false,
+            traversal: false,
+            repeated_separator: false,
+            path,
+        }
+    }
+
+    /// The path components below `/proc/sys`, e.g. `net`, `ipv4`, `conf`,
+    /// `eth0.100`, `rp_filter`.
+    pub fn components(&self) -> impl DoubleEndedIterator<Item = &str> + Clone {
+        (!self.path.is_empty())
+            .then(|| self.path.split('/'))
+            .into_iter()
+            .flatten()
+    }
+
+    /// The components, for indexing.
+    pub fn parts(&self) -> Vec<&str> {
+        self.components().collect()
+    }
+
+    /// The number of components.
+    pub fn len(&self) -> usize {
+        if self.path.is_empty() {
+            0
+        } else {
+            self.path.bytes().filter(|&b| b == b'/').count() + 1
+        }
+    }
+
+    /// No component at all (an empty key).
+    pub fn is_empty(&self) -> bool {
+        self.path.is_empty()
+    }
+
+    /// The last component (the file name below `/proc/sys`).
+    pub fn last(&self) -> Option<&str> {
+        self.components().next_back()
+    }
+
     /// The dotted display form (procps `dotted_key`): components joined with `.`,
     /// a dot inside a component written as `/`.
     pub fn dotted(&self) -> String {
-        let mut s = String::with_capacity(self.components.iter().map(|c| c.len() + 1).sum());
-        for (i, c) in self.components.iter().enumerate() {
-            if i > 0 {
-                s.push('.');
-            }
-            if c.contains('.') {
-                s.push_str(&c.replace('.', "/"));
-            } else {
-                s.push_str(c);
-            }
-        }
-        s
+        self.path
+            .chars()
+            .map(|c| match c {
+                '/' => '.',
+                '.' => '/',
+                c => c,
+            })
+            .collect()
+    }
+
+    /// Whether this glob key matches the explicit key `key`, component by
+    /// component (`*`, `?` and `[...]` stay inside one component, as the loaders
+    /// expand them against `/proc/sys`).
+    pub fn matches(&self, key: &Key) -> bool {
+        self.matches_path(key.path())
+    }
+
+    /// [`Key::matches`] for a path below `/proc/sys` (`net/ipv4/conf/eth0/rp_filter`).
+    /// A component that is not a valid pattern matches only itself, as glob(3)
+    /// takes an unclosed `[` literally.
+    pub fn matches_path(&self, path: &str) -> bool {
+        self.len() == path.split('/').count()
+            && self
+                .components()
+                .zip(path.split('/'))
+                .all(|(g, c)| glob::Pattern::new(g).map_or(g == c, |p| p.matches(c)))
     }
 
     /// The path below `/proc/sys`, e.g. `net/ipv4/ip_forward`.
-    pub fn path(&self) -> String {
-        self.components.join("/")
+    pub fn path(&self) -> &str {
+        &self.path
     }
 }
 

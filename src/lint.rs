@@ -212,14 +212,14 @@ impl<'a> Context<'a> {
         if let Some(found) = self.memo().get(key) {
             return Arc::clone(found);
         }
-        // Components never contain `/`, so equal components mean equal paths.
-        let wanted = Key::parse(key).components;
+        let wanted = Key::parse(key);
+        let wanted = wanted.path();
         let found: Arc<[(usize, &'a Setting)]> = self
             .settings()
             .filter(|(_, s)| {
                 s.key
                     .as_ref()
-                    .is_some_and(|k| !k.glob && k.components == wanted)
+                    .is_some_and(|k| !k.glob && k.path() == wanted)
             })
             .collect();
         self.memo().insert(key.to_owned(), Arc::clone(&found));

@@ -162,7 +162,12 @@ mod tests {
                     p.name,
                     c.key
                 );
-                assert!(seen.insert(key.path()), "{}: {} twice", p.name, c.key);
+                assert!(
+                    seen.insert(key.path().to_owned()),
+                    "{}: {} twice",
+                    p.name,
+                    c.key
+                );
                 assert!(!c.rationale.is_empty(), "{}: {} rationale", p.name, c.key);
                 assert!(!c.sources.is_empty(), "{}: {} sources", p.name, c.key);
                 if let Expect::In(list) = &c.expect {

@@ -31,7 +31,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         _ => return,
     };
-    if key.components.is_empty() || key.traversal {
+    if key.is_empty() || key.traversal {
         return;
     }
     let dotted = key.dotted();
@@ -130,15 +130,15 @@ fn unknown(
 
 /// `net.ipv4.conf.eth0.100.rp_filter` meant `net.ipv4.conf.eth0/100.rp_filter`.
 fn vlan_form(key: &Key) -> Option<String> {
-    let c = &key.components;
+    let c = key.parts();
     for i in 0..c.len().saturating_sub(1) {
-        let mut merged = c.clone();
-        let joined = format!("{}.{}", merged[i], merged[i + 1]);
-        merged.splice(i..i + 2, [joined]);
-        let candidate = Key {
-            components: merged,
-            ..key.clone()
-        };
+        let joined = format!("{}.{}", c[i], c[i + 1]);
+        let merged = c[..i]
+            .iter()
+            .copied()
+            .chain([joined.as_str()])
+            .chain(c[i + 2..].iter().copied());
+        let candidate = Key::from_components(merged);
         if let Some(info) = catalog::lookup(&candidate) {
             if info.path.split('/').nth(i) == Some("<*>") {
                 return Some(candidate.dotted());
@@ -164,7 +164,7 @@ fn in_written_style(written: &str, dotted: &str) -> String {
     if !slash_first {
         return dotted.to_owned();
     }
-    let path = Key::parse(dotted).components.join("/");
+    let path = Key::parse(dotted).path().to_owned();
     if written.starts_with('/') {
         format!("/{path}")
     } else {

@@ -23,16 +23,14 @@ pub(super) struct Repeat<'a> {
 /// Every assignment that repeats an earlier one of the same normalised key (globs
 /// compare with identical globs only: an explicit key beats a glob in any order).
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
-    // Keyed by the components (equal components mean equal paths), not by a
-    // path built per setting.
-    let mut seen: HashMap<(bool, &[String]), &Setting> = HashMap::with_capacity(settings.len());
+    let mut seen: HashMap<(bool, &str), &Setting> = HashMap::with_capacity(settings.len());
     let mut out = Vec::new();
     for s in settings {
         let Some(key) = &s.key else { continue };
-        if key.components.is_empty() {
+        if key.is_empty() {
             continue;
         }
-        let id = (key.glob, key.components.as_slice());
+        let id = (key.glob, key.path());
         if let Some(earlier) = seen.insert(id, s) {
             out.push(Repeat {
                 earlier,

@@ -15,10 +15,14 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut last: HashMap<(bool, String), (usize, &Setting)> = HashMap::new();
+    // Within one file, a repeat is SL401's.
+    if cx.files.len() < 2 {
+        return;
+    }
+    let mut last: HashMap<(bool, &str), (usize, &Setting)> = HashMap::new();
     for (file, s) in cx.settings() {
         let Some(key) = &s.key else { continue };
-        if key.components.is_empty() {
+        if key.is_empty() {
             continue;
         }
         let id = (key.glob, key.path());

@@ -165,8 +165,8 @@ fn is_key(s: &Setting, path: &str) -> bool {
 }
 
 fn replay<'a>(cx: &Context<'a>) -> Replay<'a> {
-    let range_path = Key::parse(RANGE_KEY).path();
-    let unpriv_path = Key::parse(UNPRIV_KEY).path();
+    let range_path = Key::parse(RANGE_KEY).path().to_owned();
+    let unpriv_path = Key::parse(UNPRIV_KEY).path().to_owned();
     let has_unpriv = cx.options.kernel.series() >= UNPRIV_SINCE;
     let mut range = default_range(&cx.options.kernel);
     let mut range_origin = Origin::DEFAULT;

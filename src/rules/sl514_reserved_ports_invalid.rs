@@ -118,7 +118,7 @@ fn is_reserved_key(s: &Setting, path: &str) -> bool {
 }
 
 pub(super) fn reserved_in_force<'a>(cx: &Context<'a>) -> Reserved<'a> {
-    let path = Key::parse(RESERVED_KEY).path();
+    let path = Key::parse(RESERVED_KEY).path().to_owned();
     let mut out = Reserved {
         ranges: Vec::new(),
         set_at: None,
@@ -137,7 +137,7 @@ pub(super) fn reserved_in_force<'a>(cx: &Context<'a>) -> Reserved<'a> {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let path = Key::parse(RESERVED_KEY).path();
+    let path = Key::parse(RESERVED_KEY).path().to_owned();
     let mut kept: Option<(usize, &Setting)> = None;
     for (file, s) in cx.settings() {
         if !is_reserved_key(s, &path) || s.value_text.is_empty() {

@@ -158,19 +158,23 @@ fn is_tracked(path: &str) -> bool {
 
 /// Whether a key can be a forwarding write or a tracked assignment (a superset of
 /// both, decided on the components without building the path).
-fn may_matter(c: &[String]) -> bool {
-    match c {
-        [net, ipv4, fwd] => net == "net" && ipv4 == "ipv4" && fwd == "ip_forward",
-        [net, _, conf, _, name] => {
-            net == "net"
-                && conf == "conf"
-                && matches!(
-                    name.as_str(),
-                    "forwarding" | "force_forwarding" | "accept_redirects"
-                )
-        }
-        _ => false,
+fn may_matter(key: &Key) -> bool {
+    let path = key.path();
+    if path == V4_FORWARD {
+        return true;
     }
+    let Some(rest) = path.strip_prefix("net/") else {
+        return false;
+    };
+    let Some((family, rest)) = rest.split_once('/') else {
+        return false;
+    };
+    let Some((dev, name)) = rest.strip_prefix("conf/").and_then(|r| r.split_once('/')) else {
+        return false;
+    };
+    !family.is_empty()
+        && !dev.is_empty()
+        && matches!(name, "forwarding" | "force_forwarding" | "accept_redirects")
 }
 
 /// Which forwarding change resets a tracked path: IPv4 (`accept_redirects`,
@@ -198,10 +202,10 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
             continue;
         };
-        if !may_matter(&key.components) {
+        if !may_matter(key) {
             continue;
         }
-        let path = key.path();
+        let path = key.path().to_owned();
         last_pos.insert(path.clone(), pos);
         let Some(value) = int_value(s) else { continue };
         let w = Written {
@@ -273,33 +277,14 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
 
 /// Whether a glob key covers a concrete path (component by component).
 pub(super) fn glob_covers(glob: &Key, path: &str) -> bool {
-    let comps: Vec<&str> = path.split('/').collect();
-    glob.components.len() == comps.len()
-        && glob
-            .components
-            .iter()
-            .zip(&comps)
-            .all(|(g, c)| glob::Pattern::new(g).map_or(g == c, |p| p.matches(c)))
-}
-
-/// Whether a key's components spell a path (components never contain `/`).
-fn is_path(components: &[String], path: &[&str]) -> bool {
-    components.len() == path.len()
-        && components
-            .iter()
-            .rev()
-            .zip(path.iter().rev())
-            .all(|(c, p)| c == p)
+    glob.matches_path(path)
 }
 
 /// Whether an exclusion line (`-net.ipv4.conf.all.rp_filter`) names the path.
 pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
-    let parts: Vec<&str> = path.split('/').collect();
     cx.files.iter().any(|f| {
         f.tree.lines.iter().any(|l| match &l.kind {
-            LineKind::Exclusion(e) => {
-                is_path(&Key::parse(f.text(e.key.clone())).components, &parts)
-            }
+            LineKind::Exclusion(e) => Key::parse(f.text(e.key.clone())).path() == path,
             _ => false,
         })
     })
@@ -309,12 +294,11 @@ pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
 /// exclusion takes the path away from globs (both loaders: explicit keys beat globs
 /// in any order; overlapping globs are applied in order, the last wins).
 pub(super) fn glob_assignment<'a>(cx: &Context<'a>, path: &str) -> Option<(usize, &'a Setting)> {
-    let parts: Vec<&str> = path.split('/').collect();
     let mut last = None;
     for (file, s) in cx.settings() {
         let Some(k) = s.key.as_ref() else { continue };
         if !k.glob {
-            if is_path(&k.components, &parts) {
+            if k.path() == path {
                 return None;
             }
         } else if glob_covers(k, path) {

@@ -95,19 +95,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
             continue;
         };
-        let c = &key.components;
-        if c.len() != 5 || c[0] != "net" || c[1] != "ipv4" || c[2] != "conf" {
+        let Some((dev, name)) = key
+            .path()
+            .strip_prefix("net/ipv4/conf/")
+            .and_then(|r| r.split_once('/'))
+            .filter(|(_, name)| !name.contains('/'))
+        else {
             continue;
-        }
-        if combine(&c[4]).is_none() {
+        };
+        if combine(name).is_none() {
             continue;
         }
         match conf::int_value(s) {
             Some(v) => {
-                winners.insert((&c[4], &c[3]), (pos, file, s, v));
+                winners.insert((name, dev), (pos, file, s, v));
             }
             None => {
-                winners.remove(&(c[4].as_str(), c[3].as_str()));
+                winners.remove(&(name, dev));
             }
         }
     }

@@ -20,7 +20,7 @@ pub(super) fn deciding<'a>(cx: &Context<'a>, key: &str) -> Option<(usize, &'a Se
     if let Some((file, s)) = cx.last(key) {
         return Some((file, s, false));
     }
-    conf::glob_assignment(cx, &Key::parse(key).path()).map(|(file, s)| (file, s, true))
+    conf::glob_assignment(cx, Key::parse(key).path()).map(|(file, s)| (file, s, true))
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -45,7 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue; // the target kernel does not have the key
             }
         }
-        let (default, why) = match (c.kernel_default, model.implicit_value(&key.path())) {
+        let (default, why) = match (c.kernel_default, model.implicit_value(key.path())) {
             (_, Some(v)) => (Some(v), " after the configuration changes ip_forward"),
             (Some(v), None) => (Some(i128::from(v)), ""),
             (None, None) => (info.and_then(|i| value::parse_int(i.default).ok()), ""),
