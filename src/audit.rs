@@ -837,7 +837,7 @@ fn audit_host(
         .collect();
     let live_span = |key: &str| {
         live_setting.get(key).map(|s| {
-            if s.body.is_empty() {
+            if s.body().is_empty() {
                 s.span()
             } else {
                 s.body_span.clone()
@@ -952,12 +952,12 @@ fn drift(
     live_span: &dyn Fn(&str) -> Option<std::ops::Range<usize>>,
 ) -> Option<Diagnostic> {
     let info = catalog::lookup(key);
-    if same_value(info, &s.body, live_value) {
+    if same_value(info, s.body(), live_value) {
         return None;
     }
     let dotted = key.dotted();
     let shown = display_value(live_value);
-    let rejected = rejected(info, &s.body, &options.kernel);
+    let rejected = rejected(info, s.body(), &options.kernel);
     let causes = drift_causes(key, info, glob, rejected, live, live_value);
     let subject = match glob {
         Some(g) => format!("`{dotted}` (set by the glob `{g}`)"),
@@ -970,7 +970,8 @@ fn drift(
             value_span(s),
             format!(
                 "{subject} is `{shown}` on the running system, not the configured `{}`: {}",
-                s.body, causes[0]
+                s.body(),
+                causes[0]
             ),
         )
         .key(dotted.clone());
@@ -998,7 +999,7 @@ fn drift(
 
 /// The span of the first value token (the whole setting when there is none).
 fn value_span(s: &Setting) -> std::ops::Range<usize> {
-    value::tokens(&s.body, s.body_span.start)
+    value::tokens(s.body(), s.body_span.start)
         .first()
         .map_or_else(|| s.span(), |t| t.span.start..s.body_span.end)
 }
@@ -1055,7 +1056,7 @@ fn exhaustion_finding(
         d = d.label(
             live_index,
             s.body_span.clone(),
-            format!("live value: {}", s.body),
+            format!("live value: {}", s.body()),
         );
     }
     Some((d, live_value))

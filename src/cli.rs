@@ -684,8 +684,8 @@ fn fix_mode(
         let mut out = io::stdout().lock();
         let mut changes = false;
         for (f, r) in files.iter().zip(&results) {
-            changes |= r.new_bytes != f.source.bytes;
-            let diff = fix::unified_diff_bytes(&f.source.name, &f.source.bytes, &r.new_bytes);
+            changes |= r.new_bytes != f.source.bytes();
+            let diff = fix::unified_diff_bytes(&f.source.name, f.source.bytes(), &r.new_bytes);
             if let Err(e) = out.write_all(&diff) {
                 if e.kind() != io::ErrorKind::BrokenPipe {
                     return Err(format!("cannot write the diff: {e}"));
@@ -702,7 +702,7 @@ fn fix_mode(
                 .lock()
                 .write_all(&r.new_bytes)
                 .map_err(|e| format!("cannot write the fixed text: {e}"))?;
-        } else if r.new_bytes != f.source.bytes {
+        } else if r.new_bytes != f.source.bytes() {
             let path = real_path(&f.source.name);
             fix::write_atomic(&path, &r.new_bytes).map_err(|e| {
                 format!(
@@ -809,7 +809,7 @@ fn override_package_files(
     let results = fix::fix_files(files, options, unsafe_fixes, owned, |_| true);
     let mut count = 0;
     for (f, r) in files.iter().zip(results) {
-        if !owned(f) || r.new_bytes == f.source.bytes {
+        if !owned(f) || r.new_bytes == f.source.bytes() {
             continue;
         }
         let fixed =

@@ -81,7 +81,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                         continue;
                     };
                     let Some(key) = s.key.clone() else { continue };
-                    (key, Some(s.value_text.clone()))
+                    (key, Some(s.value_text().to_owned()))
                 }
                 LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key.clone()]), None),
                 _ => continue,

@@ -120,7 +120,7 @@ pub fn fix_files(
                     pass,
                 });
             }
-            let bytes = apply(&source.bytes, &edits);
+            let bytes = apply(source.bytes(), &edits);
             let name = source.name.clone();
             current[i] = FileData::new(SourceFile::new(name, bytes));
         }
@@ -131,8 +131,8 @@ pub fn fix_files(
         .zip(fixed)
         .enumerate()
         .map(|(i, (f, fixed))| FixResult {
+            new_bytes: f.source.bytes().to_vec(),
             name: f.source.name,
-            new_bytes: f.source.bytes,
             fixed,
             remaining: diags.iter().filter(|d| d.file == i).cloned().collect(),
         })
@@ -560,7 +560,7 @@ pub fn changed_settings(old: &FileData, new: &FileData) -> Vec<(String, String)>
         let mut m: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
         for s in &f.settings {
             if let Some(k) = s.key.as_ref().filter(|k| !k.is_empty()) {
-                m.insert(k.dotted(), s.value_text.clone());
+                m.insert(k.dotted(), s.value_text().to_owned());
             }
         }
         m

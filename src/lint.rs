@@ -30,24 +30,25 @@ pub struct Options {
     pub listening_ports: Vec<(u16, u16)>,
 }
 
-/// One assignment line, resolved once for every rule.
+/// One assignment line, resolved once for every rule. Its texts are spans into
+/// the file's text, which the setting shares: a setting costs no string of its own
+/// but its key's path.
 #[derive(Debug, Clone)]
 pub struct Setting {
+    /// The file's text.
+    text: Arc<str>,
     /// Index of the line in the file's syntax tree.
     pub line: usize,
-    /// The key as written (without `-`), and its span; `None` for `= 1`.
-    pub key_text: Option<String>,
+    /// The span of the key as written (without `-`); `None` for `= 1`.
     pub key_span: Option<Range<usize>>,
     pub key: Option<Key>,
     pub info: Option<&'static KeyInfo>,
-    /// The whole value after `=` (trimmed), and its span (empty at the end of the
+    /// The span of the whole value after `=` (trimmed; empty at the end of the
     /// `=` when there is no value).
-    pub value_text: String,
     pub value_span: Range<usize>,
     /// An inline comment inside the value.
     pub comment: Option<InlineComment>,
-    /// The value without the comment, trimmed: what the kernel is meant to read.
-    pub body: String,
+    /// The span of the value without the comment, trimmed.
     pub body_span: Range<usize>,
     /// `-key = value`: failures are ignored.
     pub ignore_failure: bool,
@@ -56,35 +57,47 @@ pub struct Setting {
 impl Setting {
     fn resolve(source: &SourceFile, line_index: usize, a: &Assignment) -> Setting {
         let text = &source.text;
-        let key_text = a.key.as_ref().map(|s| text[s.clone()].to_owned());
-        let key = key_text.as_deref().map(Key::parse);
+        let key = a.key.as_ref().map(|s| Key::parse(&text[s.clone()]));
         let info = key.as_ref().filter(|k| !k.glob).and_then(catalog::lookup);
         let value_span = a.value.clone().unwrap_or(a.eq.end..a.eq.end);
-        let value_text = text[value_span.clone()].to_owned();
         let numeric = info.is_some_and(|i| i.ty.is_numeric());
-        let comment = value::find_inline_comment(&value_text, value_span.start, numeric);
+        let comment =
+            value::find_inline_comment(&text[value_span.clone()], value_span.start, numeric);
         let body_end = comment.as_ref().map_or(value_span.end, |c| c.span.start);
         let body = text[value_span.start..body_end].trim_end_matches([' ', '\t']);
         Setting {
+            text: Arc::clone(text),
             line: line_index,
-            key_text,
             key_span: a.key.clone(),
             key,
             info,
-            body: body.to_owned(),
             body_span: value_span.start..value_span.start + body.len(),
-            value_text,
             value_span,
             comment,
             ignore_failure: a.dash.is_some(),
         }
     }
 
+    /// The key as written (without `-`); `None` for `= 1`.
+    pub fn key_text(&self) -> Option<&str> {
+        self.key_span.clone().map(|s| &self.text[s])
+    }
+
+    /// The whole value after `=`, trimmed.
+    pub fn value_text(&self) -> &str {
+        &self.text[self.value_span.clone()]
+    }
+
+    /// The value without the comment, trimmed: what the kernel is meant to read.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_span.clone()]
+    }
+
     /// The integers the kernel reads from the value: the first `arity` tokens of the
     /// body, if the key is numeric and all of them parse. `None` otherwise.
     pub fn numbers(&self) -> Option<Vec<i128>> {
         let arity = self.info?.ty.arity()?;
-        let tokens = value::tokens(&self.body, 0);
+        let tokens = value::tokens(self.body(), 0);
         if tokens.is_empty() {
             return None;
         }
@@ -115,7 +128,7 @@ impl Setting {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let mut d = Diagnostic::new(code, file, span, message).value(self.value_text.clone());
+        let mut d = Diagnostic::new(code, file, span, message).value(self.value_text().to_owned());
         d.key = self.dotted_key();
         d
     }

@@ -6,6 +6,7 @@
 //! byte offset means the same thing in both.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Placeholder for a byte that is not valid UTF-8 (keeps offsets identical).
 pub const INVALID_BYTE_PLACEHOLDER: char = '\u{1A}';
@@ -14,10 +15,12 @@ pub const INVALID_BYTE_PLACEHOLDER: char = '\u{1A}';
 pub struct SourceFile {
     /// The path as the user gave it (`-` is shown as the stdin name).
     pub name: String,
-    /// The original bytes.
-    pub bytes: Vec<u8>,
-    /// `bytes` with each invalid UTF-8 byte replaced by [`INVALID_BYTE_PLACEHOLDER`].
-    pub text: String,
+    /// The original bytes, when they are not valid UTF-8 (otherwise they are
+    /// `text`, kept once).
+    original: Option<Vec<u8>>,
+    /// The bytes with each invalid UTF-8 byte replaced by
+    /// [`INVALID_BYTE_PLACEHOLDER`]; shared with the settings that point into it.
+    pub text: Arc<str>,
     /// Byte ranges of invalid UTF-8 sequences in `bytes`.
     pub invalid_utf8: Vec<Range<usize>>,
     line_starts: Vec<usize>,
@@ -25,17 +28,29 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let (text, invalid_utf8) = sanitize(&bytes);
+        let (text, original, invalid_utf8) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None, Vec::new()),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let (text, invalid) = sanitize(&bytes);
+                (text, Some(bytes), invalid)
+            }
+        };
         let line_starts = std::iter::once(0)
-            .chain(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         SourceFile {
             name: name.into(),
-            bytes,
-            text,
+            original,
+            text: text.into(),
             invalid_utf8,
             line_starts,
         }
+    }
+
+    /// The original bytes.
+    pub fn bytes(&self) -> &[u8] {
+        self.original.as_deref().unwrap_or(self.text.as_bytes())
     }
 
     /// Number of lines, counting a last line without a final newline.
@@ -89,40 +104,27 @@ impl SourceFile {
     }
 }
 
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |(_, b)| **b == needle)
-        .map(|(i, _)| i)
-}
-
 /// Replace each byte of each invalid UTF-8 sequence by one placeholder byte.
 fn sanitize(bytes: &[u8]) -> (String, Vec<Range<usize>>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), Vec::new()),
-        Err(_) => {
-            let mut text = String::with_capacity(bytes.len());
-            let mut invalid: Vec<Range<usize>> = Vec::new();
-            let mut offset = 0;
-            for chunk in bytes.utf8_chunks() {
-                text.push_str(chunk.valid());
-                offset += chunk.valid().len();
-                let bad = chunk.invalid();
-                if !bad.is_empty() {
-                    for _ in bad {
-                        text.push(INVALID_BYTE_PLACEHOLDER);
-                    }
-                    match invalid.last_mut() {
-                        Some(last) if last.end == offset => last.end += bad.len(),
-                        _ => invalid.push(offset..offset + bad.len()),
-                    }
-                    offset += bad.len();
-                }
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid: Vec<Range<usize>> = Vec::new();
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            for _ in bad {
+                text.push(INVALID_BYTE_PLACEHOLDER);
             }
-            (text, invalid)
+            match invalid.last_mut() {
+                Some(last) if last.end == offset => last.end += bad.len(),
+                _ => invalid.push(offset..offset + bad.len()),
+            }
+            offset += bad.len();
         }
     }
+    (text, invalid)
 }
 
 #[cfg(test)]
@@ -132,7 +134,7 @@ mod tests {
     #[test]
     fn invalid_bytes_keep_offsets() {
         let f = SourceFile::new("t", b"# \xb1\xed\nkey = 1\n".to_vec());
-        assert_eq!(f.text.len(), f.bytes.len());
+        assert_eq!(f.text.len(), f.bytes().len());
         assert_eq!(f.invalid_utf8, vec![2..4]);
         assert_eq!(f.position(5), (2, 1));
         assert_eq!(f.line_count(), 2);

@@ -130,6 +130,6 @@ fn parse_round_trips_every_fixture() {
         let bytes = std::fs::read(path).unwrap();
         let source = sysctl_lint::SourceFile::new("f", bytes.clone());
         let tree = sysctl_lint::syntax::parse(&source.text);
-        assert_eq!(tree.print(&source.bytes), bytes);
+        assert_eq!(tree.print(source.bytes()), bytes);
     });
 }

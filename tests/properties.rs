@@ -13,7 +13,7 @@ use sysctl_lint::{lint_source, report, syntax, Options, SourceFile};
 fn check_invariants(bytes: &[u8]) {
     let source = SourceFile::new("p.conf", bytes.to_vec());
     let tree = syntax::parse(&source.text);
-    assert_eq!(tree.print(&source.bytes), bytes, "lossless round trip");
+    assert_eq!(tree.print(source.bytes()), bytes, "lossless round trip");
     let (files, diags) = lint_source("p.conf", bytes, &Options::default());
     let text = &files[0].source.text;
     for d in &diags {

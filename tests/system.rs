@@ -31,7 +31,7 @@ fn layout(sys: &System) -> String {
         s.push_str(&format!("  {}", f.source.name));
         if let Some(e) = &f.read_error {
             s.push_str(&format!("  [unreadable: {e}]"));
-        } else if f.source.bytes.is_empty() {
+        } else if f.source.bytes().is_empty() {
             s.push_str("  [empty]");
         }
         s.push('\n');
@@ -72,7 +72,7 @@ fn systemd_order_follows_sysctl_d() {
         ]
     );
     for f in &sys.files[1..3] {
-        assert!(f.source.bytes.is_empty() && f.read_error.is_none());
+        assert!(f.source.bytes().is_empty() && f.read_error.is_none());
     }
     let skipped: Vec<(&str, SkipReason, Option<&str>)> = sys
         .skipped
@@ -370,7 +370,7 @@ fn links_resolve_inside_the_root_and_never_panic() {
             .collect();
         assert_eq!(errors[0], ("/etc/sysctl.d/10-abs.conf", None));
         assert_eq!(errors[1], ("/etc/sysctl.d/11-rel.conf", None));
-        assert_eq!(sys.files[0].source.text, "kernel.panic = 5\n");
+        assert_eq!(&*sys.files[0].source.text, "kernel.panic = 5\n");
         assert_eq!(errors[2].1, Some("too many levels of symbolic links"));
         assert_eq!(errors[3].1, Some("too many levels of symbolic links"));
         assert_eq!(errors[4].1, Some("too many levels of symbolic links"));

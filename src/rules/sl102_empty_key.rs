@@ -13,7 +13,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if s.key_text.is_some() {
+    if s.key_text().is_some() {
         return;
     }
     let line = cx.line;

@@ -14,7 +14,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if !s.value_text.is_empty() || s.key_text.is_none() {
+    if !s.value_text().is_empty() || s.key_text().is_none() {
         return;
     }
     let key = s.dotted_key().unwrap_or_default();

@@ -13,7 +13,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if !s.value_text.starts_with('=') {
+    if !s.value_text().starts_with('=') {
         return;
     }
     let eq = match &cx.line.kind {
@@ -26,7 +26,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL104",
             cx.file_index,
             eq.start..s.value_span.start + 1,
-            format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text),
+            format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text()),
         )
         .help("use a single `=` between key and value")
         .edit(eq.end..s.value_span.start + 1, ""),

@@ -15,21 +15,21 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if !is_quoted(&s.body) {
+    if !is_quoted(s.body()) {
         return;
     }
     let key = s.dotted_key().unwrap_or_default();
-    let inner = &s.body[1..s.body.len() - 1];
+    let inner = &s.body()[1..s.body().len() - 1];
     let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
     let (severity, message) = if ty.is_numeric() || ty == ValueType::PortList {
         (
             Severity::Error,
-            format!("the value of `{key}` is quoted: quotes are not stripped, so `{}` is written and the kernel rejects it (EINVAL)", s.body),
+            format!("the value of `{key}` is quoted: quotes are not stripped, so `{}` is written and the kernel rejects it (EINVAL)", s.body()),
         )
     } else {
         (
             Severity::Warning,
-            format!("the value of `{key}` is quoted: quotes are not stripped, the kernel receives `{}` with the quote characters", s.body),
+            format!("the value of `{key}` is quoted: quotes are not stripped, the kernel receives `{}` with the quote characters", s.body()),
         )
     };
     let d = s

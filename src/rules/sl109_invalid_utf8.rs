@@ -38,7 +38,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "harmless in a comment, but tools that expect UTF-8 may choke on the file",
         ),
     };
-    let bytes: Vec<String> = cx.file.source.bytes[bad.clone()]
+    let bytes: Vec<String> = cx.file.source.bytes()[bad.clone()]
         .iter()
         .map(|b| format!("\\x{b:02X}"))
         .collect();

@@ -13,7 +13,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if !s.value_text.ends_with('\\') {
+    if !s.value_text().ends_with('\\') {
         return;
     }
     let end = s.value_span.end;

@@ -17,12 +17,12 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(start) = directive_start(&s.value_text) else {
+    let Some(start) = directive_start(s.value_text()) else {
         return;
     };
     let span = s.value_span.start + start..s.value_span.end;
     let directive = cx.text(span.clone()).to_owned();
-    let before = s.value_text[..start].trim_end();
+    let before = s.value_text()[..start].trim_end();
     out.push(
         s.diag(
             "SL116",
@@ -34,7 +34,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         )
         .help(format!(
             "put the directive on its own line above the setting: `{directive}` then `{} = {before}`",
-            s.key_text.as_deref().unwrap_or_default(),
+            s.key_text().unwrap_or_default(),
         )),
     );
 }

@@ -47,10 +47,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     if s.info.is_some_and(|i| i.ty == ValueType::PortList)
-        && !s.body.is_empty()
-        && !is_quoted(&s.body)
+        && !s.body().is_empty()
+        && !is_quoted(s.body())
     {
-        if let Some(bad) = bad_port_list_item(&s.body) {
+        if let Some(bad) = bad_port_list_item(s.body()) {
             out.push(
                 s.diag(
                     "SL301",

@@ -20,16 +20,16 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let comment = cx.text(c.span.clone());
     let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
     let (severity, effect) = if c.glued {
-        (Severity::Error, format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text.split_whitespace().next().unwrap_or_default()))
+        (Severity::Error, format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text().split_whitespace().next().unwrap_or_default()))
     } else if let Some(arity) = ty.arity() {
-        let numbers = value::tokens(&s.body, 0).len();
+        let numbers = value::tokens(s.body(), 0).len();
         if numbers >= arity {
             (Severity::Warning, format!("`{comment}` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that"))
         } else {
             (Severity::Error, format!("`{key}` needs {arity} numbers but the comment stands where number {} should be: the kernel rejects the write (EINVAL)", numbers + 1))
         }
     } else if matches!(ty, ValueType::String | ValueType::PortList) {
-        (Severity::Error, format!("`{comment}` becomes part of the value: the kernel receives `{}` (a list or name key rejects it; a free-form string keeps it)", s.value_text))
+        (Severity::Error, format!("`{comment}` becomes part of the value: the kernel receives `{}` (a list or name key rejects it; a free-form string keeps it)", s.value_text()))
     } else {
         (
             Severity::Warning,
@@ -46,8 +46,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         .severity(severity)
         .help(format!(
             "move the comment to its own line above: `{comment}` then `{} = {}`",
-            s.key_text.as_deref().unwrap_or_default(),
-            s.body
+            s.key_text().unwrap_or_default(),
+            s.body()
         ));
     out.push(move_comment_above(cx, s, d));
 }
@@ -57,7 +57,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 /// only a comment (`key = # x`): removing it would leave the key without a value.
 fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnostic) -> Diagnostic {
     let Some(c) = &s.comment else { return d };
-    if s.body.is_empty() {
+    if s.body().is_empty() {
         return d;
     }
     let line = cx.line;

@@ -35,7 +35,7 @@ pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
             out.push(Repeat {
                 earlier,
                 later: s,
-                same_value: normalized(&earlier.value_text) == normalized(&s.value_text),
+                same_value: normalized(earlier.value_text()) == normalized(s.value_text()),
             });
         }
     }
@@ -69,10 +69,10 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                     setting_span(r.later),
                     format!(
                         "`{key}` is set again: `{}` replaces `{}` from line {first_line}; the later line wins, silently",
-                        r.later.value_text, r.earlier.value_text
+                        r.later.value_text(), r.earlier.value_text()
                     ),
                 )
-                .label(file_index, setting_span(r.earlier), format!("first set to `{}` here", r.earlier.value_text))
+                .label(file_index, setting_span(r.earlier), format!("first set to `{}` here", r.earlier.value_text()))
                 .help("keep one assignment with the value you mean, and delete the other")
                 .unsafe_edit(comment_out_at(file, r.earlier), "# sysctl-lint fix: set again below: "),
         );

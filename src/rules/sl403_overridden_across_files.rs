@@ -27,8 +27,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let id = (key.glob, key.path());
         if let Some((earlier_file, earlier)) = last.insert(id, (file, s)) {
-            let same: Vec<&str> = s.value_text.split_whitespace().collect();
-            let before: Vec<&str> = earlier.value_text.split_whitespace().collect();
+            let same: Vec<&str> = s.value_text().split_whitespace().collect();
+            let before: Vec<&str> = earlier.value_text().split_whitespace().collect();
             if earlier_file == file || same == before {
                 continue;
             }
@@ -42,12 +42,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!(
                         "`{}` = `{}` overrides `{}` from {}:{line}: files are applied in order and the later one wins",
                         s.dotted_key().unwrap_or_default(),
-                        s.value_text,
-                        earlier.value_text,
+                        s.value_text(),
+                        earlier.value_text(),
                         ef.source.name
                     ),
                 )
-                .label(earlier_file, earlier.span(), format!("overridden: `{}` set here", earlier.value_text))
+                .label(earlier_file, earlier.span(), format!("overridden: `{}` set here", earlier.value_text()))
                 .help("intended for a drop-in that adjusts a default; otherwise remove one of the two"),
             );
         }

@@ -27,7 +27,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if numbers.first().is_none_or(|&n| n == 0) {
         return;
     }
-    let span = value::tokens(&s.body, s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span.start)
         .first()
         .map_or(s.body_span.clone(), |t| t.span.clone());
     let since_4_10 = if target.series() >= (4, 10) {
@@ -44,7 +44,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             span,
             format!(
                 "`tcp_tw_recycle = {}` makes the kernel remember the last TCP timestamp of each remote host for about 60 s after a connection enters TIME_WAIT and silently drop SYNs from that address with an older timestamp: clients behind one NAT address have unrelated clocks, so all but one of them time out on connect(){since_4_10}. The key was removed in Linux 4.12 for this reason",
-                s.body
+                s.body()
             ),
         )
         .help("set `net.ipv4.tcp_tw_recycle = 0` (or delete the line); for many outgoing connections use `net.ipv4.tcp_tw_reuse = 1`, which is safe with timestamps on"),

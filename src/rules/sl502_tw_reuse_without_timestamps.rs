@@ -30,7 +30,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let token = |s: &crate::lint::Setting| {
-        value::tokens(&s.body, s.body_span.start)
+        value::tokens(s.body(), s.body_span.start)
             .first()
             .map_or(s.body_span.clone(), |t| t.span.clone())
     };

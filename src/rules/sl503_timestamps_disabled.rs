@@ -22,7 +22,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if numbers.first() != Some(&0) {
         return;
     }
-    let span = value::tokens(&s.body, s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span.start)
         .first()
         .map_or(s.body_span.clone(), |t| t.span.clone());
     let target = &cx.cx.options.kernel;

@@ -358,8 +358,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             .label(f, u.span(), "applied only after the port range: too late for it")
                             .help(format!(
                                 "move `{} = {}` ({}) above this line, or start the range at {start} or above",
-                                u.key_text.as_deref().unwrap_or(UNPRIV_KEY),
-                                u.value_text,
+                                u.key_text().unwrap_or(UNPRIV_KEY),
+                                u.value_text(),
                                 where_set(cx, w.file, f, u)
                             ));
                     }

@@ -124,11 +124,11 @@ pub(super) fn reserved_in_force<'a>(cx: &Context<'a>) -> Reserved<'a> {
         set_at: None,
     };
     for (file, s) in cx.settings() {
-        if !is_reserved_key(s, &path) || s.value_text.is_empty() {
+        if !is_reserved_key(s, &path) || s.value_text().is_empty() {
             continue;
         }
         // The kernel receives the whole value, an inline comment included.
-        if let Ok(ranges) = parse_list(&s.value_text) {
+        if let Ok(ranges) = parse_list(s.value_text()) {
             out.ranges = ranges;
             out.set_at = Some((file, s));
         }
@@ -140,11 +140,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let path = Key::parse(RESERVED_KEY).path().to_owned();
     let mut kept: Option<(usize, &Setting)> = None;
     for (file, s) in cx.settings() {
-        if !is_reserved_key(s, &path) || s.value_text.is_empty() {
+        if !is_reserved_key(s, &path) || s.value_text().is_empty() {
             continue;
         }
-        let accepted = parse_list(&s.value_text).is_ok();
-        let body = s.body.as_str();
+        let accepted = parse_list(s.value_text()).is_ok();
+        let body = s.body();
         let reportable = !body.is_empty() && !is_quoted(body) && !sl301_reports(body);
         if let (false, true, Err(e)) = (accepted, reportable, parse_list(body)) {
             let keeps = match kept {
@@ -152,7 +152,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Some((f, k)) => format!(
                     "keeps the list from {} (`{}`)",
                     where_set(cx, file, f, k),
-                    k.value_text
+                    k.value_text()
                 ),
             };
             let at = |r: &Range<usize>| s.body_span.start + r.start..s.body_span.start + r.end;

@@ -44,7 +44,7 @@ const V6_ALL_FORWARDING: &str = "net/ipv6/conf/all/forwarding";
 /// The integer a setting writes: the first token of its value, if it parses.
 /// Works for glob keys too (they have no catalogue entry).
 pub(super) fn int_value(s: &Setting) -> Option<i128> {
-    let body = s.body.as_str();
+    let body = s.body();
     if body.is_empty() || body.starts_with('=') || super::values::is_quoted(body) {
         return None;
     }
@@ -55,7 +55,7 @@ pub(super) fn int_value(s: &Setting) -> Option<i128> {
 /// The span of the first value token (the number the finding is about), or the
 /// whole setting.
 pub(super) fn value_span(s: &Setting) -> std::ops::Range<usize> {
-    value::tokens(&s.body, s.body_span.start)
+    value::tokens(s.body(), s.body_span.start)
         .first()
         .map_or_else(|| s.span(), |t| t.span.clone())
 }

@@ -37,11 +37,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if c.expect.meets(value) {
             continue;
         }
-        let written = format!(
-            "`{} = {}`",
-            s.key_text.as_deref().unwrap_or_default(),
-            s.body
-        );
+        let written = format!("`{} = {}`", s.key_text().unwrap_or_default(), s.body());
         let subject = if glob {
             format!("{written} sets `{}` to {value}, which", c.key)
         } else {
