@@ -1,9 +1,9 @@
 //! The linting pipeline: parse each file, resolve every assignment once (key,
 //! catalogue entry, value), run the registered rules, and order the findings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::catalog::{self, KeyInfo};
 use crate::diagnostic::Diagnostic;
@@ -204,6 +204,8 @@ pub struct Context<'a> {
     /// Memo of [`Context::assignments`] by dotted key: rules ask for the same few
     /// keys, some of them once per setting, and each answer costs a scan.
     memo: Mutex<Memo<'a>>,
+    /// Every glob assignment, in application order (usually none).
+    globs: OnceLock<Vec<(usize, &'a Setting)>>,
 }
 
 impl<'a> Context<'a> {
@@ -243,6 +245,15 @@ impl<'a> Context<'a> {
         self.memo
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Every glob assignment (`net.ipv4.conf.*.rp_filter`), in application order.
+    pub fn glob_settings(&self) -> &[(usize, &'a Setting)] {
+        self.globs.get_or_init(|| {
+            self.settings()
+                .filter(|(_, s)| s.key.as_ref().is_some_and(|k| k.glob))
+                .collect()
+        })
     }
 
     /// The assignment of a key that wins (the last one), if the key is set.
@@ -294,6 +305,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         files,
         options,
         memo: Mutex::default(),
+        globs: OnceLock::new(),
     };
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {

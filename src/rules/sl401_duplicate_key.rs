@@ -1,6 +1,6 @@
 //! SL401 duplicate-key and (with SL402) the detection shared by both.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, Setting};
@@ -23,7 +23,8 @@ pub(super) struct Repeat<'a> {
 /// Every assignment that repeats an earlier one of the same normalised key (globs
 /// compare with identical globs only: an explicit key beats a glob in any order).
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
-    let mut seen: HashMap<(bool, &str), &Setting> = HashMap::with_capacity(settings.len());
+    let mut seen: HashMap<(bool, &str), &Setting> =
+        HashMap::with_capacity_and_hasher(settings.len(), Default::default());
     let mut out = Vec::new();
     for s in settings {
         let Some(key) = &s.key else { continue };

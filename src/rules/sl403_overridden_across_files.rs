@@ -1,7 +1,7 @@
 //! SL403 overridden-across-files: a later file sets a key an earlier file set to
 //! another value (the later one wins; SL401 covers repeats within one file).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, Setting};
@@ -19,7 +19,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.files.len() < 2 {
         return;
     }
-    let mut last: HashMap<(bool, &str), (usize, &Setting)> = HashMap::new();
+    let mut last: HashMap<(bool, &str), (usize, &Setting)> = HashMap::default();
     for (file, s) in cx.settings() {
         let Some(key) = &s.key else { continue };
         if key.is_empty() {

@@ -17,7 +17,7 @@
 //! The model starts from the kernel defaults at boot (forwarding off) and applies
 //! the configuration's explicit assignments in order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::key::Key;
@@ -77,7 +77,7 @@ pub(super) struct Written<'a> {
     pub pos: usize,
     pub file: usize,
     pub setting: &'a Setting,
-    pub path: String,
+    pub path: &'a str,
     pub value: i128,
 }
 
@@ -106,7 +106,7 @@ pub(super) struct ConfModel<'a> {
     /// IPv4 forwarding at the end (`ip_forward`), from the kernel default 0.
     pub v4_forwarding: i128,
     /// Forwarding-related assignments still in force at the end, by path.
-    tracked: HashMap<String, Written<'a>>,
+    tracked: HashMap<&'a str, Written<'a>>,
 }
 
 impl<'a> ConfModel<'a> {
@@ -120,7 +120,7 @@ impl<'a> ConfModel<'a> {
     /// IPv4 forwarding of `conf.<dev>` (`dev` may be `default`) at the end.
     pub fn v4_dev_forwarding(&self, dev: &str) -> i128 {
         self.tracked
-            .get(&format!("net/ipv4/conf/{dev}/forwarding"))
+            .get(format!("net/ipv4/conf/{dev}/forwarding").as_str())
             .map_or(self.v4_forwarding, |w| w.value)
     }
 
@@ -195,8 +195,8 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
     let mut v6_by: Option<Written<'a>> = None;
     // Tracked assignments by the forwarding change that resets them (see
     // `tracked_group`), so that a change only visits what it resets.
-    let mut groups: [HashMap<String, Written<'a>>; 3] = Default::default();
-    let mut last_pos: HashMap<String, usize> = HashMap::new();
+    let mut groups: [HashMap<&'a str, Written<'a>>; 3] = Default::default();
+    let mut last_pos: HashMap<&'a str, usize> = HashMap::default();
     let mut resets = Vec::new();
     for (pos, (file, s)) in cx.settings().enumerate() {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
@@ -205,22 +205,22 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
         if !may_matter(key) {
             continue;
         }
-        let path = key.path().to_owned();
-        last_pos.insert(path.clone(), pos);
+        let path = key.path();
+        last_pos.insert(path, pos);
         let Some(value) = int_value(s) else { continue };
         let w = Written {
             pos,
             file,
             setting: s,
-            path: path.clone(),
+            path,
             value,
         };
-        let family = match path.as_str() {
+        let family = match path {
             V4_FORWARD | V4_ALL_FORWARDING => Family::V4,
             V6_ALL_FORWARDING => Family::V6,
             _ => {
-                if is_tracked(&path) {
-                    groups[tracked_group(&path)].insert(path, w);
+                if is_tracked(path) {
+                    groups[tracked_group(path)].insert(path, w);
                 }
                 continue;
             }
@@ -262,7 +262,7 @@ pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
     for r in &mut resets {
         // A key assigned again after the reset gets its value back.
         r.lost
-            .retain(|(t, _)| last_pos.get(&t.path).is_none_or(|&p| p < r.write.pos));
+            .retain(|(t, _)| last_pos.get(t.path).is_none_or(|&p| p < r.write.pos));
         r.lost.sort_by_key(|(t, _)| t.pos);
     }
     let [mut tracked, v6_forwarding, v6_force] = groups;
@@ -294,21 +294,16 @@ pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
 /// exclusion takes the path away from globs (both loaders: explicit keys beat globs
 /// in any order; overlapping globs are applied in order, the last wins).
 pub(super) fn glob_assignment<'a>(cx: &Context<'a>, path: &str) -> Option<(usize, &'a Setting)> {
-    let mut last = None;
-    for (file, s) in cx.settings() {
-        let Some(k) = s.key.as_ref() else { continue };
-        if !k.glob {
-            if k.path() == path {
-                return None;
-            }
-        } else if glob_covers(k, path) {
-            last = Some((file, s));
-        }
-    }
-    if excluded(cx, path) {
+    let last = cx
+        .glob_settings()
+        .iter()
+        .rev()
+        .find(|(_, s)| s.key.as_ref().is_some_and(|k| glob_covers(k, path)))
+        .copied()?;
+    if cx.last(path).is_some() || excluded(cx, path) {
         return None;
     }
-    last
+    Some(last)
 }
 
 fn dotted(path: &str) -> String {
@@ -338,7 +333,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(t, to)| {
                 format!(
                     "`{} = {}` ({}) becomes {to}",
-                    dotted(&t.path),
+                    dotted(t.path),
                     t.value,
                     line_ref(cx, w.file, t.file, t.setting)
                 )

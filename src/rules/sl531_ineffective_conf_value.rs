@@ -9,7 +9,7 @@
 //! - OR: log_martians, proxy_arp, shared_media, secure_redirects, send_redirects,
 //!   arp_filter; accept_redirects when the interface does not forward.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::catalog;
 use crate::diagnostic::Diagnostic;
@@ -90,7 +90,7 @@ fn all_value<'a>(
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = conf::model(cx);
     // Winning explicit assignment per (name, dev): (position, file, setting, value).
-    let mut winners: HashMap<(&str, &str), Winner<'_>> = HashMap::new();
+    let mut winners: HashMap<(&str, &str), Winner<'_>> = HashMap::default();
     for (pos, (file, s)) in cx.settings().enumerate() {
         let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
             continue;
@@ -115,7 +115,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut by_name: HashMap<&str, Vec<(&str, Winner<'_>)>> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<(&str, Winner<'_>)>> = HashMap::default();
     for (&(name, dev), w) in &winners {
         by_name.entry(name).or_default().push((dev, *w));
     }
