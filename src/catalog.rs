@@ -161,10 +161,35 @@ pub fn all() -> &'static [KeyInfo] {
     KEYS
 }
 
+/// The catalogue by path, and which component positions hold a placeholder for
+/// each depth (bit `i` of `placeholders[depth]`): built once from the static
+/// table on first use (about a thousand entries, microseconds).
+struct Index {
+    by_path: rustc_hash::FxHashMap<&'static str, &'static KeyInfo>,
+    placeholders: [u64; 64],
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut placeholders = [0u64; 64];
+        for k in KEYS {
+            let parts: Vec<&str> = k.path.split('/').collect();
+            for (i, p) in parts.iter().enumerate() {
+                if *p == PLACEHOLDER && parts.len() < 64 && i < 64 {
+                    placeholders[parts.len()] |= 1 << i;
+                }
+            }
+        }
+        Index {
+            by_path: KEYS.iter().map(|k| (k.path, k)).collect(),
+            placeholders,
+        }
+    })
+}
+
 fn find_path(path: &str) -> Option<&'static KeyInfo> {
-    KEYS.binary_search_by(|k| k.path.cmp(path))
-        .ok()
-        .map(|i| &KEYS[i])
+    index().by_path.get(path).copied()
 }
 
 /// Look up a normalised, non-glob key: an exact entry first, then entries with a
@@ -188,15 +213,18 @@ pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
         find_path(&buf)
     };
     let n = parts.len();
-    for i in (0..n).rev() {
+    // Only positions where some entry of this depth has a placeholder.
+    let possible = index().placeholders.get(n).copied().unwrap_or(0);
+    let can = |i: usize| i < 64 && possible & (1 << i) != 0;
+    for i in (0..n).rev().filter(|&i| can(i)) {
         let saved = std::mem::replace(&mut parts[i], PLACEHOLDER);
         if let Some(k) = find(&parts) {
             return Some(k);
         }
         parts[i] = saved;
     }
-    for i in (0..n).rev() {
-        for j in (0..i).rev() {
+    for i in (0..n).rev().filter(|&i| can(i)) {
+        for j in (0..i).rev().filter(|&j| can(j)) {
             let (si, sj) = (parts[i], parts[j]);
             parts[i] = PLACEHOLDER;
             parts[j] = PLACEHOLDER;

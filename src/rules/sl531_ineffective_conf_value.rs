@@ -119,10 +119,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (&(name, dev), w) in &winners {
         by_name.entry(name).or_default().push((dev, *w));
     }
-    // Devices in name order, as a sorted map of (name, dev) would give them.
-    for devs in by_name.values_mut() {
-        devs.sort_unstable_by_key(|(dev, _)| *dev);
-    }
+    // Devices stay in map order: findings are sorted by position at the end, and
+    // the interfaces one finding lists are sorted by name below.
     let mut names: Vec<&str> = by_name.keys().copied().collect();
     names.sort_unstable();
     for name in names {
@@ -218,6 +216,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         if !still_on.is_empty() {
+            still_on.sort_unstable_by_key(|(dev, _, _)| *dev);
             let names: Vec<String> = still_on
                 .iter()
                 .map(|(dev, _, _)| {
