@@ -194,6 +194,68 @@ impl FileData {
     }
 }
 
+/// The last of a sequence of items per id, as item numbers (with a 32-bit hash
+/// of the id) in a hash table: a million settings cost about 16 MB, where a map
+/// from key strings to settings costs several times that. The ids are computed
+/// from the item numbers (`id(i)`), so nothing is stored twice.
+#[derive(Default)]
+pub struct LastBy {
+    table: hashbrown::HashTable<(u32, u32)>,
+}
+
+/// A 32-bit hash of an id, and the 64-bit hash the table uses (its top bits are
+/// the table's tag bits, so they must vary).
+fn hash_id<K: std::hash::Hash>(k: &K) -> u32 {
+    use std::hash::BuildHasher;
+    let h = rustc_hash::FxBuildHasher.hash_one(k);
+    (h >> 32) as u32 ^ h as u32
+}
+
+fn spread(h: u32) -> u64 {
+    (u64::from(h) << 32) | u64::from(h)
+}
+
+impl LastBy {
+    /// Record item `i` as the last one with its id; the previous one, if any.
+    pub fn insert<K: std::hash::Hash + Eq>(
+        &mut self,
+        i: u32,
+        id: impl Fn(u32) -> K,
+    ) -> Option<u32> {
+        use hashbrown::hash_table::Entry;
+        let k = id(i);
+        let h = hash_id(&k);
+        match self.table.entry(
+            spread(h),
+            |&(j, hj)| hj == h && id(j) == k,
+            |&(_, hj)| spread(hj),
+        ) {
+            Entry::Occupied(mut o) => Some(std::mem::replace(&mut o.get_mut().0, i)),
+            Entry::Vacant(v) => {
+                v.insert((i, h));
+                None
+            }
+        }
+    }
+
+    /// Forget the item with the id of item `i`.
+    pub fn remove<K: std::hash::Hash + Eq>(&mut self, i: u32, id: impl Fn(u32) -> K) {
+        let k = id(i);
+        let h = hash_id(&k);
+        if let Ok(o) = self
+            .table
+            .find_entry(spread(h), |&(j, hj)| hj == h && id(j) == k)
+        {
+            o.remove();
+        }
+    }
+
+    /// The item numbers kept, in no particular order.
+    pub fn items(&self) -> impl Iterator<Item = u32> + '_ {
+        self.table.iter().map(|&(i, _)| i)
+    }
+}
+
 /// The assignments of each key asked for, by dotted key.
 type Memo<'a> = HashMap<String, Arc<[(usize, &'a Setting)]>>;
 
@@ -206,6 +268,8 @@ pub struct Context<'a> {
     memo: Mutex<Memo<'a>>,
     /// Every glob assignment, in application order (usually none).
     globs: OnceLock<Vec<(usize, &'a Setting)>>,
+    /// Every assignment, in application order (see [`Context::all`]).
+    all: OnceLock<Vec<(usize, &'a Setting)>>,
 }
 
 impl<'a> Context<'a> {
@@ -245,6 +309,12 @@ impl<'a> Context<'a> {
         self.memo
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Every assignment with its file index, in application order, as a slice
+    /// (item `i` is the `i`-th of [`Context::settings`]).
+    pub fn all(&self) -> &[(usize, &'a Setting)] {
+        self.all.get_or_init(|| self.settings().collect())
     }
 
     /// Every glob assignment (`net.ipv4.conf.*.rp_filter`), in application order.
@@ -306,6 +376,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         options,
         memo: Mutex::default(),
         globs: OnceLock::new(),
+        all: OnceLock::new(),
     };
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {

@@ -1,9 +1,7 @@
 //! SL401 duplicate-key and (with SL402) the detection shared by both.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::diagnostic::Diagnostic;
-use crate::lint::{Context, Setting};
+use crate::lint::{Context, LastBy, Setting};
 
 use super::{Check, Rule};
 
@@ -23,16 +21,19 @@ pub(super) struct Repeat<'a> {
 /// Every assignment that repeats an earlier one of the same normalised key (globs
 /// compare with identical globs only: an explicit key beats a glob in any order).
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
-    let mut seen: HashMap<(bool, &str), &Setting> =
-        HashMap::with_capacity_and_hasher(settings.len(), Default::default());
+    let id = |i: u32| {
+        let k = settings[i as usize].key.as_ref();
+        (k.is_some_and(|k| k.glob), k.map_or("", |k| k.path()))
+    };
+    let mut seen = LastBy::default();
     let mut out = Vec::new();
-    for s in settings {
-        let Some(key) = &s.key else { continue };
-        if key.is_empty() {
+    for (i, s) in settings.iter().enumerate() {
+        if s.key.as_ref().is_none_or(|k| k.is_empty()) {
             continue;
         }
-        let id = (key.glob, key.path());
-        if let Some(earlier) = seen.insert(id, s) {
+        // Settings of one file: fewer than u32::MAX (inputs are capped at 64 MiB).
+        if let Some(earlier) = seen.insert(i as u32, id) {
+            let earlier = &settings[earlier as usize];
             out.push(Repeat {
                 earlier,
                 later: s,

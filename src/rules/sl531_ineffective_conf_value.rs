@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::catalog;
 use crate::diagnostic::Diagnostic;
 use crate::key::Key;
-use crate::lint::{Context, Setting};
+use crate::lint::{Context, LastBy, Setting};
 
 use super::sl530_ip_forward_resets_conf::{self as conf, ConfModel};
 use super::{Check, Rule};
@@ -87,44 +87,50 @@ fn all_value<'a>(
     })
 }
 
+/// `(dev, name)` of an explicit `net.ipv4.conf.<dev>.<name>` assignment.
+fn conf_dev_name(s: &Setting) -> Option<(&str, &str)> {
+    s.key
+        .as_ref()
+        .filter(|k| !k.glob)?
+        .path()
+        .strip_prefix("net/ipv4/conf/")?
+        .split_once('/')
+        .filter(|(_, name)| !name.contains('/'))
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = conf::model(cx);
-    // Winning explicit assignment per (name, dev): (position, file, setting, value).
-    let mut winners: HashMap<(&str, &str), Winner<'_>> = HashMap::default();
-    for (pos, (file, s)) in cx.settings().enumerate() {
-        let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
-            continue;
-        };
-        let Some((dev, name)) = key
-            .path()
-            .strip_prefix("net/ipv4/conf/")
-            .and_then(|r| r.split_once('/'))
-            .filter(|(_, name)| !name.contains('/'))
-        else {
+    // Winning explicit assignment per name and dev, as positions in `cx.all()`.
+    let all = cx.all();
+    let dev = |pos: u32| conf_dev_name(all[pos as usize].1).map_or("", |(dev, _)| dev);
+    let mut winners: HashMap<&str, LastBy> = HashMap::default();
+    for (pos, (_, s)) in all.iter().enumerate() {
+        let Some((_, name)) = conf_dev_name(s) else {
             continue;
         };
         if combine(name).is_none() {
             continue;
         }
-        match conf::int_value(s) {
-            Some(v) => {
-                winners.insert((name, dev), (pos, file, s, v));
-            }
-            None => {
-                winners.remove(&(name, dev));
-            }
+        let pos = pos as u32; // inputs are capped at 64 MiB: fewer lines than u32::MAX
+        let last = winners.entry(name).or_default();
+        if conf::int_value(s).is_some() {
+            last.insert(pos, dev);
+        } else {
+            last.remove(pos, dev);
         }
     }
-    let mut by_name: HashMap<&str, Vec<(&str, Winner<'_>)>> = HashMap::default();
-    for (&(name, dev), w) in &winners {
-        by_name.entry(name).or_default().push((dev, *w));
-    }
-    // Devices stay in map order: findings are sorted by position at the end, and
+    // Devices stay in table order: findings are sorted by position at the end, and
     // the interfaces one finding lists are sorted by name below.
-    let mut names: Vec<&str> = by_name.keys().copied().collect();
+    let mut names: Vec<&str> = winners.keys().copied().collect();
     names.sort_unstable();
     for name in names {
-        let devs = &by_name[name];
+        let devs: Vec<(&str, Winner<'_>)> = winners[name]
+            .items()
+            .filter_map(|pos| {
+                let (file, s) = all[pos as usize];
+                Some((dev(pos), (pos as usize, file, s, conf::int_value(s)?)))
+            })
+            .collect();
         let explicit_all = devs.iter().find(|(d, _)| *d == "all").map(|(_, w)| w);
         let Some(all) = all_value(cx, &model, name, explicit_all) else {
             continue;
@@ -149,7 +155,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         // OR keys with all = 0: the interfaces that keep the feature on.
         let mut still_on: Vec<(&str, usize, &Setting)> = Vec::new();
-        for &(dev, (_, file, s, v)) in devs {
+        for &(dev, (_, file, s, v)) in &devs {
             if dev == "all" || !known(v) {
                 continue;
             }
