@@ -521,7 +521,7 @@ impl Config {
         let s = f
             .settings
             .iter()
-            .find(|s| f.tree.lines[s.line].number == e.set_by.line)?;
+            .find(|s| f.tree.lines[s.line].number() == e.set_by.line)?;
         Some((fi, s))
     }
 }

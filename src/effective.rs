@@ -83,7 +83,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                     let Some(key) = s.key.clone() else { continue };
                     (key, Some(s.value_text().to_owned()))
                 }
-                LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key.clone()]), None),
+                LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key().clone()]), None),
                 _ => continue,
             };
             if key.is_empty() {
@@ -92,7 +92,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
             seq += 1;
             let here = Assignment {
                 file: file.source.name.clone(),
-                line: line.number,
+                line: line.number(),
                 value: value.clone().unwrap_or_default(),
                 exclusion: value.is_none(),
             };

@@ -57,9 +57,9 @@ pub struct Setting {
 impl Setting {
     fn resolve(source: &SourceFile, line_index: usize, a: &Assignment) -> Setting {
         let text = &source.text;
-        let key = a.key.as_ref().map(|s| Key::parse(&text[s.clone()]));
+        let key = a.key().as_ref().map(|s| Key::parse(&text[s.clone()]));
         let info = key.as_ref().filter(|k| !k.glob).and_then(catalog::lookup);
-        let value_span = a.value.clone().unwrap_or(a.eq.end..a.eq.end);
+        let value_span = a.value().clone().unwrap_or(a.eq().end..a.eq().end);
         let numeric = info.is_some_and(|i| i.ty.is_numeric());
         let comment =
             value::find_inline_comment(&text[value_span.clone()], value_span.start, numeric);
@@ -68,13 +68,13 @@ impl Setting {
         Setting {
             text: Arc::clone(text),
             line: line_index,
-            key_span: a.key.clone(),
+            key_span: a.key().clone(),
             key,
             info,
             body_span: value_span.start..value_span.start + body.len(),
             value_span,
             comment,
-            ignore_failure: a.dash.is_some(),
+            ignore_failure: a.dash().is_some(),
         }
     }
 

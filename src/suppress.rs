@@ -68,7 +68,7 @@ pub fn directives(file_index: usize, file: &FileData) -> (Vec<Directive>, Vec<Di
         let LineKind::Comment(span) = &line.kind else {
             continue;
         };
-        let Some(parsed) = parse_comment(file, file_index, span.clone(), &mut problems) else {
+        let Some(parsed) = parse_comment(file, file_index, span.range(), &mut problems) else {
             continue;
         };
         let (file_scope, codes, reason) = parsed;
@@ -79,12 +79,12 @@ pub fn directives(file_index: usize, file: &FileData) -> (Vec<Directive>, Vec<Di
                 lines[i + 1..]
                     .iter()
                     .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::Comment(_)))
-                    .map(|l| l.number),
+                    .map(|l| l.number()),
             )
         };
         out.push(Directive {
             file: file_index,
-            line: line.number,
+            line: line.number(),
             scope,
             codes,
             reason,

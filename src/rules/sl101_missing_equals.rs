@@ -19,10 +19,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let LineKind::Invalid(span) = &cx.line.kind else {
         return;
     };
+    let span = span.range();
     let text = cx.text(span.clone()).trim_end();
     let span = span.start..span.start + text.len();
     let at = span.start;
-    let n = cx.line.number;
+    let n = cx.line.number();
     let mut d = Diagnostic::new(
         "SL101",
         cx.file_index,

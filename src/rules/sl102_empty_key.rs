@@ -17,12 +17,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let line = cx.line;
-    let start = line.lead.as_ref().map_or(line.content.start, |l| l.end);
+    let start = line.lead().as_ref().map_or(line.content().start, |l| l.end);
     out.push(
         s.diag(
             "SL102",
             cx.file_index,
-            start..line.content.end,
+            start..line.content().end,
             "assignment without a key: procps turns it into the path `/proc/sys/` and fails with `Path is not under /proc/sys/`; nothing is set",
         )
         .help("write the key before `=`, or delete the line"),

@@ -17,7 +17,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let eq = match &cx.line.kind {
-        crate::syntax::LineKind::Assignment(a) => a.eq.clone(),
+        crate::syntax::LineKind::Assignment(a) => a.eq().clone(),
         _ => return,
     };
     let key = s.dotted_key().unwrap_or_default();

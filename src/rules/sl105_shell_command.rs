@@ -21,10 +21,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let start = cx
         .line
-        .lead
+        .lead()
         .as_ref()
-        .map_or(cx.line.content.start, |l| l.end);
-    let text = cx.text(start..cx.line.content.end).trim_end();
+        .map_or(cx.line.content().start, |l| l.end);
+    let text = cx.text(start..cx.line.content().end).trim_end();
     let Some(fixed) = rewrite(text) else { return };
     let mut d = Diagnostic::new(
         "SL105",

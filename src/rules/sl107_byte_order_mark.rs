@@ -19,7 +19,7 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
     };
     let first = file.tree.lines.first().map(|l| &l.kind);
     let consequence = match first {
-        Some(LineKind::Assignment(a)) => match &a.key {
+        Some(LineKind::Assignment(a)) => match &a.key() {
             Some(k) => format!(
                 "procps does not strip it, so the first key becomes `\\u{{FEFF}}{}`: `cannot stat`, and that setting is lost",
                 file.text(k.clone())

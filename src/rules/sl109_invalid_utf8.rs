@@ -13,7 +13,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
-    let line = &cx.line.content;
+    let line = &cx.line.content();
     let Some(bad) = cx
         .file
         .source

@@ -16,6 +16,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let LineKind::Comment(span) = &cx.line.kind else {
         return;
     };
+    let span = span.range();
     if !cx.text(span.clone()).starts_with(';') {
         return;
     }

@@ -26,11 +26,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             _ => return,
         },
         (LineKind::Exclusion(e), _) => {
-            let k = Key::parse(cx.text(e.key.clone()));
+            let k = Key::parse(cx.text(e.key().clone()));
             if k.glob || catalog::lookup(&k).is_some() {
                 return;
             }
-            (k, e.key.clone(), None, true)
+            (k, e.key().clone(), None, true)
         }
         _ => return,
     };

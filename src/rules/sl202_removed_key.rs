@@ -29,9 +29,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let at = cx
         .line
-        .lead
+        .lead()
         .as_ref()
-        .map_or(cx.line.content.start, |l| l.end);
+        .map_or(cx.line.content().start, |l| l.end);
     let message = format!(
         "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{}` and the line does nothing",
         info.path.replace("<*>", "*")

@@ -61,14 +61,14 @@ fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnos
         return d;
     }
     let line = cx.line;
-    let lead = line.lead.as_ref().map_or("", |l| cx.text(l.clone()));
-    let mut end = line.content.end;
-    if line.span.end > end && cx.text(line.content.clone()).ends_with('\r') {
+    let lead = line.lead().as_ref().map_or("", |l| cx.text(l.clone()));
+    let mut end = line.content().end;
+    if line.span().end > end && cx.text(line.content().clone()).ends_with('\r') {
         end -= 1; // keep the `\r` of a CRLF line ending
     }
     let comment = cx.text(c.span.clone());
     d.edit(
-        line.span.start..line.span.start,
+        line.span().start..line.span().start,
         format!("{lead}{comment}\n"),
     )
     .edit(s.body_span.end..end, "")

@@ -19,7 +19,7 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let key = r.later.dotted_key().unwrap_or_default();
-        let first_line = file.line(r.earlier).number;
+        let first_line = file.line(r.earlier).number();
         let line = file.line(r.later);
         out.push(
             r.later
@@ -31,7 +31,7 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                 )
                 .label(file_index, setting_span(r.earlier), "first set here")
                 .help("delete the repeated line")
-                .edit(line.span.clone(), ""),
+                .edit(line.span().clone(), ""),
         );
     }
 }

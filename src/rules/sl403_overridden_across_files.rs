@@ -33,7 +33,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let ef = cx.file(earlier_file);
-            let line = ef.line(earlier).number;
+            let line = ef.line(earlier).number();
             out.push(
                 s.diag(
                     "SL403",

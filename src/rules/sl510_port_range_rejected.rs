@@ -67,7 +67,7 @@ impl Origin<'_> {
 /// "line 12" (same file as `here`) or "line 12 of NAME".
 pub(super) fn where_set(cx: &Context<'_>, here: usize, file: usize, s: &Setting) -> String {
     let data = cx.file(file);
-    let line = data.line(s).number;
+    let line = data.line(s).number();
     if file == here {
         format!("line {line}")
     } else {

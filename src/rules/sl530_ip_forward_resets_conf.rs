@@ -63,7 +63,7 @@ pub(super) fn value_span(s: &Setting) -> std::ops::Range<usize> {
 /// "line 12", or "line 12 of `99-x.conf`" when the line is in another file.
 pub(super) fn line_ref(cx: &Context<'_>, from_file: usize, file: usize, s: &Setting) -> String {
     let f = cx.file(file);
-    let n = f.line(s).number;
+    let n = f.line(s).number();
     if file == from_file {
         format!("line {n}")
     } else {
@@ -284,7 +284,7 @@ pub(super) fn glob_covers(glob: &Key, path: &str) -> bool {
 pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
     cx.files.iter().any(|f| {
         f.tree.lines.iter().any(|l| match &l.kind {
-            LineKind::Exclusion(e) => Key::parse(f.text(e.key.clone())).path() == path,
+            LineKind::Exclusion(e) => Key::parse(f.text(e.key().clone())).path() == path,
             _ => false,
         })
     })
@@ -407,9 +407,13 @@ fn move_above(cx: &Context<'_>, r: &Reset<'_>) -> Option<(usize, String, std::op
     }
     let f = cx.file(w.file);
     let line = f.line(w.setting);
-    let mut moved = f.text(line.span.clone()).to_owned();
+    let mut moved = f.text(line.span().clone()).to_owned();
     if !moved.ends_with('\n') {
         moved.push('\n');
     }
-    Some((f.line(first.setting).span.start, moved, line.span.clone()))
+    Some((
+        f.line(first.setting).span().start,
+        moved,
+        line.span().clone(),
+    ))
 }

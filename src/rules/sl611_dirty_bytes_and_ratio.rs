@@ -41,7 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             ""
         };
-        let line = cx.file(later.file).line(later.setting).number;
+        let line = cx.file(later.file).line(later.setting).number();
         let where_ = if later.file == earlier.file {
             format!("line {line}")
         } else {

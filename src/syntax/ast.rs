@@ -5,6 +5,52 @@ use std::ops::Range;
 
 pub type Span = Range<usize>;
 
+/// A span stored in 8 bytes: inputs are capped at 64 MiB, far below 4 GiB. A
+/// million-line file has a million nodes, so their size is the tree's size.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    const NONE: Span32 = Span32 {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+
+    fn new(s: Span) -> Span32 {
+        // Offsets beyond u32 cannot occur (64 MiB cap); saturate rather than wrap.
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX - 1);
+        Span32 {
+            start: narrow(s.start),
+            end: narrow(s.end),
+        }
+    }
+
+    fn opt(s: Option<Span>) -> Span32 {
+        s.map_or(Span32::NONE, Span32::new)
+    }
+
+    /// The span as a byte range.
+    pub fn range(self) -> Span {
+        self.start as usize..self.end as usize
+    }
+
+    fn get(self) -> Option<Span> {
+        (self != Span32::NONE).then(|| self.range())
+    }
+}
+
+impl std::fmt::Debug for Span32 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.get() {
+            Some(r) => write!(f, "{r:?}"),
+            None => write!(f, "None"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxTree {
     /// A UTF-8 byte order mark at the start of the file.
@@ -12,17 +58,57 @@ pub struct SyntaxTree {
     pub lines: Vec<Line>,
 }
 
+/// One line. Spans are stored compactly; the accessors give byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
-    /// 1-based line number.
-    pub number: usize,
-    /// The whole line, including its newline if it has one.
-    pub span: Span,
-    /// The line without its newline.
-    pub content: Span,
-    /// Leading whitespace.
-    pub lead: Option<Span>,
+    number: u32,
+    span: Span32,
+    content: Span32,
+    lead: Span32,
     pub kind: LineKind,
+}
+
+impl Line {
+    pub fn new(
+        number: usize,
+        span: Span,
+        content: Span,
+        lead: Option<Span>,
+        kind: LineKind,
+    ) -> Line {
+        Line {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
+            span: Span32::new(span),
+            content: Span32::new(content),
+            lead: Span32::opt(lead),
+            kind,
+        }
+    }
+
+    /// Make the line end at `end` (to take in its newline).
+    pub(super) fn set_end(&mut self, end: usize) {
+        self.span = Span32::new(self.span.start as usize..end);
+    }
+
+    /// 1-based line number.
+    pub fn number(&self) -> usize {
+        self.number as usize
+    }
+
+    /// The whole line, including its newline if it has one.
+    pub fn span(&self) -> Span {
+        self.span.range()
+    }
+
+    /// The line without its newline.
+    pub fn content(&self) -> Span {
+        self.content.range()
+    }
+
+    /// Leading whitespace.
+    pub fn lead(&self) -> Option<Span> {
+        self.lead.get()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,33 +116,109 @@ pub enum LineKind {
     /// Empty or whitespace only.
     Blank,
     /// `# ...` or `; ...`; the span starts at the marker.
-    Comment(Span),
+    Comment(Span32),
     Assignment(Assignment),
     Exclusion(Exclusion),
     /// Not a comment, no `=`, no leading `-`: procps reports "invalid syntax".
-    Invalid(Span),
+    Invalid(Span32),
+}
+
+impl LineKind {
+    pub fn comment(s: Span) -> LineKind {
+        LineKind::Comment(Span32::new(s))
+    }
+
+    pub fn invalid(s: Span) -> LineKind {
+        LineKind::Invalid(Span32::new(s))
+    }
 }
 
 /// `[-] key = value`, with the whitespace between parts kept as spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assignment {
+    dash: Span32,
+    dash_pad: Span32,
+    key: Span32,
+    eq: Span32,
+    value: Span32,
+    trail: Span32,
+}
+
+impl Assignment {
+    pub fn new(
+        dash: Option<Span>,
+        dash_pad: Option<Span>,
+        key: Option<Span>,
+        eq: Span,
+        value: Option<Span>,
+        trail: Option<Span>,
+    ) -> Assignment {
+        Assignment {
+            dash: Span32::opt(dash),
+            dash_pad: Span32::opt(dash_pad),
+            key: Span32::opt(key),
+            eq: Span32::new(eq),
+            value: Span32::opt(value),
+            trail: Span32::opt(trail),
+        }
+    }
+
     /// `-`: ignore failures when writing.
-    pub dash: Option<Span>,
+    pub fn dash(&self) -> Option<Span> {
+        self.dash.get()
+    }
+
     /// Whitespace between `-` and the key.
-    pub dash_pad: Option<Span>,
-    pub key: Option<Span>,
-    pub eq: Span,
-    pub value: Option<Span>,
+    pub fn dash_pad(&self) -> Option<Span> {
+        self.dash_pad.get()
+    }
+
+    pub fn key(&self) -> Option<Span> {
+        self.key.get()
+    }
+
+    pub fn eq(&self) -> Span {
+        self.eq.range()
+    }
+
+    pub fn value(&self) -> Option<Span> {
+        self.value.get()
+    }
+
     /// Trailing whitespace after the value (or after `=`).
-    pub trail: Option<Span>,
+    pub fn trail(&self) -> Option<Span> {
+        self.trail.get()
+    }
 }
 
 /// `-key` without `=`: exclude the key from glob assignments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exclusion {
-    pub dash: Span,
-    pub dash_pad: Option<Span>,
-    pub key: Span,
+    dash: Span32,
+    dash_pad: Span32,
+    key: Span32,
+}
+
+impl Exclusion {
+    pub fn new(dash: Span, dash_pad: Option<Span>, key: Span) -> Exclusion {
+        Exclusion {
+            dash: Span32::new(dash),
+            dash_pad: Span32::opt(dash_pad),
+            key: Span32::new(key),
+        }
+    }
+
+    pub fn dash(&self) -> Span {
+        self.dash.range()
+    }
+
+    pub fn dash_pad(&self) -> Option<Span> {
+        self.dash_pad.get()
+    }
+
+    pub fn key(&self) -> Span {
+        self.key.range()
+    }
 }
 
 impl SyntaxTree {
@@ -67,7 +229,7 @@ impl SyntaxTree {
             out.extend_from_slice(&source[bom.clone()]);
         }
         for line in &self.lines {
-            out.extend_from_slice(&source[line.span.clone()]);
+            out.extend_from_slice(&source[line.span()]);
         }
         out
     }

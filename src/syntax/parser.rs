@@ -39,7 +39,7 @@ fn scan_lines(text: &str) -> Vec<Line> {
         };
         let mut line = scan_line(&bytes[start..end], start, lines.len() + 1);
         if let Some(n) = next {
-            line.span.end = n;
+            line.set_end(n);
         }
         lines.push(line);
         match next {
@@ -88,7 +88,7 @@ fn scan_line(line: &[u8], base: usize, number: usize) -> Line {
     let kind = if rest == n {
         LineKind::Blank
     } else if line[rest] == b'#' || line[rest] == b';' {
-        LineKind::Comment(at(rest)..at(n))
+        LineKind::comment(at(rest)..at(n))
     } else if let Some(eq) = memchr::memchr(b'=', &line[rest..]).map(|i| rest + i) {
         let (dash, after_dash) = if line[rest] == b'-' {
             (Some(at(rest)..at(rest + 1)), rest + 1)
@@ -104,35 +104,29 @@ fn scan_line(line: &[u8], base: usize, number: usize) -> Line {
         let key_end = back(key_start, eq);
         let value_start = skip(eq + 1, n);
         let value_end = back(value_start, n);
-        LineKind::Assignment(Assignment {
+        LineKind::Assignment(Assignment::new(
             dash,
             dash_pad,
-            key: opt(key_start, key_end),
-            eq: at(eq)..at(eq + 1),
-            value: opt(value_start, value_end),
-            trail: if value_start < value_end {
+            opt(key_start, key_end),
+            at(eq)..at(eq + 1),
+            opt(value_start, value_end),
+            if value_start < value_end {
                 opt(value_end, n)
             } else {
                 None
             },
-        })
+        ))
     } else if line[rest] == b'-' && skip(rest + 1, n) < n {
         let key_start = skip(rest + 1, n);
-        LineKind::Exclusion(Exclusion {
-            dash: at(rest)..at(rest + 1),
-            dash_pad: opt(rest + 1, key_start),
-            key: at(key_start)..at(back(key_start, n)),
-        })
+        LineKind::Exclusion(Exclusion::new(
+            at(rest)..at(rest + 1),
+            opt(rest + 1, key_start),
+            at(key_start)..at(back(key_start, n)),
+        ))
     } else {
-        LineKind::Invalid(at(rest)..at(n))
+        LineKind::invalid(at(rest)..at(n))
     };
-    Line {
-        number,
-        span: at(0)..at(n),
-        content: at(0)..at(n),
-        lead,
-        kind,
-    }
+    Line::new(number, at(0)..at(n), at(0)..at(n), lead, kind)
 }
 
 /// The whole input through pest (the reference the scanner is tested against).
@@ -153,7 +147,7 @@ pub fn parse_with_pest(text: &str) -> SyntaxTree {
 fn drop_empty_last_line(lines: &mut Vec<Line>, text: &str) {
     if lines.len() > 1 {
         if let Some(last) = lines.last() {
-            if last.span.is_empty() && last.span.start == text.len() {
+            if last.span().is_empty() && last.span().start == text.len() {
                 lines.pop();
             }
         }
@@ -178,8 +172,8 @@ fn from_file(file: Pair<'_, Rule>, chunk: &str, base: usize) -> (Option<Span>, V
             Rule::line => {
                 let mut line = from_line(pair, lines.len() + 1, base);
                 // The newline (a silent `eol`) belongs to the line before it.
-                if bytes.get(line.content.end - base) == Some(&b'\n') {
-                    line.span.end += 1;
+                if bytes.get(line.content().end - base) == Some(&b'\n') {
+                    line.set_end(line.span().end + 1);
                 }
                 lines.push(line);
             }
@@ -196,46 +190,33 @@ fn from_line(pair: Pair<'_, Rule>, number: usize, base: usize) -> Line {
     for inner in pair.into_inner() {
         match inner.as_rule() {
             Rule::lead => lead = Some(span(&inner, base)),
-            Rule::comment => kind = LineKind::Comment(span(&inner, base)),
-            Rule::invalid => kind = LineKind::Invalid(span(&inner, base)),
+            Rule::comment => kind = LineKind::comment(span(&inner, base)),
+            Rule::invalid => kind = LineKind::invalid(span(&inner, base)),
             Rule::assignment => kind = LineKind::Assignment(assignment(inner, base)),
             Rule::exclusion => kind = LineKind::Exclusion(exclusion(inner, base)),
             _ => {}
         }
     }
-    Line {
-        number,
-        span: content.clone(),
-        content,
-        lead,
-        kind,
-    }
+    Line::new(number, content.clone(), content, lead, kind)
 }
 
 fn assignment(pair: Pair<'_, Rule>, base: usize) -> Assignment {
     // The `=` is silent in the grammar: it is the first one in the assignment.
     let whole = span(&pair, base);
     let eq = whole.start + memchr::memchr(b'=', pair.as_str().as_bytes()).unwrap_or(0);
-    let mut a = Assignment {
-        dash: None,
-        dash_pad: None,
-        key: None,
-        eq: eq..eq + 1,
-        value: None,
-        trail: None,
-    };
+    let (mut dash, mut dash_pad, mut key, mut value, mut trail) = (None, None, None, None, None);
     for inner in pair.into_inner() {
         let s = span(&inner, base);
         match inner.as_rule() {
-            Rule::dash => a.dash = Some(s),
-            Rule::pad => a.dash_pad = Some(s),
-            Rule::key => a.key = Some(s),
-            Rule::value => a.value = Some(s),
-            Rule::trail => a.trail = Some(s),
+            Rule::dash => dash = Some(s),
+            Rule::pad => dash_pad = Some(s),
+            Rule::key => key = Some(s),
+            Rule::value => value = Some(s),
+            Rule::trail => trail = Some(s),
             _ => {}
         }
     }
-    a
+    Assignment::new(dash, dash_pad, key, eq..eq + 1, value, trail)
 }
 
 fn exclusion(pair: Pair<'_, Rule>, base: usize) -> Exclusion {
@@ -251,11 +232,7 @@ fn exclusion(pair: Pair<'_, Rule>, base: usize) -> Exclusion {
             _ => {}
         }
     }
-    Exclusion {
-        dash,
-        dash_pad,
-        key,
-    }
+    Exclusion::new(dash, dash_pad, key)
 }
 
 /// Used only if pest fails (it should not): each text line becomes `Invalid`.
@@ -268,15 +245,9 @@ fn fallback(text: &str, base: usize) -> Vec<Line> {
         let kind = if start == content_end {
             LineKind::Blank
         } else {
-            LineKind::Invalid(start..content_end)
+            LineKind::invalid(start..content_end)
         };
-        lines.push(Line {
-            number: i + 1,
-            span: start..end,
-            content: start..content_end,
-            lead: None,
-            kind,
-        });
+        lines.push(Line::new(i + 1, start..end, start..content_end, None, kind));
         start = end;
     }
     lines
@@ -324,10 +295,10 @@ mod tests {
         let LineKind::Assignment(a) = &tree.lines[0].kind else {
             panic!("not an assignment")
         };
-        assert_eq!(&text[a.key.clone().unwrap()], "net.ipv4.ip_forward");
-        assert_eq!(&text[a.value.clone().unwrap()], "1 # c");
-        assert_eq!(&text[a.dash_pad.clone().unwrap()], " ");
-        assert_eq!(&text[a.trail.clone().unwrap()], " \r");
+        assert_eq!(&text[a.key().clone().unwrap()], "net.ipv4.ip_forward");
+        assert_eq!(&text[a.value().clone().unwrap()], "1 # c");
+        assert_eq!(&text[a.dash_pad().clone().unwrap()], " ");
+        assert_eq!(&text[a.trail().clone().unwrap()], " \r");
     }
 
     #[test]
@@ -337,7 +308,7 @@ mod tests {
         let LineKind::Assignment(a) = &tree.lines[0].kind else {
             panic!()
         };
-        assert_eq!(&text[a.value.clone().unwrap()], "|/usr/bin/foo a=b c");
+        assert_eq!(&text[a.value().clone().unwrap()], "|/usr/bin/foo a=b c");
     }
 
     /// Texts made of the bytes that matter to the grammar.
