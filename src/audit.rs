@@ -521,7 +521,7 @@ impl Config {
         let s = f
             .settings
             .iter()
-            .find(|s| f.tree.lines[s.line].number() == e.set_by.line)?;
+            .find(|s| f.tree.lines[s.line()].number() == e.set_by.line)?;
         Some((fi, s))
     }
 }
@@ -840,7 +840,7 @@ fn audit_host(
             if s.body().is_empty() {
                 s.span()
             } else {
-                s.body_span.clone()
+                s.body_span()
             }
         })
     };
@@ -999,9 +999,9 @@ fn drift(
 
 /// The span of the first value token (the whole setting when there is none).
 fn value_span(s: &Setting) -> std::ops::Range<usize> {
-    value::tokens(s.body(), s.body_span.start)
+    value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or_else(|| s.span(), |t| t.span.start..s.body_span.end)
+        .map_or_else(|| s.span(), |t| t.span.start..s.body_span().end)
 }
 
 /// SL803 from the socket summary: at the configuration line of
@@ -1055,7 +1055,7 @@ fn exhaustion_finding(
     if let (Some(_), Some(s)) = (configured, live_setting) {
         d = d.label(
             live_index,
-            s.body_span.clone(),
+            s.body_span(),
             format!("live value: {}", s.body()),
         );
     }

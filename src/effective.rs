@@ -74,16 +74,16 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
         for (index, line) in file.tree.lines.iter().enumerate() {
             let (key, value) = match &line.kind {
                 LineKind::Assignment(_) => {
-                    while settings.peek().is_some_and(|s| s.line < index) {
+                    while settings.peek().is_some_and(|s| s.line() < index) {
                         settings.next();
                     }
-                    let Some(s) = settings.peek().filter(|s| s.line == index) else {
+                    let Some(s) = settings.peek().filter(|s| s.line() == index) else {
                         continue;
                     };
                     let Some(key) = s.key.clone() else { continue };
                     (key, Some(s.value_text().to_owned()))
                 }
-                LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key().clone()]), None),
+                LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key()]), None),
                 _ => continue,
             };
             if key.is_empty() {

@@ -12,7 +12,7 @@ pub struct Key {
     /// contains `/`), e.g. `net/ipv4/conf/eth0.100/rp_filter`; empty for no
     /// component. One string per key: a million keys cost a million allocations,
     /// not five million.
-    path: String,
+    path: Box<str>,
     /// The written form used two separators in a row (`net..ipv4`).
     pub repeated_separator: bool,
     /// A `.` or `..` path component (slash form): systemd rejects the path as not
@@ -60,7 +60,7 @@ impl Key {
             repeated_separator = true;
         }
         Key {
-            path,
+            path: path.into_boxed_str(),
             repeated_separator,
             traversal,
             glob,
@@ -81,7 +81,7 @@ impl Key {
             glob: false,
             traversal: false,
             repeated_separator: false,
-            path,
+            path: path.into_boxed_str(),
         }
     }
 

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::key::Key;
 use crate::rules::{self, Check};
 use crate::source::SourceFile;
-use crate::syntax::{self, Assignment, Line, SyntaxTree};
+use crate::syntax::{self, Assignment, Line, Span32, SyntaxTree};
 use crate::value::{self, InlineComment};
 use crate::version::KernelVersion;
 
@@ -32,26 +32,24 @@ pub struct Options {
 
 /// One assignment line, resolved once for every rule. Its texts are spans into
 /// the file's text, which the setting shares: a setting costs no string of its own
-/// but its key's path.
+/// but its key's path, and its spans take 8 bytes each (80 bytes in all).
 #[derive(Debug, Clone)]
 pub struct Setting {
     /// The file's text.
     text: Arc<str>,
-    /// Index of the line in the file's syntax tree.
-    pub line: usize,
-    /// The span of the key as written (without `-`); `None` for `= 1`.
-    pub key_span: Option<Range<usize>>,
-    pub key: Option<Key>,
-    pub info: Option<&'static KeyInfo>,
-    /// The span of the whole value after `=` (trimmed; empty at the end of the
-    /// `=` when there is no value).
-    pub value_span: Range<usize>,
-    /// An inline comment inside the value.
-    pub comment: Option<InlineComment>,
-    /// The span of the value without the comment, trimmed.
-    pub body_span: Range<usize>,
+    line: u32,
+    key_span: Span32,
+    value_span: Span32,
+    /// Where the body (the value without its comment) ends.
+    body_end: u32,
+    /// Where an inline comment starts (`u32::MAX`: none), and whether it is glued
+    /// to the value.
+    comment_start: u32,
+    comment_glued: bool,
     /// `-key = value`: failures are ignored.
     pub ignore_failure: bool,
+    pub key: Option<Key>,
+    pub info: Option<&'static KeyInfo>,
 }
 
 impl Setting {
@@ -59,38 +57,69 @@ impl Setting {
         let text = &source.text;
         let key = a.key().as_ref().map(|s| Key::parse(&text[s.clone()]));
         let info = key.as_ref().filter(|k| !k.glob).and_then(catalog::lookup);
-        let value_span = a.value().clone().unwrap_or(a.eq().end..a.eq().end);
+        let value_span = a.value().unwrap_or(a.eq().end..a.eq().end);
         let numeric = info.is_some_and(|i| i.ty.is_numeric());
         let comment =
             value::find_inline_comment(&text[value_span.clone()], value_span.start, numeric);
         let body_end = comment.as_ref().map_or(value_span.end, |c| c.span.start);
         let body = text[value_span.start..body_end].trim_end_matches([' ', '\t']);
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX - 1); // 64 MiB cap
         Setting {
             text: Arc::clone(text),
-            line: line_index,
-            key_span: a.key().clone(),
+            line: narrow(line_index),
+            key_span: Span32::opt(a.key()),
+            body_end: narrow(value_span.start + body.len()),
+            value_span: Span32::new(value_span),
+            comment_start: comment.as_ref().map_or(u32::MAX, |c| narrow(c.span.start)),
+            comment_glued: comment.is_some_and(|c| c.glued),
             key,
             info,
-            body_span: value_span.start..value_span.start + body.len(),
-            value_span,
-            comment,
             ignore_failure: a.dash().is_some(),
         }
     }
 
+    /// Index of the line in the file's syntax tree.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// The span of the key as written (without `-`); `None` for `= 1`.
+    pub fn key_span(&self) -> Option<Range<usize>> {
+        self.key_span.get()
+    }
+
+    /// The span of the whole value after `=` (trimmed; empty at the end of the
+    /// `=` when there is no value).
+    pub fn value_span(&self) -> Range<usize> {
+        self.value_span.range()
+    }
+
+    /// The span of the value without the comment, trimmed.
+    pub fn body_span(&self) -> Range<usize> {
+        self.value_span.range().start..self.body_end as usize
+    }
+
+    /// An inline comment inside the value.
+    pub fn comment(&self) -> Option<InlineComment> {
+        (self.comment_start != u32::MAX).then(|| InlineComment {
+            span: self.comment_start as usize..self.value_span.range().end,
+            glued: self.comment_glued,
+        })
+    }
+
     /// The key as written (without `-`); `None` for `= 1`.
     pub fn key_text(&self) -> Option<&str> {
-        self.key_span.clone().map(|s| &self.text[s])
+        self.key_span().map(|s| &self.text[s])
     }
 
     /// The whole value after `=`, trimmed.
     pub fn value_text(&self) -> &str {
-        &self.text[self.value_span.clone()]
+        &self.text[self.value_span()]
     }
 
     /// The value without the comment, trimmed: what the kernel is meant to read.
     pub fn body(&self) -> &str {
-        &self.text[self.body_span.clone()]
+        &self.text[self.body_span()]
     }
 
     /// The integers the kernel reads from the value: the first `arity` tokens of the
@@ -110,8 +139,8 @@ impl Setting {
 
     /// The span from the key to the end of the value.
     pub fn span(&self) -> Range<usize> {
-        self.key_span.as_ref().map_or(self.value_span.clone(), |k| {
-            k.start..self.value_span.end.max(k.end)
+        self.key_span().map_or(self.value_span(), |k| {
+            k.start..self.value_span().end.max(k.end)
         })
     }
 
@@ -186,7 +215,7 @@ impl FileData {
     }
 
     pub fn line(&self, setting: &Setting) -> &Line {
-        &self.tree.lines[setting.line]
+        &self.tree.lines[setting.line()]
     }
 
     pub fn text(&self, span: Range<usize>) -> &str {
@@ -357,7 +386,7 @@ impl LineContext<'_> {
     /// catalogued (what the key-status rules start from).
     pub fn catalogued(&self) -> Option<(&Setting, &'static KeyInfo, Range<usize>)> {
         let s = self.setting?;
-        Some((s, s.info?, s.key_span.clone()?))
+        Some((s, s.info?, s.key_span()?))
     }
 
     pub fn text(&self, span: Range<usize>) -> &str {
@@ -399,7 +428,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
                 for (file_index, file) in files.iter().enumerate() {
                     let mut settings = file.settings.iter().peekable();
                     for (i, line) in file.tree.lines.iter().enumerate() {
-                        let setting = settings.next_if(|s| s.line == i);
+                        let setting = settings.next_if(|s| s.line() == i);
                         let lcx = LineContext {
                             cx: &cx,
                             file_index,

@@ -365,7 +365,7 @@ fn corpus_fixes() {
             .collect();
         for s in &ofiles[0].settings {
             if s.dotted_key().is_some_and(|k| fixed_keys.contains(&k)) {
-                touched.insert(s.line);
+                touched.insert(s.line());
             }
         }
         for line in changed_lines(&old, &r.new_bytes) {

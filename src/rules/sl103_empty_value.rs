@@ -19,9 +19,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let key = s.dotted_key().unwrap_or_default();
     let span = s
-        .key_span
+        .key_span()
         .clone()
-        .map_or(s.value_span.clone(), |k| k.start..s.value_span.end);
+        .map_or(s.value_span(), |k| k.start..s.value_span().end);
     let d = match s.info.map(|i| i.ty) {
         Some(ty) if ty.is_numeric() || ty == ValueType::PortList => s
             .diag(

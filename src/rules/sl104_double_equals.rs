@@ -17,7 +17,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let eq = match &cx.line.kind {
-        crate::syntax::LineKind::Assignment(a) => a.eq().clone(),
+        crate::syntax::LineKind::Assignment(a) => a.eq(),
         _ => return,
     };
     let key = s.dotted_key().unwrap_or_default();
@@ -25,10 +25,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         s.diag(
             "SL104",
             cx.file_index,
-            eq.start..s.value_span.start + 1,
+            eq.start..s.value_span().start + 1,
             format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text()),
         )
         .help("use a single `=` between key and value")
-        .edit(eq.end..s.value_span.start + 1, ""),
+        .edit(eq.end..s.value_span().start + 1, ""),
     );
 }

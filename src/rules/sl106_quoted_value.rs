@@ -33,14 +33,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         )
     };
     let d = s
-        .diag("SL106", cx.file_index, s.body_span.clone(), message)
+        .diag("SL106", cx.file_index, s.body_span(), message)
         .severity(severity)
         .help(format!("write the value without quotes: `{inner}`"));
     // A number or port list in quotes is always rejected: unquoting is certainly
     // meant. A string keeps its quotes today: unquoting changes what is written.
     out.push(if severity == Severity::Error {
-        d.edit(s.body_span.clone(), inner)
+        d.edit(s.body_span(), inner)
     } else {
-        d.unsafe_edit(s.body_span.clone(), inner)
+        d.unsafe_edit(s.body_span(), inner)
     });
 }

@@ -14,7 +14,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
-    let content = cx.line.content().clone();
+    let content = cx.line.content();
     let text = cx.text(content.clone());
     // A CR right before the newline is a CRLF line ending: fine for both loaders.
     let text = text.strip_suffix('\r').unwrap_or(text);

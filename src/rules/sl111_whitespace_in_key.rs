@@ -14,8 +14,8 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let (dash_pad, key) = match &cx.line.kind {
-        LineKind::Assignment(a) => (a.dash_pad().clone(), a.key().clone()),
-        LineKind::Exclusion(e) => (e.dash_pad().clone(), Some(e.key().clone())),
+        LineKind::Assignment(a) => (a.dash_pad(), a.key()),
+        LineKind::Exclusion(e) => (e.dash_pad(), Some(e.key())),
         _ => return,
     };
     let Some(key) = key else { return };

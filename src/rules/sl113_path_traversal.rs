@@ -13,7 +13,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let (Some(key), Some(span)) = (&s.key, &s.key_span) else {
+    let (Some(key), Some(span)) = (&s.key, &s.key_span()) else {
         return;
     };
     if !key.traversal {

@@ -16,7 +16,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !s.value_text().ends_with('\\') {
         return;
     }
-    let end = s.value_span.end;
+    let end = s.value_span().end;
     out.push(
         s.diag(
             "SL114",

@@ -20,7 +20,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(start) = directive_start(s.value_text()) else {
         return;
     };
-    let span = s.value_span.start + start..s.value_span.end;
+    let span = s.value_span().start + start..s.value_span().end;
     let directive = cx.text(span.clone()).to_owned();
     let before = s.value_text()[..start].trim_end();
     out.push(

@@ -16,7 +16,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let (key, span, value, exclusion) = match (&cx.line.kind, cx.setting) {
-        (LineKind::Assignment(_), Some(s)) => match (&s.key, &s.key_span) {
+        (LineKind::Assignment(_), Some(s)) => match (&s.key, &s.key_span()) {
             (Some(k), Some(sp)) if s.info.is_none() => (
                 k.clone(),
                 sp.clone(),
@@ -26,11 +26,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             _ => return,
         },
         (LineKind::Exclusion(e), _) => {
-            let k = Key::parse(cx.text(e.key().clone()));
+            let k = Key::parse(cx.text(e.key()));
             if k.glob || catalog::lookup(&k).is_some() {
                 return;
             }
-            (k, e.key().clone(), None, true)
+            (k, e.key(), None, true)
         }
         _ => return,
     };

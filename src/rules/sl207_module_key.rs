@@ -34,7 +34,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut groups: Vec<(&'static str, Vec<(usize, &Setting)>)> = Vec::new();
     for (file, s) in cx.settings() {
         let Some(module) = module_of(s) else { continue };
-        if s.key_span.is_none() {
+        if s.key_span().is_none() {
             continue;
         }
         let info = s.info.expect("module_of checked the catalogue entry");
@@ -59,7 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 "SL207",
                 file,
-                first.key_span.clone().expect("checked above"),
+                first.key_span().expect("checked above"),
                 format!(
                     "`{key}`{also} exists only while the kernel module `{module}` is loaded: systemd-sysctl runs early at boot, and if `{module}` is loaded later the write fails with `No such file or directory` and the setting is lost (a kernel with the module built in always has the key)"
                 ),
@@ -71,7 +71,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let k = s.dotted_key().unwrap_or_default();
             d = d.label(
                 *f,
-                s.key_span.clone().expect("checked above"),
+                s.key_span().expect("checked above"),
                 format!("`{k}` also needs `{module}`"),
             );
         }

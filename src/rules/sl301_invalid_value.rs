@@ -55,7 +55,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 s.diag(
                     "SL301",
                     cx.file_index,
-                    s.body_span.clone(),
+                    s.body_span(),
                     format!(
                         "`{}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL)",
                         value::elide(bad, 64)

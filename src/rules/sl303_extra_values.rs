@@ -22,7 +22,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let kept: Vec<&str> = n.tokens[..n.arity].iter().map(|t| t.text).collect();
     let extra = &n.tokens[n.arity..];
     let span = extra[0].span.start..extra[extra.len() - 1].span.end;
-    let ignored = &s.body()[extra[0].span.start - s.body_span.start..];
+    let ignored = &s.body()[extra[0].span.start - s.body_span().start..];
     out.push(
         s.diag(
             "SL303",

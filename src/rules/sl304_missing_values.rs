@@ -15,7 +15,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     // A comment standing where a number should be is SL305's error.
-    if s.comment.is_some() {
+    if s.comment().is_some() {
         return;
     }
     let Some(n) = numeric(s) else { return };
@@ -33,7 +33,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         s.diag(
             "SL304",
             cx.file_index,
-            s.body_span.clone(),
+            s.body_span(),
             format!(
                 "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values",
                 count(n.arity),

@@ -15,7 +15,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(c) = &s.comment else { return };
+    let Some(c) = &s.comment() else { return };
     let key = s.dotted_key().unwrap_or_default();
     let comment = cx.text(c.span.clone());
     let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
@@ -56,14 +56,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 /// value without the comment and the blanks after it. None for a value that is
 /// only a comment (`key = # x`): removing it would leave the key without a value.
 fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnostic) -> Diagnostic {
-    let Some(c) = &s.comment else { return d };
+    let Some(c) = &s.comment() else { return d };
     if s.body().is_empty() {
         return d;
     }
     let line = cx.line;
     let lead = line.lead().as_ref().map_or("", |l| cx.text(l.clone()));
     let mut end = line.content().end;
-    if line.span().end > end && cx.text(line.content().clone()).ends_with('\r') {
+    if line.span().end > end && cx.text(line.content()).ends_with('\r') {
         end -= 1; // keep the `\r` of a CRLF line ending
     }
     let comment = cx.text(c.span.clone());
@@ -71,5 +71,5 @@ fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnos
         line.span().start..line.span().start,
         format!("{lead}{comment}\n"),
     )
-    .edit(s.body_span.end..end, "")
+    .edit(s.body_span().end..end, "")
 }

@@ -50,9 +50,9 @@ fn normalized(v: &str) -> Vec<&str> {
 
 /// The span from the key to the end of the value of a setting.
 pub(super) fn setting_span(s: &Setting) -> std::ops::Range<usize> {
-    s.key_span.as_ref().map_or(s.value_span.clone(), |k| {
-        k.start..s.value_span.end.max(k.end)
-    })
+    s.key_span()
+        .as_ref()
+        .map_or(s.value_span(), |k| k.start..s.value_span().end.max(k.end))
 }
 
 fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {

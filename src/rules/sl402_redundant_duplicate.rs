@@ -31,7 +31,7 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                 )
                 .label(file_index, setting_span(r.earlier), "first set here")
                 .help("delete the repeated line")
-                .edit(line.span().clone(), ""),
+                .edit(line.span(), ""),
         );
     }
 }

@@ -30,9 +30,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let token = |s: &crate::lint::Setting| {
-        value::tokens(s.body(), s.body_span.start)
+        value::tokens(s.body(), s.body_span().start)
             .first()
-            .map_or(s.body_span.clone(), |t| t.span.clone())
+            .map_or(s.body_span(), |t| t.span.clone())
     };
     let what = if mode == 1 {
         "reuse for all outgoing connections"

@@ -22,9 +22,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if numbers.first() != Some(&0) {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or(s.body_span.clone(), |t| t.span.clone());
+        .map_or(s.body_span(), |t| t.span.clone());
     let target = &cx.cx.options.kernel;
     let uptime = if target.series() >= (4, 10) {
         format!(" Hiding the uptime is no reason: on {target} (since 4.10) each connection already gets a random timestamp offset.")

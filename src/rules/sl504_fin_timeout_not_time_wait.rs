@@ -51,9 +51,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let tw = cx.settings().find(|(_, s)| tunes_time_wait(s));
     let Some((tw_file, tw)) = tw else { return };
-    let span = value::tokens(fin.body(), fin.body_span.start)
+    let span = value::tokens(fin.body(), fin.body_span().start)
         .first()
-        .map_or(fin.body_span.clone(), |t| t.span.clone());
+        .map_or(fin.body_span(), |t| t.span.clone());
     let tw_key = tw.dotted_key().unwrap_or_default();
     out.push(
         fin.diag(

@@ -45,9 +45,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if cap >= threshold {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or(s.body_span.clone(), |t| t.span.clone());
+        .map_or(s.body_span(), |t| t.span.clone());
     let effect = if cap <= 0 {
         "no socket can enter TIME_WAIT at all: every closing connection is destroyed at once"
             .to_owned()

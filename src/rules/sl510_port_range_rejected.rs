@@ -131,7 +131,7 @@ fn range_numbers(s: &Setting, kernel: &KernelVersion) -> Option<Vec<(i128, Range
     // The bounds SL302 checks (the kernel's own min/max, 1..=65535).
     let (min, max, _, _) = catalog::range_on(n.info, kernel);
     let (min, max) = (min.unwrap_or(1), max.unwrap_or(65535));
-    if let Some(c) = &s.comment {
+    if let Some(c) = &s.comment() {
         // A glued comment or a comment where a number should stand: SL305.
         if c.glued || n.tokens.len() < n.arity {
             return None;
@@ -152,7 +152,7 @@ fn range_numbers(s: &Setting, kernel: &KernelVersion) -> Option<Vec<(i128, Range
 /// reads it and it is within 0..=65535.
 fn unpriv_number(s: &Setting) -> Option<(i128, Range<usize>)> {
     let n = numeric(s)?;
-    if s.comment.as_ref().is_some_and(|c| c.glued) {
+    if s.comment().as_ref().is_some_and(|c| c.glued) {
         return None;
     }
     let t = n.tokens.first()?;
@@ -280,7 +280,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             describe_range(w.before),
             w.before_origin.describe(cx, w.file)
         );
-        let low_span = w.low_span.clone().unwrap_or(s.body_span.clone());
+        let low_span = w.low_span.clone().unwrap_or(s.body_span());
         let d = match refusal {
             Refusal::Reversed => {
                 let (span, high_note) = match &w.high_span {
@@ -349,7 +349,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 // A later ip_unprivileged_port_start that would have allowed it
                 // comes too late: the writes happen in file order.
                 let later = cx.assignments(UNPRIV_KEY).into_iter().find(|(f, u)| {
-                    (*f, u.line) > (w.file, s.line)
+                    (*f, u.line()) > (w.file, s.line())
                         && unpriv_number(u).is_some_and(|(v, _)| v <= w.low)
                 });
                 match later {
@@ -395,7 +395,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.range.0, u.value
             ));
         if let Some((f, r)) = u.range_origin.set_at {
-            d = d.label(f, r.body_span.clone(), "local port range in force here");
+            d = d.label(f, r.body_span(), "local port range in force here");
         }
         out.push(d);
     }

@@ -124,7 +124,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         format!("the listening ports of {n} well-known services")
     };
-    let span = w.setting.body_span.clone();
+    let span = w.setting.body_span();
     let mut d = w
         .setting
         .diag(
@@ -144,7 +144,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "ip_local_reserved_ports in force (it excludes none of these)".to_owned()
         };
-        d = d.label(f, r.body_span.clone(), note);
+        d = d.label(f, r.body_span(), note);
     }
     let example: Vec<String> = first
         .iter()

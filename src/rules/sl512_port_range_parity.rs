@@ -23,7 +23,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let parity = if low % 2 == 0 { "even" } else { "odd" };
-    let span = w.high_span.clone().unwrap_or(w.setting.body_span.clone());
+    let span = w.high_span.clone().unwrap_or(w.setting.body_span());
     out.push(
         w.setting
             .diag(

@@ -45,7 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .diag(
                 "SL513",
                 w.file,
-                w.setting.body_span.clone(),
+                w.setting.body_span(),
                 format!(
                     "the ephemeral port range {low}-{high} leaves no usable port ({reserved_note}the default range has {default_size}): every connect() that lets the kernel pick the local port fails with EADDRNOTAVAIL"
                 ),
@@ -61,7 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         w.setting.diag(
             "SL513",
             w.file,
-            w.setting.body_span.clone(),
+            w.setting.body_span(),
             format!(
                 "the ephemeral port range {low}-{high} leaves {usable} usable ports ({reserved_note}the default range has {default_size}): at most {usable} connections to one destination address and port at a time, and when this host closes them first, each port waits {TIME_WAIT_SECS} s in TIME_WAIT, so at most {usable} new connections per {TIME_WAIT_SECS} s ({rate}); beyond that connect() fails with EADDRNOTAVAIL"
             ),
@@ -70,7 +70,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if let (true, Some((f, r))) = (taken > 0, reserved.set_at) {
         d = d.label(
             f,
-            r.body_span.clone(),
+            r.body_span(),
             format!("reserves {taken} ports of the range"),
         );
     }

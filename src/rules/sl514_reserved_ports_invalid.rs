@@ -155,7 +155,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     k.value_text()
                 ),
             };
-            let at = |r: &Range<usize>| s.body_span.start + r.start..s.body_span.start + r.end;
+            let at = |r: &Range<usize>| s.body_span().start + r.start..s.body_span().start + r.end;
             let (span, what, help) = match &e {
                 ListError::Blank(r) => (
                     at(r),

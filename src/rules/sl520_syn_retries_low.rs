@@ -67,9 +67,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !(0..default).contains(&n) {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or(s.body_span.clone(), |t| t.span.clone());
+        .map_or(s.body_span(), |t| t.span.clone());
     let linear = if name == "tcp_syn_retries" {
         linear_timeouts(cx)
     } else {

@@ -37,9 +37,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if n <= 65535 {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or(s.body_span.clone(), |t| t.span.clone());
+        .map_or(s.body_span(), |t| t.span.clone());
     let effect = if target.series() >= CHECKED {
         format!(
             "on {target} the kernel is believed to reject the write (EINVAL), so somaxconn keeps its old value"

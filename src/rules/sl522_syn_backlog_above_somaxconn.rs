@@ -34,9 +34,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if somaxconn < 0 || backlog <= somaxconn {
         return;
     }
-    let span = value::tokens(syn.body(), syn.body_span.start)
+    let span = value::tokens(syn.body(), syn.body_span().start)
         .first()
-        .map_or(syn.body_span.clone(), |t| t.span.clone());
+        .map_or(syn.body_span(), |t| t.span.clone());
     let mut d = syn
         .diag(
             "SL522",

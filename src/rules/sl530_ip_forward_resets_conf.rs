@@ -48,14 +48,14 @@ pub(super) fn int_value(s: &Setting) -> Option<i128> {
     if body.is_empty() || body.starts_with('=') || super::values::is_quoted(body) {
         return None;
     }
-    let tokens = value::tokens(body, s.body_span.start);
+    let tokens = value::tokens(body, s.body_span().start);
     value::parse_int(tokens.first()?.text).ok()
 }
 
 /// The span of the first value token (the number the finding is about), or the
 /// whole setting.
 pub(super) fn value_span(s: &Setting) -> std::ops::Range<usize> {
-    value::tokens(s.body(), s.body_span.start)
+    value::tokens(s.body(), s.body_span().start)
         .first()
         .map_or_else(|| s.span(), |t| t.span.clone())
 }
@@ -284,7 +284,7 @@ pub(super) fn glob_covers(glob: &Key, path: &str) -> bool {
 pub(super) fn excluded(cx: &Context<'_>, path: &str) -> bool {
     cx.files.iter().any(|f| {
         f.tree.lines.iter().any(|l| match &l.kind {
-            LineKind::Exclusion(e) => Key::parse(f.text(e.key().clone())).path() == path,
+            LineKind::Exclusion(e) => Key::parse(f.text(e.key())).path() == path,
             _ => false,
         })
     })
@@ -407,13 +407,9 @@ fn move_above(cx: &Context<'_>, r: &Reset<'_>) -> Option<(usize, String, std::op
     }
     let f = cx.file(w.file);
     let line = f.line(w.setting);
-    let mut moved = f.text(line.span().clone()).to_owned();
+    let mut moved = f.text(line.span()).to_owned();
     if !moved.ends_with('\n') {
         moved.push('\n');
     }
-    Some((
-        f.line(first.setting).span().start,
-        moved,
-        line.span().clone(),
-    ))
+    Some((f.line(first.setting).span().start, moved, line.span()))
 }

@@ -30,7 +30,7 @@ pub(super) fn mem_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Vec<To
     if numbers.len() != 3 {
         return None; // a short vector keeps the boot-time values for the rest
     }
-    let tokens = value::tokens(s.body(), s.body_span.start);
+    let tokens = value::tokens(s.body(), s.body_span().start);
     Some((proto, numbers, tokens))
 }
 

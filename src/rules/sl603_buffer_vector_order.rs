@@ -25,7 +25,7 @@ pub(super) fn buffer_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Vec
     let info = s.info?;
     let (_, buffer) = BUFFER_KEYS.iter().find(|(k, _)| *k == info.key)?;
     let numbers = s.numbers()?;
-    let tokens = value::tokens(s.body(), s.body_span.start);
+    let tokens = value::tokens(s.body(), s.body_span().start);
     Some((buffer, numbers, tokens))
 }
 

@@ -57,9 +57,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let key = s.dotted_key().unwrap_or_default();
-    let span = value::tokens(s.body(), s.body_span.start)
+    let span = value::tokens(s.body(), s.body_span().start)
         .first()
-        .map_or(s.body_span.clone(), |t| t.span.clone());
+        .map_or(s.body_span(), |t| t.span.clone());
     out.push(
         s.diag(
             "SL605",

@@ -27,9 +27,9 @@ pub(super) struct Write<'a> {
 impl Write<'_> {
     /// The span of the number written (or the whole value).
     pub fn span(&self) -> std::ops::Range<usize> {
-        value::tokens(self.setting.body(), self.setting.body_span.start)
+        value::tokens(self.setting.body(), self.setting.body_span().start)
             .first()
-            .map_or(self.setting.body_span.clone(), |t| t.span.clone())
+            .map_or(self.setting.body_span(), |t| t.span.clone())
     }
 }
 

@@ -75,7 +75,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Application order of a write: file index, then line.
 fn order(w: &Write<'_>) -> (usize, usize) {
-    (w.file, w.setting.line)
+    (w.file, w.setting.line())
 }
 
 #[cfg(test)]

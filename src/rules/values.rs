@@ -24,7 +24,7 @@ pub fn numeric(setting: &Setting) -> Option<Numeric<'_>> {
     Some(Numeric {
         info,
         arity,
-        tokens: value::tokens(body, setting.body_span.start),
+        tokens: value::tokens(body, setting.body_span().start),
     })
 }
 

@@ -19,7 +19,7 @@ impl Span32 {
         end: u32::MAX,
     };
 
-    fn new(s: Span) -> Span32 {
+    pub(crate) fn new(s: Span) -> Span32 {
         // Offsets beyond u32 cannot occur (64 MiB cap); saturate rather than wrap.
         let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX - 1);
         Span32 {
@@ -28,7 +28,7 @@ impl Span32 {
         }
     }
 
-    fn opt(s: Option<Span>) -> Span32 {
+    pub(crate) fn opt(s: Option<Span>) -> Span32 {
         s.map_or(Span32::NONE, Span32::new)
     }
 
@@ -37,7 +37,7 @@ impl Span32 {
         self.start as usize..self.end as usize
     }
 
-    fn get(self) -> Option<Span> {
+    pub(crate) fn get(self) -> Option<Span> {
         (self != Span32::NONE).then(|| self.range())
     }
 }

@@ -4,5 +4,5 @@
 pub mod ast;
 mod parser;
 
-pub use ast::{Assignment, Exclusion, Line, LineKind, Span, SyntaxTree};
+pub use ast::{Assignment, Exclusion, Line, LineKind, Span, Span32, SyntaxTree};
 pub use parser::{parse, parse_with_pest};

@@ -295,10 +295,10 @@ mod tests {
         let LineKind::Assignment(a) = &tree.lines[0].kind else {
             panic!("not an assignment")
         };
-        assert_eq!(&text[a.key().clone().unwrap()], "net.ipv4.ip_forward");
-        assert_eq!(&text[a.value().clone().unwrap()], "1 # c");
-        assert_eq!(&text[a.dash_pad().clone().unwrap()], " ");
-        assert_eq!(&text[a.trail().clone().unwrap()], " \r");
+        assert_eq!(&text[a.key().unwrap()], "net.ipv4.ip_forward");
+        assert_eq!(&text[a.value().unwrap()], "1 # c");
+        assert_eq!(&text[a.dash_pad().unwrap()], " ");
+        assert_eq!(&text[a.trail().unwrap()], " \r");
     }
 
     #[test]
@@ -308,7 +308,7 @@ mod tests {
         let LineKind::Assignment(a) = &tree.lines[0].kind else {
             panic!()
         };
-        assert_eq!(&text[a.value().clone().unwrap()], "|/usr/bin/foo a=b c");
+        assert_eq!(&text[a.value().unwrap()], "|/usr/bin/foo a=b c");
     }
 
     /// Texts made of the bytes that matter to the grammar.
