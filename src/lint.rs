@@ -297,8 +297,9 @@ pub struct Context<'a> {
     memo: Mutex<Memo<'a>>,
     /// Every glob assignment, in application order (usually none).
     globs: OnceLock<Vec<(usize, &'a Setting)>>,
-    /// Every assignment, in application order (see [`Context::all`]).
-    all: OnceLock<Vec<(usize, &'a Setting)>>,
+    /// Where each file's settings start in the application order (see
+    /// [`Context::at`]).
+    starts: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -340,10 +341,10 @@ impl<'a> Context<'a> {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Every assignment with its file index, in application order, as a slice
-    /// (item `i` is the `i`-th of [`Context::settings`]).
-    pub fn all(&self) -> &[(usize, &'a Setting)] {
-        self.all.get_or_init(|| self.settings().collect())
+    /// The `pos`-th assignment of [`Context::settings`], with its file index.
+    pub fn at(&self, pos: usize) -> (usize, &'a Setting) {
+        let file = self.starts.partition_point(|&s| s <= pos) - 1;
+        (file, &self.files[file].settings[pos - self.starts[file]])
     }
 
     /// Every glob assignment (`net.ipv4.conf.*.rp_filter`), in application order.
@@ -405,7 +406,14 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         options,
         memo: Mutex::default(),
         globs: OnceLock::new(),
-        all: OnceLock::new(),
+        starts: files
+            .iter()
+            .scan(0, |n, f| {
+                let start = *n;
+                *n += f.settings.len();
+                Some(start)
+            })
+            .collect(),
     };
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {

@@ -23,7 +23,9 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// Byte ranges of invalid UTF-8 sequences in `bytes`.
     pub invalid_utf8: Vec<Range<usize>>,
-    line_starts: Vec<usize>,
+    /// Where each line starts: built on first use (reports with findings), as a
+    /// clean million-line file never needs it.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
@@ -36,16 +38,22 @@ impl SourceFile {
                 (text, Some(bytes), invalid)
             }
         };
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
         SourceFile {
             name: name.into(),
             original,
             text: text.into(),
             invalid_utf8,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            // Offsets fit: inputs are capped at 64 MiB.
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1))
+                .collect()
+        })
     }
 
     /// The original bytes.
@@ -55,7 +63,7 @@ impl SourceFile {
 
     /// Number of lines, counting a last line without a final newline.
     pub fn line_count(&self) -> usize {
-        let n = self.line_starts.len();
+        let n = self.line_starts().len();
         if self.text.is_empty() || self.text.ends_with('\n') {
             n - 1
         } else {
@@ -65,7 +73,8 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -73,10 +82,9 @@ impl SourceFile {
 
     /// Byte offset where a 0-based line starts.
     pub fn line_start(&self, line_index: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line_index)
-            .copied()
-            .unwrap_or(self.text.len())
+            .map_or(self.text.len(), |&s| s as usize)
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.

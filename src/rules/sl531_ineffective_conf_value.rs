@@ -100,11 +100,10 @@ fn conf_dev_name(s: &Setting) -> Option<(&str, &str)> {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = conf::model(cx);
-    // Winning explicit assignment per name and dev, as positions in `cx.all()`.
-    let all = cx.all();
-    let dev = |pos: u32| conf_dev_name(all[pos as usize].1).map_or("", |(dev, _)| dev);
+    // Winning explicit assignment per name and dev, as positions in `cx.settings()`.
+    let dev = |pos: u32| conf_dev_name(cx.at(pos as usize).1).map_or("", |(dev, _)| dev);
     let mut winners: HashMap<&str, LastBy> = HashMap::default();
-    for (pos, (_, s)) in all.iter().enumerate() {
+    for (pos, (_, s)) in cx.settings().enumerate() {
         let Some((_, name)) = conf_dev_name(s) else {
             continue;
         };
@@ -127,7 +126,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let devs: Vec<(&str, Winner<'_>)> = winners[name]
             .items()
             .filter_map(|pos| {
-                let (file, s) = all[pos as usize];
+                let (file, s) = cx.at(pos as usize);
                 Some((dev(pos), (pos as usize, file, s, conf::int_value(s)?)))
             })
             .collect();
