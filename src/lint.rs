@@ -245,14 +245,15 @@ fn spread(h: u32) -> u64 {
 }
 
 impl LastBy {
-    /// Record item `i` as the last one with its id; the previous one, if any.
+    /// Record item `i`, whose id is `k`, as the last one with that id; the
+    /// previous one, if any.
     pub fn insert<K: std::hash::Hash + Eq>(
         &mut self,
         i: u32,
+        k: K,
         id: impl Fn(u32) -> K,
     ) -> Option<u32> {
         use hashbrown::hash_table::Entry;
-        let k = id(i);
         let h = hash_id(&k);
         match self.table.entry(
             spread(h),
@@ -267,9 +268,8 @@ impl LastBy {
         }
     }
 
-    /// Forget the item with the id of item `i`.
-    pub fn remove<K: std::hash::Hash + Eq>(&mut self, i: u32, id: impl Fn(u32) -> K) {
-        let k = id(i);
+    /// Forget the item with id `k`.
+    pub fn remove<K: std::hash::Hash + Eq>(&mut self, k: K, id: impl Fn(u32) -> K) {
         let h = hash_id(&k);
         if let Ok(o) = self
             .table
@@ -300,6 +300,8 @@ pub struct Context<'a> {
     /// Where each file's settings start in the application order (see
     /// [`Context::at`]).
     starts: Vec<usize>,
+    /// What several rules derive from the configuration, computed once.
+    pub(crate) shared: rules::Shared<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -406,6 +408,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         options,
         memo: Mutex::default(),
         globs: OnceLock::new(),
+        shared: rules::Shared::default(),
         starts: files
             .iter()
             .scan(0, |n, f| {

@@ -95,6 +95,13 @@ pub enum Check {
 }
 
 /// A registered rule.
+/// What several rules derive from the whole configuration, computed once per run
+/// (by the first rule that asks) and kept in the [`Context`].
+#[derive(Default)]
+pub struct Shared<'a> {
+    conf_model: std::sync::OnceLock<sl530_ip_forward_resets_conf::ConfModel<'a>>,
+}
+
 pub struct Rule {
     pub code: &'static str,
     pub check: Check,

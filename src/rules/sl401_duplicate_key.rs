@@ -28,11 +28,11 @@ pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
     let mut seen = LastBy::default();
     let mut out = Vec::new();
     for (i, s) in settings.iter().enumerate() {
-        if s.key.as_ref().is_none_or(|k| k.is_empty()) {
+        let Some(key) = s.key.as_ref().filter(|k| !k.is_empty()) else {
             continue;
-        }
+        };
         // Settings of one file: fewer than u32::MAX (inputs are capped at 64 MiB).
-        if let Some(earlier) = seen.insert(i as u32, id) {
+        if let Some(earlier) = seen.insert(i as u32, (key.glob, key.path()), id) {
             let earlier = &settings[earlier as usize];
             out.push(Repeat {
                 earlier,

@@ -188,7 +188,11 @@ fn tracked_group(path: &str) -> usize {
 }
 
 /// Apply the configuration's explicit assignments in order (see the module doc).
-pub(super) fn model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
+pub(super) fn model<'a, 'c>(cx: &'c Context<'a>) -> &'c ConfModel<'a> {
+    cx.shared.conf_model.get_or_init(|| compute_model(cx))
+}
+
+fn compute_model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
     let mut v4 = 0i128;
     let mut v4_by: Option<Written<'a>> = None;
     let mut v6 = 0i128;

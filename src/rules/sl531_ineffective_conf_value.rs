@@ -104,7 +104,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let dev = |pos: u32| conf_dev_name(cx.at(pos as usize).1).map_or("", |(dev, _)| dev);
     let mut winners: HashMap<&str, LastBy> = HashMap::default();
     for (pos, (_, s)) in cx.settings().enumerate() {
-        let Some((_, name)) = conf_dev_name(s) else {
+        let Some((this_dev, name)) = conf_dev_name(s) else {
             continue;
         };
         if combine(name).is_none() {
@@ -113,9 +113,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let pos = pos as u32; // inputs are capped at 64 MiB: fewer lines than u32::MAX
         let last = winners.entry(name).or_default();
         if conf::int_value(s).is_some() {
-            last.insert(pos, dev);
+            last.insert(pos, this_dev, dev);
         } else {
-            last.remove(pos, dev);
+            last.remove(this_dev, dev);
         }
     }
     // Devices stay in table order: findings are sorted by position at the end, and
@@ -131,7 +131,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             })
             .collect();
         let explicit_all = devs.iter().find(|(d, _)| *d == "all").map(|(_, w)| w);
-        let Some(all) = all_value(cx, &model, name, explicit_all) else {
+        let Some(all) = all_value(cx, model, name, explicit_all) else {
             continue;
         };
         // Only documented values: what the kernel does with others is undocumented.
