@@ -49,11 +49,11 @@ impl Key {
             if !path.is_empty() {
                 path.push('/');
             }
-            if slash_first {
+            if slash_first || !c.contains('/') {
                 path.push_str(c);
             } else {
                 // A `/` in dotted form is a literal dot inside the component.
-                path.extend(c.chars().map(|ch| if ch == '/' { '.' } else { ch }));
+                path.push_str(&c.replace('/', "."));
             }
         }
         if !slash_first && written.contains("..") {

@@ -236,8 +236,11 @@ pub struct LastBy {
 /// the table's tag bits, so they must vary).
 fn hash_id<K: std::hash::Hash>(k: &K) -> u32 {
     use std::hash::BuildHasher;
-    let h = rustc_hash::FxBuildHasher.hash_one(k);
-    (h >> 32) as u32 ^ h as u32
+    // Multiply-shift: the top half mixes every bit of the fast hash.
+    let h = rustc_hash::FxBuildHasher
+        .hash_one(k)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as u32
 }
 
 fn spread(h: u32) -> u64 {

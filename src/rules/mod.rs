@@ -100,6 +100,8 @@ pub enum Check {
 #[derive(Default)]
 pub struct Shared<'a> {
     conf_model: std::sync::OnceLock<sl530_ip_forward_resets_conf::ConfModel<'a>>,
+    /// Repeated keys within each file (SL401 and SL402).
+    repeats: std::sync::OnceLock<Vec<Vec<sl401_duplicate_key::Repeat<'a>>>>,
 }
 
 pub struct Rule {

@@ -20,6 +20,15 @@ pub(super) struct Repeat<'a> {
 
 /// Every assignment that repeats an earlier one of the same normalised key (globs
 /// compare with identical globs only: an explicit key beats a glob in any order).
+/// [`repeats`] of a file of the configuration, computed once for all files.
+pub(super) fn repeats_in<'c, 'a>(cx: &'c Context<'a>, file: usize) -> &'c [Repeat<'a>] {
+    let all = cx
+        .shared
+        .repeats
+        .get_or_init(|| cx.files.iter().map(|f| repeats(&f.settings)).collect());
+    &all[file]
+}
+
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
     let id = |i: u32| {
         let k = settings[i as usize].key.as_ref();
@@ -57,7 +66,7 @@ pub(super) fn setting_span(s: &Setting) -> std::ops::Range<usize> {
 
 fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
     let file = &cx.files[file_index];
-    for r in repeats(&file.settings) {
+    for r in repeats_in(cx, file_index) {
         if r.same_value {
             continue;
         }

@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
 
-use super::sl401_duplicate_key::{repeats, setting_span};
+use super::sl401_duplicate_key::{repeats_in, setting_span};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
     let file = &cx.files[file_index];
-    for r in repeats(&file.settings) {
+    for r in repeats_in(cx, file_index) {
         if !r.same_value {
             continue;
         }

@@ -118,13 +118,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             last.remove(this_dev, dev);
         }
     }
-    // Devices stay in table order: findings are sorted by position at the end, and
-    // the interfaces one finding lists are sorted by name below.
+    // Devices in application order (the table's order is random, and so would be
+    // its memory accesses); the interfaces one finding lists are sorted by name.
     let mut names: Vec<&str> = winners.keys().copied().collect();
     names.sort_unstable();
     for name in names {
-        let devs: Vec<(&str, Winner<'_>)> = winners[name]
-            .items()
+        let mut positions: Vec<u32> = winners[name].items().collect();
+        positions.sort_unstable();
+        let devs: Vec<(&str, Winner<'_>)> = positions
+            .into_iter()
             .filter_map(|pos| {
                 let (file, s) = cx.at(pos as usize);
                 Some((dev(pos), (pos as usize, file, s, conf::int_value(s)?)))
