@@ -149,6 +149,18 @@ impl Setting {
         self.key.as_ref().map(Key::dotted)
     }
 
+    /// The dotted key for a message, written only if the message is: rules that
+    /// look at every setting name it without paying for it on clean lines.
+    pub fn key_name(&self) -> impl std::fmt::Display + '_ {
+        struct Name<'a>(Option<&'a Key>);
+        impl std::fmt::Display for Name<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.map_or(Ok(()), |k| f.write_str(&k.dotted()))
+            }
+        }
+        Name(self.key.as_ref())
+    }
+
     /// A diagnostic about this setting, with its key and value attached.
     pub fn diag(
         &self,

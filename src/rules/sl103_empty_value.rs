@@ -17,7 +17,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !s.value_text().is_empty() || s.key_text().is_none() {
         return;
     }
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     let span = s
         .key_span()
         .clone()

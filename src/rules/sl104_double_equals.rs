@@ -20,7 +20,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         crate::syntax::LineKind::Assignment(a) => a.eq(),
         _ => return,
     };
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     out.push(
         s.diag(
             "SL104",

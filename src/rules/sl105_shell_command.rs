@@ -50,18 +50,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 /// `Some(Some(line))` for a command that sets one key, `Some(None)` for another
 /// sysctl command, `None` if the text is not a shell command.
 fn rewrite(text: &str) -> Option<Option<String>> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut w = words.as_slice();
-    if w.first() == Some(&"sudo") {
-        w = &w[1..];
-    }
-    let cmd = *w.first()?;
+    let mut w = text.split_whitespace().peekable();
+    w.next_if_eq(&"sudo");
+    let cmd = w.next()?;
     if cmd == "sysctl" || cmd.ends_with("/sysctl") {
-        let args: Vec<&str> = w[1..]
-            .iter()
-            .copied()
-            .filter(|a| !a.starts_with('-'))
-            .collect();
+        let args: Vec<&str> = w.filter(|a| !a.starts_with('-')).collect();
         return Some(match args.as_slice() {
             [kv] => kv.split_once('=').map(|(k, v)| format!("{k} = {v}")),
             _ => None,

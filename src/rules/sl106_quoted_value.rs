@@ -18,7 +18,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !is_quoted(s.body()) {
         return;
     }
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     let inner = &s.body()[1..s.body().len() - 1];
     let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
     let (severity, message) = if ty.is_numeric() || ty == ValueType::PortList {

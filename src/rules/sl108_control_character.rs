@@ -18,6 +18,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let text = cx.text(content.clone());
     // A CR right before the newline is a CRLF line ending: fine for both loaders.
     let text = text.strip_suffix('\r').unwrap_or(text);
+    // Printable ASCII and tabs (nearly every line): nothing to decode.
+    if text
+        .bytes()
+        .all(|b| (b' '..b'\x7f').contains(&b) || b == b'\t')
+    {
+        return;
+    }
     let Some((i, c)) = text.char_indices().find(|&(i, c)| {
         is_control(c)
             && !(c == INVALID_BYTE_PLACEHOLDER

@@ -16,7 +16,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     if let Some(n) = numeric(s) {
         let unsigned = n.info.ty == ValueType::UInt;
         for t in n.tokens.iter().take(n.arity) {

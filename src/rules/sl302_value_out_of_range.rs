@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     let Some(n) = numeric(s) else { return };
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     let info = n.info;
     let (lo, hi) = width_bounds(info.ty);
     for t in n.tokens.iter().take(n.arity) {

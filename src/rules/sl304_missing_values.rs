@@ -23,7 +23,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if given == 0 || given >= n.arity {
         return;
     }
-    let key = s.dotted_key().unwrap_or_default();
+    let key = s.key_name();
     let default = if n.info.default.is_empty() {
         String::new()
     } else {
