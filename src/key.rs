@@ -180,6 +180,35 @@ mod tests {
     }
 
     #[test]
+    fn glob_matching() {
+        let g = Key::parse("net.ipv4.conf.*.rp_filter");
+        assert!(g.matches(&Key::parse("net.ipv4.conf.eth0.rp_filter")));
+        assert!(g.matches(&Key::parse("net.ipv4.conf.eth0/100.rp_filter")));
+        assert!(!g.matches(&Key::parse("net.ipv4.conf.eth0.100.rp_filter")));
+        // An unclosed `[` is not a pattern: it matches itself only, as glob(3) does.
+        let literal = Key::parse("net.ipv4.conf.[x.rp_filter");
+        assert!(literal.glob);
+        assert!(literal.matches_path("net/ipv4/conf/[x/rp_filter"));
+        assert!(!literal.matches_path("net/ipv4/conf/x/rp_filter"));
+    }
+
+    #[test]
+    fn components() {
+        let k = Key::parse("net.ipv4.conf.eth0/100.rp_filter");
+        assert_eq!(k.len(), 5);
+        assert_eq!(k.last(), Some("rp_filter"));
+        assert_eq!(k.parts()[3], "eth0.100");
+        let empty = Key::parse("");
+        assert!(empty.is_empty());
+        assert_eq!(empty.len(), 0);
+        assert_eq!(empty.components().count(), 0);
+        assert_eq!(
+            Key::from_components(["net", "core", "somaxconn"]),
+            Key::parse("net.core.somaxconn")
+        );
+    }
+
+    #[test]
     fn oddities() {
         let k = Key::parse("net..ipv4.ip_forward");
         assert!(k.repeated_separator);

@@ -320,6 +320,25 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The context of one run over `files`.
+    pub fn new(files: &'a [FileData], options: &'a Options) -> Context<'a> {
+        Context {
+            files,
+            options,
+            memo: Mutex::default(),
+            globs: OnceLock::new(),
+            shared: rules::Shared::default(),
+            starts: files
+                .iter()
+                .scan(0, |n, f| {
+                    let start = *n;
+                    *n += f.settings.len();
+                    Some(start)
+                })
+                .collect(),
+        }
+    }
+
     /// Every assignment, in application order, with its file index.
     pub fn settings(&self) -> impl Iterator<Item = (usize, &'a Setting)> + 'a {
         self.files
@@ -418,21 +437,7 @@ const PARALLEL_RULES_FROM: usize = 20_000;
 
 /// Lint a set of files that form one configuration, in application order.
 pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
-    let cx = Context {
-        files,
-        options,
-        memo: Mutex::default(),
-        globs: OnceLock::new(),
-        shared: rules::Shared::default(),
-        starts: files
-            .iter()
-            .scan(0, |n, f| {
-                let start = *n;
-                *n += f.settings.len();
-                Some(start)
-            })
-            .collect(),
-    };
+    let cx = Context::new(files, options);
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {
         if let Some(reason) = &f.read_error {
@@ -493,4 +498,55 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> FileData {
+        FileData::new(SourceFile::new("t.conf", text.as_bytes().to_vec()))
+    }
+
+    #[test]
+    fn positions_skip_files_without_settings() {
+        let files = [
+            file("# none\n"),
+            file("a.b = 1\na.c = 2\n"),
+            file(""),
+            file("a.d = 3\n"),
+        ];
+        let options = Options::default();
+        let cx = Context::new(&files, &options);
+        let seen: Vec<(usize, Option<&str>)> = (0..3)
+            .map(|p| cx.at(p))
+            .map(|(f, s)| (f, s.key_text()))
+            .collect();
+        assert_eq!(seen, [(1, Some("a.b")), (1, Some("a.c")), (3, Some("a.d"))]);
+        let all: Vec<usize> = cx.settings().map(|(f, _)| f).collect();
+        assert_eq!(all, [1, 1, 3]);
+    }
+
+    #[test]
+    fn last_by_keeps_the_last_item_per_id() {
+        let ids = ["x", "y", "x", "z", "x"];
+        let id = |i: u32| ids[i as usize];
+        let mut last = LastBy::default();
+        let previous: Vec<Option<u32>> = (0..5)
+            .map(|i| last.insert(i, ids[i as usize], id))
+            .collect();
+        assert_eq!(previous, [None, None, Some(0), None, Some(2)]);
+        last.remove("y", id);
+        last.remove("absent", id);
+        let mut kept: Vec<u32> = last.items().collect();
+        kept.sort_unstable();
+        assert_eq!(kept, [3, 4]);
+    }
+
+    #[test]
+    fn settings_are_compact() {
+        // The size is the memory of a million-line file (README, Performance).
+        assert!(std::mem::size_of::<Setting>() <= 80);
+        assert!(std::mem::size_of::<Line>() <= 80);
+    }
 }
