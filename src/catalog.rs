@@ -196,43 +196,50 @@ fn find_path(path: &str) -> Option<&'static KeyInfo> {
 /// placeholder for one component (`net.ipv4.conf.<dev>.rp_filter`), then for two
 /// (`kernel.sched_domain.<cpu>.<domain>.flags`).
 pub fn lookup(key: &Key) -> Option<&'static KeyInfo> {
-    if let Some(k) = find_path(key.path()) {
+    let path = key.path();
+    if let Some(k) = find_path(path) {
         return Some(k);
     }
-    let mut parts = key.parts();
-    // One buffer for every path tried (up to n + n(n-1)/2 of them).
-    let mut buf = String::with_capacity(key.path().len() + 4 * parts.len());
-    let mut find = |parts: &[&str]| {
+    // The components' byte ranges, and one buffer for every path tried (up to
+    // n + n(n-1)/2 of them): no allocation for ordinary keys.
+    let mut bounds: smallvec::SmallVec<[(usize, usize); 12]> = smallvec::SmallVec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'/', path.as_bytes()) {
+        bounds.push((start, i));
+        start = i + 1;
+    }
+    bounds.push((start, path.len()));
+    let mut buf: smallvec::SmallVec<[u8; 128]> = smallvec::SmallVec::new();
+    let mut find = |holes: &[usize]| {
         buf.clear();
-        for (i, p) in parts.iter().enumerate() {
+        for (i, &(a, b)) in bounds.iter().enumerate() {
             if i > 0 {
-                buf.push('/');
+                buf.push(b'/');
             }
-            buf.push_str(p);
+            let part = if holes.contains(&i) {
+                PLACEHOLDER
+            } else {
+                &path[a..b]
+            };
+            buf.extend_from_slice(part.as_bytes());
         }
-        find_path(&buf)
+        // Whole components and ASCII between them: still UTF-8.
+        std::str::from_utf8(&buf).ok().and_then(find_path)
     };
-    let n = parts.len();
+    let n = bounds.len();
     // Only positions where some entry of this depth has a placeholder.
     let possible = index().placeholders.get(n).copied().unwrap_or(0);
     let can = |i: usize| i < 64 && possible & (1 << i) != 0;
     for i in (0..n).rev().filter(|&i| can(i)) {
-        let saved = std::mem::replace(&mut parts[i], PLACEHOLDER);
-        if let Some(k) = find(&parts) {
+        if let Some(k) = find(&[i]) {
             return Some(k);
         }
-        parts[i] = saved;
     }
     for i in (0..n).rev().filter(|&i| can(i)) {
         for j in (0..i).rev().filter(|&j| can(j)) {
-            let (si, sj) = (parts[i], parts[j]);
-            parts[i] = PLACEHOLDER;
-            parts[j] = PLACEHOLDER;
-            if let Some(k) = find(&parts) {
+            if let Some(k) = find(&[i, j]) {
                 return Some(k);
             }
-            parts[i] = si;
-            parts[j] = sj;
         }
     }
     None

@@ -56,12 +56,16 @@ pub struct Token<'a> {
     pub span: Range<usize>,
 }
 
+/// The tokens of a value: up to four (every sysctl vector) without allocating.
+pub type Tokens<'a> = smallvec::SmallVec<[Token<'a>; 4]>;
+
 /// Split `text` (which starts at byte `offset` of the file) at blanks.
-pub fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+pub fn tokens(text: &str, offset: usize) -> Tokens<'_> {
+    let mut out = Tokens::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let blank = c == ' ' || c == '\t';
+    // Blanks are ASCII, so a byte scan finds them and keeps char boundaries.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let blank = b == b' ' || b == b'\t';
         match (blank, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {

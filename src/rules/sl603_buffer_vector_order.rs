@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LineContext, Setting};
 use crate::units::format_bytes;
-use crate::value::{self, Token};
+use crate::value::{self, Tokens};
 
 use super::{Check, Rule};
 
@@ -21,7 +21,7 @@ pub(super) const BUFFER_KEYS: &[(&str, &str)] = &[
 ];
 
 /// The values a `tcp_rmem`/`tcp_wmem` line writes (one to three) and their tokens.
-pub(super) fn buffer_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Vec<Token<'_>>)> {
+pub(super) fn buffer_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Tokens<'_>)> {
     let info = s.info?;
     let (_, buffer) = BUFFER_KEYS.iter().find(|(k, _)| *k == info.key)?;
     let numbers = s.numbers()?;

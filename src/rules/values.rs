@@ -4,14 +4,14 @@
 
 use crate::catalog::{KeyInfo, ValueType};
 use crate::lint::Setting;
-use crate::value::{self, Token};
+use crate::value;
 
 /// A numeric setting whose value is plain enough for the value rules: not empty,
 /// not quoted, not starting with `=` (those have their own rules).
 pub struct Numeric<'a> {
     pub info: &'static KeyInfo,
     pub arity: usize,
-    pub tokens: Vec<Token<'a>>,
+    pub tokens: crate::value::Tokens<'a>,
 }
 
 pub fn numeric(setting: &Setting) -> Option<Numeric<'_>> {
