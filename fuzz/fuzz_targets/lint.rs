@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
         memory: (flags & 4 != 0).then_some(512 * 1024 * 1024),
         profile: (flags & 8 != 0 && !profiles.is_empty())
             .then(|| &profiles[usize::from(flags >> 4) % profiles.len()]),
+        ..Options::default()
     };
     let files: Vec<FileData> = split(rest)
         .into_iter()
@@ -43,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
     let diags = lint(&files, &options);
     for d in &diags {
         let file = &files[d.file];
-        let (text, len) = (&file.source.text, file.source.bytes.len());
+        let (text, len) = (&file.source.text, file.source.bytes().len());
         assert!(d.span.start <= d.span.end && d.span.end <= len, "{d:?}");
         assert!(
             text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
