@@ -32,11 +32,11 @@ pub struct Options {
 
 /// One assignment line, resolved once for every rule. Its texts are spans into
 /// the file's text, which the setting shares: a setting costs no string of its own
-/// but its key's path, and its spans take 8 bytes each (80 bytes in all).
+/// but its key's path, and its spans take 8 bytes each (72 bytes in all).
 #[derive(Debug, Clone)]
 pub struct Setting {
     /// The file's text.
-    text: Arc<str>,
+    text: Arc<String>,
     line: u32,
     key_span: Span32,
     value_span: Span32,
@@ -235,31 +235,35 @@ impl FileData {
     }
 }
 
-/// The last of a sequence of items per id, as item numbers (with a 32-bit hash
-/// of the id) in a hash table: a million settings cost about 16 MB, where a map
-/// from key strings to settings costs several times that. The ids are computed
-/// from the item numbers (`id(i)`), so nothing is stored twice.
+/// The last of a sequence of items per id, as 4-byte item numbers in a hash
+/// table: a million settings cost about 10 MB, where a map from key strings to
+/// settings costs several times that. The ids are computed from the item numbers
+/// (`id(i)`), so nothing is stored twice; size the table with
+/// [`LastBy::with_capacity`] when the count is known, as growing it computes the
+/// ids again.
 #[derive(Default)]
 pub struct LastBy {
-    table: hashbrown::HashTable<(u32, u32)>,
+    table: hashbrown::HashTable<u32>,
 }
 
-/// A 32-bit hash of an id, and the 64-bit hash the table uses (its top bits are
-/// the table's tag bits, so they must vary).
-fn hash_id<K: std::hash::Hash>(k: &K) -> u32 {
+fn hash_id<K: std::hash::Hash>(k: &K) -> u64 {
     use std::hash::BuildHasher;
-    // Multiply-shift: the top half mixes every bit of the fast hash.
+    // The table takes its tags from the top bits and its buckets from the low
+    // ones: a multiply carries the fast hash's bits up, the fold brings them down.
     let h = rustc_hash::FxBuildHasher
         .hash_one(k)
         .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 32) as u32
-}
-
-fn spread(h: u32) -> u64 {
-    (u64::from(h) << 32) | u64::from(h)
+    h ^ (h >> 32)
 }
 
 impl LastBy {
+    /// A table for up to `n` ids.
+    pub fn with_capacity(n: usize) -> LastBy {
+        LastBy {
+            table: hashbrown::HashTable::with_capacity(n),
+        }
+    }
+
     /// Record item `i`, whose id is `k`, as the last one with that id; the
     /// previous one, if any.
     pub fn insert<K: std::hash::Hash + Eq>(
@@ -269,15 +273,13 @@ impl LastBy {
         id: impl Fn(u32) -> K,
     ) -> Option<u32> {
         use hashbrown::hash_table::Entry;
-        let h = hash_id(&k);
-        match self.table.entry(
-            spread(h),
-            |&(j, hj)| hj == h && id(j) == k,
-            |&(_, hj)| spread(hj),
-        ) {
-            Entry::Occupied(mut o) => Some(std::mem::replace(&mut o.get_mut().0, i)),
+        match self
+            .table
+            .entry(hash_id(&k), |&j| id(j) == k, |&j| hash_id(&id(j)))
+        {
+            Entry::Occupied(mut o) => Some(std::mem::replace(o.get_mut(), i)),
             Entry::Vacant(v) => {
-                v.insert((i, h));
+                v.insert(i);
                 None
             }
         }
@@ -285,18 +287,14 @@ impl LastBy {
 
     /// Forget the item with id `k`.
     pub fn remove<K: std::hash::Hash + Eq>(&mut self, k: K, id: impl Fn(u32) -> K) {
-        let h = hash_id(&k);
-        if let Ok(o) = self
-            .table
-            .find_entry(spread(h), |&(j, hj)| hj == h && id(j) == k)
-        {
+        if let Ok(o) = self.table.find_entry(hash_id(&k), |&j| id(j) == k) {
             o.remove();
         }
     }
 
     /// The item numbers kept, in no particular order.
     pub fn items(&self) -> impl Iterator<Item = u32> + '_ {
-        self.table.iter().map(|&(i, _)| i)
+        self.table.iter().copied()
     }
 }
 
@@ -546,7 +544,7 @@ mod tests {
     #[test]
     fn settings_are_compact() {
         // The size is the memory of a million-line file (README, Performance).
-        assert!(std::mem::size_of::<Setting>() <= 80);
+        assert!(std::mem::size_of::<Setting>() <= 72);
         assert!(std::mem::size_of::<Line>() <= 80);
     }
 }

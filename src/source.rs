@@ -20,7 +20,7 @@ pub struct SourceFile {
     original: Option<Vec<u8>>,
     /// The bytes with each invalid UTF-8 byte replaced by
     /// [`INVALID_BYTE_PLACEHOLDER`]; shared with the settings that point into it.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Byte ranges of invalid UTF-8 sequences in `bytes`.
     pub invalid_utf8: Vec<Range<usize>>,
     /// Where each line starts: built on first use (reports with findings), as a
@@ -41,7 +41,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             original,
-            text: text.into(),
+            text: Arc::new(text),
             invalid_utf8,
             line_starts: std::sync::OnceLock::new(),
         }

@@ -34,7 +34,7 @@ pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
         let k = settings[i as usize].key.as_ref();
         (k.is_some_and(|k| k.glob), k.map_or("", |k| k.path()))
     };
-    let mut seen = LastBy::default();
+    let mut seen = LastBy::with_capacity(settings.len());
     let mut out = Vec::new();
     for (i, s) in settings.iter().enumerate() {
         let Some(key) = s.key.as_ref().filter(|k| !k.is_empty()) else {

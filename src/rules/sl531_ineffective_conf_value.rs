@@ -102,14 +102,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let model = conf::model(cx);
     // Winning explicit assignment per name and dev, as positions in `cx.settings()`.
     let dev = |pos: u32| conf_dev_name(cx.at(pos as usize).1).map_or("", |(dev, _)| dev);
-    let mut winners: HashMap<&str, LastBy> = HashMap::default();
+    let relevant = |s| conf_dev_name(s).filter(|(_, name)| combine(name).is_some());
+    // Counted first, so that each table is sized once (growing one computes ids).
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for (_, s) in cx.settings() {
+        if let Some((_, name)) = relevant(s) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut winners: HashMap<&str, LastBy> = counts
+        .into_iter()
+        .map(|(name, n)| (name, LastBy::with_capacity(n)))
+        .collect();
     for (pos, (_, s)) in cx.settings().enumerate() {
-        let Some((this_dev, name)) = conf_dev_name(s) else {
+        let Some((this_dev, name)) = relevant(s) else {
             continue;
         };
-        if combine(name).is_none() {
-            continue;
-        }
         let pos = pos as u32; // inputs are capped at 64 MiB: fewer lines than u32::MAX
         let last = winners.entry(name).or_default();
         if conf::int_value(s).is_some() {
