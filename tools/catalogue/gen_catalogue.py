@@ -22,7 +22,7 @@ import os
 import re
 import sys
 
-from refdocs import doc_path, norm_key, read_lines, read_tsv
+from refdocs import doc_lines, doc_path, find_heading, norm_key, read_lines, read_tsv, vkey
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -81,11 +81,6 @@ MODULE_EXCEPTIONS = {"net.netfilter.nf_log_all_netns": "",
 def die(msg):
     sys.stderr.write("gen_catalogue: %s\n" % msg)
     sys.exit(1)
-
-
-def vkey(v):
-    """Sort key for versions like 2.6.32, 4.19, 7.3."""
-    return tuple(int(x) for x in re.findall(r"\d+", v))
 
 
 def next_version(v):
@@ -256,33 +251,6 @@ hist_rows = read_tsv(os.path.join(HIST, "key-history.tsv"))
 CORE_FILES = {"kernel": "kernel", "vm": "vm", "fs": "fs"}
 
 
-_doc_cache = {}
-
-
-def doc_lines(ver, base):
-    p = doc_path(ver, base)
-    if not p:
-        return None, None
-    if p not in _doc_cache:
-        _doc_cache[p] = read_lines(p)
-    return p, _doc_cache[p]
-
-
-def find_heading(lines, name):
-    """0-based line index of a heading for `name` in a core doc (rst or txt)."""
-    names = [n.strip() for n in re.split(r",|&|\band\b", name) if n.strip()]
-    for i, l in enumerate(lines):
-        s = l.strip()
-        s2 = re.sub(r"\s*\(.*?\)\s*", "", s).rstrip(":")
-        parts = [p.strip() for p in re.split(r",|&|\band\b", s2) if p.strip()]
-        if not parts or not any(n in parts for n in names):
-            continue
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        prev = lines[i - 1].strip() if i > 0 else ""
-        if re.fullmatch(r"[=\-~^]{3,}", nxt) or (s.endswith(":") and not l.startswith((" ", "\t"))) \
-                or re.fullmatch(r"={3,}", prev) or (prev == "" and nxt == "" and s == s2 and len(parts) == 1 and i > 20):
-            return i
-    return None
 
 
 def core_section(lines, i):

@@ -27,7 +27,7 @@ import re
 import sys
 
 import refdocs
-from refdocs import doc_path, norm_key, read_tsv
+from refdocs import norm_key, read_tsv, vkey
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -42,51 +42,19 @@ VERSIONS = ["7.3", "6.12", "6.1", "6.6", "5.15", "5.10", "5.8", "5.4", "4.19", "
             "4.12", "4.9", "4.4", "4.1", "3.18", "3.16", "3.10", "3.2", "2.6.32"]
 
 
-def vkey(v):
-    return tuple(int(x) for x in v.split("."))
-
-
 # The brief's order: the full copies 7.3, 6.12, 6.1, then history newest first.
 VERSIONS = ["7.3", "6.12", "6.1"] + sorted(set(VERSIONS) - {"7.3", "6.12", "6.1"},
                                           key=vkey, reverse=True)
 
 # ---------------------------------------------------------------------------
-# Key-name mapping: norm_key, doc_path, read_lines and read_tsv come from
-# refdocs.py (shared with gen_catalogue.py); find_heading and ip_type_line here
-# also accept the old .txt heading forms.
+# Key-name mapping, doc reading and heading search come from refdocs.py (shared
+# with gen_catalogue.py); here find_heading also accepts the old .txt heading
+# form `name: (X86 only)`, and ip_type_line the old type lines.
 # ---------------------------------------------------------------------------
 HDR_RE = re.compile(r"^([A-Za-z0-9_./*<>-]+)\s+-\s+(.+?)\s*$")
 UNDERLINE_RE = re.compile(r"^\s*([=\-~^*+#])\1{2,}\s*$")
 
 
-_cache = {}
-
-
-def doc_lines(ver, base):
-    p = doc_path(ver, base)
-    if not p:
-        return None, None
-    if p not in _cache:
-        _cache[p] = refdocs.read_lines(p, expand_tabs=True)
-    return p, _cache[p]
-
-
-def find_heading(lines, name):
-    """0-based line index of a heading for `name` in a core doc (rst or txt)."""
-    names = [n.strip() for n in re.split(r",|&|\band\b", name) if n.strip()]
-    for i, l in enumerate(lines):
-        s = l.strip()
-        s2 = re.sub(r"\s*\(.*?\)\s*", "", s).rstrip(":")
-        parts = [p.strip() for p in re.split(r",|&|\band\b", s2) if p.strip()]
-        if not parts or not any(n in parts for n in names):
-            continue
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        prev = lines[i - 1].strip() if i > 0 else ""
-        if re.fullmatch(r"[=\-~^]{3,}", nxt) or (s.endswith(":") and not l.startswith((" ", "\t"))) \
-                or re.fullmatch(r"={3,}", prev) or (prev == "" and nxt == "" and s == s2 and len(parts) == 1 and i > 20) \
-                or re.fullmatch(r"[^\s-][^:]*:\s*\([^)]*\)", l.rstrip()):  # txt 'name: (X86 only)' (added)
-            return i
-    return None
 
 
 def ip_region(lines, key):
@@ -387,7 +355,7 @@ def source_name(path, ver):
 
 
 def entry_ip(ver, names, key, line=None):
-    p, lines = doc_lines(ver, "ip-sysctl")
+    p, lines = refdocs.doc_lines(ver, "ip-sysctl", expand_tabs=True)
     if not lines:
         return None
     i = None
@@ -404,11 +372,11 @@ def entry_ip(ver, names, key, line=None):
 
 
 def entry_core(ver, base, names):
-    p, lines = doc_lines(ver, base)
+    p, lines = refdocs.doc_lines(ver, base, expand_tabs=True)
     if not lines:
         return None
     for n in names:
-        i = find_heading(lines, n)
+        i = refdocs.find_heading(lines, n, paren_headings=True)
         if i is not None:
             break
     else:

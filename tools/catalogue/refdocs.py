@@ -59,3 +59,40 @@ def doc_path(ver, base):
                 p = q
                 break
     return p if p and os.path.exists(p) else None
+
+
+def vkey(v):
+    """Sort key for versions like 2.6.32, 4.19, 7.3."""
+    return tuple(int(x) for x in re.findall(r"\d+", v))
+
+
+_doc_cache = {}
+
+
+def doc_lines(ver, base, expand_tabs=False):
+    """(path, lines) of doc `base` for a version label, read once; (None, None) if absent."""
+    p = doc_path(ver, base)
+    if not p:
+        return None, None
+    if (p, expand_tabs) not in _doc_cache:
+        _doc_cache[(p, expand_tabs)] = read_lines(p, expand_tabs=expand_tabs)
+    return p, _doc_cache[(p, expand_tabs)]
+
+
+def find_heading(lines, name, paren_headings=False):
+    """0-based line index of a heading for `name` in a core doc (rst or txt).
+    `paren_headings`: also a txt line `name: (X86 only)`."""
+    names = [n.strip() for n in re.split(r",|&|\band\b", name) if n.strip()]
+    for i, l in enumerate(lines):
+        s = l.strip()
+        s2 = re.sub(r"\s*\(.*?\)\s*", "", s).rstrip(":")
+        parts = [p.strip() for p in re.split(r",|&|\band\b", s2) if p.strip()]
+        if not parts or not any(n in parts for n in names):
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        prev = lines[i - 1].strip() if i > 0 else ""
+        if re.fullmatch(r"[=\-~^]{3,}", nxt) or (s.endswith(":") and not l.startswith((" ", "\t"))) \
+                or re.fullmatch(r"={3,}", prev) or (prev == "" and nxt == "" and s == s2 and len(parts) == 1 and i > 20) \
+                or (paren_headings and re.fullmatch(r"[^\s-][^:]*:\s*\([^)]*\)", l.rstrip())):
+            return i
+    return None
