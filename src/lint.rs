@@ -55,7 +55,7 @@ pub struct Setting {
 impl Setting {
     fn resolve(source: &SourceFile, line_index: usize, a: &Assignment) -> Setting {
         let text = &source.text;
-        let key = a.key().as_ref().map(|s| Key::parse(&text[s.clone()]));
+        let key = a.key().map(|s| Key::parse(&text[s]));
         let info = key.as_ref().filter(|k| !k.glob).and_then(catalog::lookup);
         let value_span = a.value().unwrap_or(a.eq().end..a.eq().end);
         let numeric = info.is_some_and(|i| i.ty.is_numeric());

@@ -17,7 +17,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let line = cx.line;
-    let start = line.lead().as_ref().map_or(line.content().start, |l| l.end);
+    let start = line.text_start();
     out.push(
         s.diag(
             "SL102",

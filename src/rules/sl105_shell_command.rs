@@ -19,11 +19,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if matches!(cx.line.kind, LineKind::Blank | LineKind::Comment(_)) {
         return;
     }
-    let start = cx
-        .line
-        .lead()
-        .as_ref()
-        .map_or(cx.line.content().start, |l| l.end);
+    let start = cx.line.text_start();
     let text = cx.text(start..cx.line.content().end).trim_end();
     let Some(fixed) = rewrite(text) else { return };
     let mut d = Diagnostic::new(

@@ -27,11 +27,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         format!("removed in Linux {when}")
     };
-    let at = cx
-        .line
-        .lead()
-        .as_ref()
-        .map_or(cx.line.content().start, |l| l.end);
+    let at = cx.line.text_start();
     let message = format!(
         "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{}` and the line does nothing",
         info.path.replace("<*>", "*")

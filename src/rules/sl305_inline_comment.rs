@@ -61,7 +61,7 @@ fn move_comment_above(cx: &LineContext<'_>, s: &crate::lint::Setting, d: Diagnos
         return d;
     }
     let line = cx.line;
-    let lead = line.lead().as_ref().map_or("", |l| cx.text(l.clone()));
+    let lead = line.lead().map_or("", |l| cx.text(l));
     let mut end = line.content().end;
     if line.span().end > end && cx.text(line.content()).ends_with('\r') {
         end -= 1; // keep the `\r` of a CRLF line ending

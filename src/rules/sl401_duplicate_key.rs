@@ -94,6 +94,6 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
 /// be the one meant): turn the earlier line into a comment, at its first non-blank.
 fn comment_out_at(file: &crate::lint::FileData, s: &Setting) -> std::ops::Range<usize> {
     let line = file.line(s);
-    let at = line.lead().as_ref().map_or(line.content().start, |l| l.end);
+    let at = line.text_start();
     at..at
 }

@@ -152,7 +152,7 @@ fn range_numbers(s: &Setting, kernel: &KernelVersion) -> Option<Vec<(i128, Range
 /// reads it and it is within 0..=65535.
 fn unpriv_number(s: &Setting) -> Option<(i128, Range<usize>)> {
     let n = numeric(s)?;
-    if s.comment().as_ref().is_some_and(|c| c.glued) {
+    if s.comment().is_some_and(|c| c.glued) {
         return None;
     }
     let t = n.tokens.first()?;

@@ -109,6 +109,11 @@ impl Line {
     pub fn lead(&self) -> Option<Span> {
         self.lead.get()
     }
+
+    /// Where the line's text starts, after its leading whitespace.
+    pub fn text_start(&self) -> usize {
+        self.lead().map_or(self.content().start, |l| l.end)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
