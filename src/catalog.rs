@@ -161,6 +161,11 @@ pub fn all() -> &'static [KeyInfo] {
     KEYS
 }
 
+/// The position of a catalogue entry in [`all`] (for a compact reference to it).
+pub fn position(info: &'static KeyInfo) -> usize {
+    (info as *const KeyInfo as usize - KEYS.as_ptr() as usize) / std::mem::size_of::<KeyInfo>()
+}
+
 /// The catalogue by path, and which component positions hold a placeholder for
 /// each depth (bit `i` of `placeholders[depth]`): built once from the static
 /// table on first use (about a thousand entries, microseconds).

@@ -32,7 +32,7 @@ pub struct Options {
 
 /// One assignment line, resolved once for every rule. Its texts are spans into
 /// the file's text, which the setting shares: a setting costs no string of its own
-/// but its key's path, and its spans take 8 bytes each (72 bytes in all).
+/// but its key's path, and its spans take 8 bytes each (64 bytes in all).
 #[derive(Debug, Clone)]
 pub struct Setting {
     /// The file's text.
@@ -46,10 +46,11 @@ pub struct Setting {
     /// to the value.
     comment_start: u32,
     comment_glued: bool,
+    /// The catalogue entry's position in `catalog::all()` (`u16::MAX`: none).
+    info: u16,
     /// `-key = value`: failures are ignored.
     pub ignore_failure: bool,
     pub key: Option<Key>,
-    pub info: Option<&'static KeyInfo>,
 }
 
 impl Setting {
@@ -73,9 +74,15 @@ impl Setting {
             comment_start: comment.as_ref().map_or(u32::MAX, |c| narrow(c.span.start)),
             comment_glued: comment.is_some_and(|c| c.glued),
             key,
-            info,
+            // The catalogue has about a thousand entries: far fewer than u16::MAX.
+            info: info.map_or(u16::MAX, |i| catalog::position(i) as u16),
             ignore_failure: a.dash().is_some(),
         }
+    }
+
+    /// The key's catalogue entry, if it is catalogued.
+    pub fn info(&self) -> Option<&'static KeyInfo> {
+        catalog::all().get(usize::from(self.info))
     }
 
     /// Index of the line in the file's syntax tree.
@@ -125,7 +132,7 @@ impl Setting {
     /// The integers the kernel reads from the value: the first `arity` tokens of the
     /// body, if the key is numeric and all of them parse. `None` otherwise.
     pub fn numbers(&self) -> Option<Vec<i128>> {
-        let arity = self.info?.ty.arity()?;
+        let arity = self.info()?.ty.arity()?;
         let tokens = value::tokens(self.body(), 0);
         if tokens.is_empty() {
             return None;
@@ -421,7 +428,7 @@ impl LineContext<'_> {
     /// catalogued (what the key-status rules start from).
     pub fn catalogued(&self) -> Option<(&Setting, &'static KeyInfo, Range<usize>)> {
         let s = self.setting?;
-        Some((s, s.info?, s.key_span()?))
+        Some((s, s.info()?, s.key_span()?))
     }
 
     pub fn text(&self, span: Range<usize>) -> &str {
@@ -544,7 +551,7 @@ mod tests {
     #[test]
     fn settings_are_compact() {
         // The size is the memory of a million-line file (README, Performance).
-        assert!(std::mem::size_of::<Setting>() <= 72);
+        assert!(std::mem::size_of::<Setting>() <= 64);
         assert!(std::mem::size_of::<Line>() <= 80);
     }
 }

@@ -22,7 +22,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         .key_span()
         .clone()
         .map_or(s.value_span(), |k| k.start..s.value_span().end);
-    let d = match s.info.map(|i| i.ty) {
+    let d = match s.info().map(|i| i.ty) {
         Some(ty) if ty.is_numeric() || ty == ValueType::PortList => s
             .diag(
                 "SL103",

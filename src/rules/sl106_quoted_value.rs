@@ -20,7 +20,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let key = s.key_name();
     let inner = &s.body()[1..s.body().len() - 1];
-    let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
+    let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
     let (severity, message) = if ty.is_numeric() || ty == ValueType::PortList {
         (
             Severity::Error,

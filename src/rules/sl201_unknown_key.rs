@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let (key, span, value, exclusion) = match (&cx.line.kind, cx.setting) {
         (LineKind::Assignment(_), Some(s)) => match (&s.key, &s.key_span()) {
-            (Some(k), Some(sp)) if s.info.is_none() => (
+            (Some(k), Some(sp)) if s.info().is_none() => (
                 k.clone(),
                 sp.clone(),
                 Some(s.value_text().to_owned()),

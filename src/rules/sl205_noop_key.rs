@@ -116,7 +116,7 @@ fn known(key: &str) -> Option<&'static NoOp> {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let (Some(info), Some(span)) = (s.info, &s.key_span()) else {
+    let (Some(info), Some(span)) = (s.info(), &s.key_span()) else {
         return;
     };
     if info.status != Status::NoOp {

@@ -19,7 +19,7 @@ pub(super) const RULE: Rule = Rule {
 const NOT_LOADABLE: &[&str] = &["yama", "binfmt_misc"];
 
 fn module_of(s: &Setting) -> Option<&'static str> {
-    let info = s.info?;
+    let info = s.info()?;
     if info.module.is_empty()
         || NOT_LOADABLE.contains(&info.module)
         || matches!(info.status, Status::Removed | Status::Moved)
@@ -37,7 +37,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if s.key_span().is_none() {
             continue;
         }
-        let info = s.info.expect("module_of checked the catalogue entry");
+        let info = s.info().expect("module_of checked the catalogue entry");
         if info.removed_in(&cx.options.kernel) || info.too_new_for(&cx.options.kernel) {
             continue; // SL202 / SL203 report those
         }

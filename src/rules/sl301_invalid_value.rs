@@ -46,7 +46,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    if s.info.is_some_and(|i| i.ty == ValueType::PortList)
+    if s.info().is_some_and(|i| i.ty == ValueType::PortList)
         && !s.body().is_empty()
         && !is_quoted(s.body())
     {

@@ -18,7 +18,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(c) = &s.comment() else { return };
     let key = s.key_name();
     let comment = cx.text(c.span.clone());
-    let ty = s.info.map_or(ValueType::Unknown, |i| i.ty);
+    let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
     let (severity, effect) = if c.glued {
         (Severity::Error, format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text().split_whitespace().next().unwrap_or_default()))
     } else if let Some(arity) = ty.arity() {

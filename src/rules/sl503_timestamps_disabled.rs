@@ -14,7 +14,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(info) = s.info else { return };
+    let Some(info) = s.info() else { return };
     if info.key != "net.ipv4.tcp_timestamps" {
         return;
     }

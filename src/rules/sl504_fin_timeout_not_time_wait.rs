@@ -27,7 +27,7 @@ const DEFAULT_FIN_TIMEOUT: i128 = 60;
 /// A TIME_WAIT key set to something other than its catalogue default: restating a
 /// default (`tcp_tw_reuse = 2`, `tcp_tw_recycle = 0`) shows no TIME_WAIT tuning.
 fn tunes_time_wait(s: &Setting) -> bool {
-    let Some(info) = s.info else { return false };
+    let Some(info) = s.info() else { return false };
     if !TIME_WAIT_KEYS.contains(&info.key) || s.key.as_ref().is_none_or(|k| k.glob) {
         return false;
     }

@@ -33,7 +33,7 @@ fn default_for(memory: u64) -> i128 {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(info) = s.info else { return };
+    let Some(info) = s.info() else { return };
     if info.key != "net.ipv4.tcp_max_tw_buckets" {
         return;
     }

@@ -45,7 +45,7 @@ fn linear_timeouts(cx: &LineContext<'_>) -> Option<i128> {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(info) = s.info else { return };
+    let Some(info) = s.info() else { return };
     let target = &cx.cx.options.kernel;
     let (name, default, what) = match info.key {
         "net.ipv4.tcp_syn_retries" => (

@@ -23,7 +23,7 @@ const CHECKED: (u64, u64) = (3, 11);
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let Some(info) = s.info else { return };
+    let Some(info) = s.info() else { return };
     if info.key != "net.core.somaxconn" {
         return;
     }

@@ -24,7 +24,7 @@ pub(super) const MEM_KEYS: &[(&str, &str)] = &[
 /// The three values of a memory vector and their tokens in the file, if the
 /// setting is one of [`MEM_KEYS`] and writes all three numbers.
 pub(super) fn mem_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Tokens<'_>)> {
-    let info = s.info?;
+    let info = s.info()?;
     let (_, proto) = MEM_KEYS.iter().find(|(k, _)| *k == info.key)?;
     let numbers = s.numbers()?;
     if numbers.len() != 3 {

@@ -22,7 +22,7 @@ pub(super) const BUFFER_KEYS: &[(&str, &str)] = &[
 
 /// The values a `tcp_rmem`/`tcp_wmem` line writes (one to three) and their tokens.
 pub(super) fn buffer_vector(s: &Setting) -> Option<(&'static str, Vec<i128>, Tokens<'_>)> {
-    let info = s.info?;
+    let info = s.info()?;
     let (_, buffer) = BUFFER_KEYS.iter().find(|(k, _)| *k == info.key)?;
     let numbers = s.numbers()?;
     let tokens = value::tokens(s.body(), s.body_span().start);
@@ -78,7 +78,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         )
         .help(format!(
             "write min <= default <= max (kernel default `{}`)",
-            s.info.map_or("", |i| i.default)
+            s.info().map_or("", |i| i.default)
         )),
     );
 }

@@ -31,7 +31,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.dotted_key().unwrap_or_default();
     // A floor the catalogue marks as enforced for the target kernel is a rejected
     // write: SL302 reports it (as an error), so it is not reported twice here.
-    let info = s.info.expect("buffer_vector checked the key");
+    let info = s.info().expect("buffer_vector checked the key");
     let (min, _, enforced, _) = catalog::range_on(info, &cx.cx.options.kernel);
     let rejected = |n: i128| enforced && min.is_some_and(|m| n < m);
     let Some(index) = v
@@ -66,7 +66,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         )
         .help(format!(
             "use at least 4096 for every value of `{key}` (kernel default `{}`)",
-            s.info.map_or("", |i| i.default)
+            s.info().map_or("", |i| i.default)
         )),
     );
 }

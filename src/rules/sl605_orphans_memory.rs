@@ -23,7 +23,7 @@ pub(super) const DEFAULT_LIMIT_BYTES: u128 = 64 << 30;
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    if s.info.is_none_or(|i| i.key != "net.ipv4.tcp_max_orphans") {
+    if s.info().is_none_or(|i| i.key != "net.ipv4.tcp_max_orphans") {
         return;
     }
     let Some(n) = s.numbers().and_then(|v| v.first().copied()) else {

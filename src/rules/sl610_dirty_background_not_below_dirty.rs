@@ -91,7 +91,7 @@ pub(super) struct PairState<'a> {
 }
 
 fn key_is(s: &Setting, dotted: &str) -> bool {
-    s.info.is_some_and(|i| i.key == dotted) && s.key.as_ref().is_some_and(|k| !k.glob)
+    s.info().is_some_and(|i| i.key == dotted) && s.key.as_ref().is_some_and(|k| !k.glob)
 }
 
 pub(super) fn replay<'a>(cx: &Context<'a>, pair: Pair) -> PairState<'a> {

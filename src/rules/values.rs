@@ -15,7 +15,7 @@ pub struct Numeric<'a> {
 }
 
 pub fn numeric(setting: &Setting) -> Option<Numeric<'_>> {
-    let info = setting.info?;
+    let info = setting.info()?;
     let arity = info.ty.arity()?;
     let body = setting.body();
     if body.is_empty() || body.starts_with('=') || is_quoted(body) {
