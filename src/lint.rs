@@ -552,6 +552,6 @@ mod tests {
     fn settings_are_compact() {
         // The size is the memory of a million-line file (README, Performance).
         assert!(std::mem::size_of::<Setting>() <= 64);
-        assert!(std::mem::size_of::<Line>() <= 80);
+        assert!(std::mem::size_of::<Line>() <= 72);
     }
 }

@@ -63,12 +63,14 @@ pub struct SyntaxTree {
 pub struct Line {
     number: u32,
     span: Span32,
-    content: Span32,
+    /// The line ends with a newline (its content is the span without it).
+    newline: bool,
     lead: Span32,
     pub kind: LineKind,
 }
 
 impl Line {
+    /// A line: `content` is `span` without the newline, if there is one.
     pub fn new(
         number: usize,
         span: Span,
@@ -76,18 +78,22 @@ impl Line {
         lead: Option<Span>,
         kind: LineKind,
     ) -> Line {
+        debug_assert!(content.start == span.start && span.end - content.end <= 1);
         Line {
             number: u32::try_from(number).unwrap_or(u32::MAX),
+            newline: content.end < span.end,
             span: Span32::new(span),
-            content: Span32::new(content),
             lead: Span32::opt(lead),
             kind,
         }
     }
 
-    /// Make the line end at `end` (to take in its newline).
-    pub(super) fn set_end(&mut self, end: usize) {
-        self.span = Span32::new(self.span.start as usize..end);
+    /// Take in the newline that follows the line's content.
+    pub(super) fn take_newline(&mut self) {
+        if !self.newline {
+            self.newline = true;
+            self.span.end += 1;
+        }
     }
 
     /// 1-based line number.
@@ -102,7 +108,8 @@ impl Line {
 
     /// The line without its newline.
     pub fn content(&self) -> Span {
-        self.content.range()
+        let s = self.span.range();
+        s.start..s.end - usize::from(self.newline)
     }
 
     /// Leading whitespace.
@@ -144,7 +151,8 @@ pub struct Assignment {
     dash: Span32,
     dash_pad: Span32,
     key: Span32,
-    eq: Span32,
+    /// Where the `=` is (one byte).
+    eq: u32,
     value: Span32,
     trail: Span32,
 }
@@ -162,7 +170,7 @@ impl Assignment {
             dash: Span32::opt(dash),
             dash_pad: Span32::opt(dash_pad),
             key: Span32::opt(key),
-            eq: Span32::new(eq),
+            eq: Span32::new(eq).start,
             value: Span32::opt(value),
             trail: Span32::opt(trail),
         }
@@ -183,7 +191,7 @@ impl Assignment {
     }
 
     pub fn eq(&self) -> Span {
-        self.eq.range()
+        self.eq as usize..self.eq as usize + 1
     }
 
     pub fn value(&self) -> Option<Span> {

@@ -38,8 +38,8 @@ fn scan_lines(text: &str) -> Vec<Line> {
             None => (bytes.len(), None),
         };
         let mut line = scan_line(&bytes[start..end], start, lines.len() + 1);
-        if let Some(n) = next {
-            line.set_end(n);
+        if next.is_some() {
+            line.take_newline();
         }
         lines.push(line);
         match next {
@@ -173,7 +173,7 @@ fn from_file(file: Pair<'_, Rule>, chunk: &str, base: usize) -> (Option<Span>, V
                 let mut line = from_line(pair, lines.len() + 1, base);
                 // The newline (a silent `eol`) belongs to the line before it.
                 if bytes.get(line.content().end - base) == Some(&b'\n') {
-                    line.set_end(line.span().end + 1);
+                    line.take_newline();
                 }
                 lines.push(line);
             }
