@@ -74,11 +74,37 @@ pub(super) fn line_ref(cx: &Context<'_>, from_file: usize, file: usize, s: &Sett
 /// One explicit assignment, with its position in application order.
 #[derive(Clone)]
 pub(super) struct Written<'a> {
-    pub pos: usize,
-    pub file: usize,
+    /// Position in application order and file index (u32: a model holds one per
+    /// interface key, a million for a big file).
+    at: u32,
+    in_file: u32,
     pub setting: &'a Setting,
-    pub path: &'a str,
     pub value: i128,
+}
+
+impl<'a> Written<'a> {
+    fn new(pos: usize, file: usize, setting: &'a Setting, value: i128) -> Written<'a> {
+        // Fewer settings and files than u32::MAX: inputs are capped at 64 MiB.
+        Written {
+            at: pos as u32,
+            in_file: file as u32,
+            setting,
+            value,
+        }
+    }
+
+    pub fn pos(&self) -> usize {
+        self.at as usize
+    }
+
+    pub fn file(&self) -> usize {
+        self.in_file as usize
+    }
+
+    /// The path written.
+    pub fn path(&self) -> &'a str {
+        self.setting.key.as_ref().map_or("", |k| k.path())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -114,7 +140,7 @@ impl<'a> ConfModel<'a> {
     pub fn v4_reset_after(&self, pos: usize) -> bool {
         self.resets
             .iter()
-            .any(|r| r.family == Family::V4 && r.write.pos > pos)
+            .any(|r| r.family == Family::V4 && r.write.pos() > pos)
     }
 
     /// IPv4 forwarding of `conf.<dev>` (`dev` may be `default`) at the end.
@@ -212,13 +238,7 @@ fn compute_model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
         let path = key.path();
         last_pos.insert(path, pos);
         let Some(value) = int_value(s) else { continue };
-        let w = Written {
-            pos,
-            file,
-            setting: s,
-            path,
-            value,
-        };
+        let w = Written::new(pos, file, s, value);
         let family = match path {
             V4_FORWARD | V4_ALL_FORWARDING => Family::V4,
             V6_ALL_FORWARDING => Family::V6,
@@ -266,8 +286,8 @@ fn compute_model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
     for r in &mut resets {
         // A key assigned again after the reset gets its value back.
         r.lost
-            .retain(|(t, _)| last_pos.get(t.path).is_none_or(|&p| p < r.write.pos));
-        r.lost.sort_by_key(|(t, _)| t.pos);
+            .retain(|(t, _)| last_pos.get(t.path()).is_none_or(|&p| p < r.write.pos()));
+        r.lost.sort_by_key(|(t, _)| t.pos());
     }
     let [mut tracked, v6_forwarding, v6_force] = groups;
     tracked.extend(v6_forwarding);
@@ -326,7 +346,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(b) => format!(
                 "{}, set by {}",
                 r.from,
-                line_ref(cx, w.file, b.file, b.setting)
+                line_ref(cx, w.file(), b.file(), b.setting)
             ),
             None => format!("{}, the kernel default at boot", r.from),
         };
@@ -337,9 +357,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(t, to)| {
                 format!(
                     "`{} = {}` ({}) becomes {to}",
-                    dotted(t.path),
+                    dotted(t.path()),
                     t.value,
-                    line_ref(cx, w.file, t.file, t.setting)
+                    line_ref(cx, w.file(), t.file(), t.setting)
                 )
             })
             .collect();
@@ -364,7 +384,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .setting
             .diag(
                 "SL530",
-                w.file,
+                w.file(),
                 w.setting.span(),
                 format!(
                     "`{key} = {}` comes after {} it resets: {what}, so {}{more}",
@@ -382,7 +402,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ));
         for (t, to) in r.lost.iter().take(MAX_LISTED) {
             d = d.label(
-                t.file,
+                t.file(),
                 t.setting.span(),
                 format!(
                     "set to {} here; reset to {to} when `{key}` is written later",
@@ -403,13 +423,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Returns the insertion offset, the moved line and the line's old span.
 fn move_above(cx: &Context<'_>, r: &Reset<'_>) -> Option<(usize, String, std::ops::Range<usize>)> {
     let w = &r.write;
-    let first = &r.lost.iter().min_by_key(|(t, _)| t.pos)?.0;
-    if r.lost.iter().any(|(t, _)| t.file != w.file)
-        || r.from_setting.as_ref().is_some_and(|b| b.pos > first.pos)
+    let first = &r.lost.iter().min_by_key(|(t, _)| t.pos())?.0;
+    if r.lost.iter().any(|(t, _)| t.file() != w.file())
+        || r.from_setting
+            .as_ref()
+            .is_some_and(|b| b.pos() > first.pos())
     {
         return None;
     }
-    let f = cx.file(w.file);
+    let f = cx.file(w.file());
     let line = f.line(w.setting);
     let mut moved = f.text(line.span()).to_owned();
     if !moved.ends_with('\n') {
