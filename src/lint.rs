@@ -493,6 +493,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         rules::RULES.iter().map(run).collect()
     } else {
         use rayon::prelude::*;
+        rules::Shared::prepare(&cx);
         rules::RULES.par_iter().map(run).collect()
     };
     for found in per_rule {

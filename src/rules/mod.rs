@@ -104,6 +104,17 @@ pub struct Shared<'a> {
     repeats: std::sync::OnceLock<Vec<Vec<sl401_duplicate_key::Repeat<'a>>>>,
 }
 
+impl Shared<'_> {
+    /// Compute the shared data now, before the rules run on all cores: their
+    /// working tables (a million-entry table for a million-line file) are then
+    /// not alive at the same time as the rules' own, which keeps the peak memory
+    /// of a big input down. Small inputs compute it on first use instead.
+    pub fn prepare(cx: &Context<'_>) {
+        sl401_duplicate_key::all_repeats(cx);
+        sl530_ip_forward_resets_conf::model(cx);
+    }
+}
+
 pub struct Rule {
     pub code: &'static str,
     pub check: Check,

@@ -22,11 +22,14 @@ pub(super) struct Repeat<'a> {
 /// compare with identical globs only: an explicit key beats a glob in any order).
 /// [`repeats`] of a file of the configuration, computed once for all files.
 pub(super) fn repeats_in<'c, 'a>(cx: &'c Context<'a>, file: usize) -> &'c [Repeat<'a>] {
-    let all = cx
-        .shared
+    &all_repeats(cx)[file]
+}
+
+/// [`repeats`] of every file of the configuration, computed once.
+pub(super) fn all_repeats<'c, 'a>(cx: &'c Context<'a>) -> &'c [Vec<Repeat<'a>>] {
+    cx.shared
         .repeats
-        .get_or_init(|| cx.files.iter().map(|f| repeats(&f.settings)).collect());
-    &all[file]
+        .get_or_init(|| cx.files.iter().map(|f| repeats(&f.settings)).collect())
 }
 
 pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
