@@ -163,7 +163,13 @@ pub fn all() -> &'static [KeyInfo] {
 
 /// The position of a catalogue entry in [`all`] (for a compact reference to it).
 pub fn position(info: &'static KeyInfo) -> usize {
-    (info as *const KeyInfo as usize - KEYS.as_ptr() as usize) / std::mem::size_of::<KeyInfo>()
+    let i =
+        (info as *const KeyInfo as usize - KEYS.as_ptr() as usize) / std::mem::size_of::<KeyInfo>();
+    debug_assert!(
+        KEYS.get(i).is_some_and(|k| std::ptr::eq(k, info)),
+        "not a catalogue entry"
+    );
+    i
 }
 
 /// The catalogue by path, and which component positions hold a placeholder for
@@ -385,4 +391,18 @@ pub fn near(key: &Key, limit: usize) -> Vec<(usize, String)> {
             (d <= limit).then_some((d, candidate))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        for (i, info) in all().iter().enumerate() {
+            assert_eq!(position(info), i);
+        }
+        let k = lookup(&Key::parse("net.ipv4.conf.eth0.rp_filter")).expect("catalogued");
+        assert_eq!(all()[position(k)].path, "net/ipv4/conf/<*>/rp_filter");
+    }
 }
