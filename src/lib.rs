@@ -13,6 +13,7 @@ pub mod describe;
 pub mod diagnostic;
 pub mod effective;
 pub mod fix;
+pub mod fsroot;
 pub mod input;
 pub mod key;
 pub mod layout;

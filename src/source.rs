@@ -26,6 +26,10 @@ pub struct SourceFile {
     /// Where each line starts: built on first use (reports with findings), as a
     /// clean million-line file never needs it.
     line_starts: std::sync::OnceLock<Vec<u32>>,
+    /// The file the bytes were read from (canonical path and identity), to write
+    /// fixes back to the same file; `None` for standard input, masks and
+    /// in-memory sources.
+    pub origin: Option<crate::fsroot::FileId>,
 }
 
 impl SourceFile {
@@ -44,7 +48,14 @@ impl SourceFile {
             text: Arc::new(text),
             invalid_utf8,
             line_starts: std::sync::OnceLock::new(),
+            origin: None,
         }
+    }
+
+    /// The same source, remembering the file it was read from.
+    pub fn with_origin(mut self, origin: Option<crate::fsroot::FileId>) -> Self {
+        self.origin = origin;
+        self
     }
 
     fn line_starts(&self) -> &[u32] {

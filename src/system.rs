@@ -2,21 +2,23 @@
 //! (reference/syntax.md §2 procps `sysctl --system`, §3 systemd-sysctl / sysctl.d(5),
 //! §4 differences), from a directory tree laid out like `/`.
 //!
-//! Every path inside the tree, symbolic link targets included, is resolved relative
-//! to the tree's root, as a chroot would: an absolute target `/usr/lib/x` means
+//! Every path inside the tree, symbolic link targets included, is resolved by
+//! [`crate::fsroot::Root`] as a chroot would: an absolute target `/usr/lib/x` means
 //! `ROOT/usr/lib/x`, `..` never climbs above the root (so nothing outside the tree is
-//! ever read), and a link to `/dev/null` is a mask (an empty file), never the host's
-//! `/dev/null`. Link loops and dangling links become unreadable files (SL100).
+//! ever read), and a link whose target is exactly `/dev/null` is a mask (an empty
+//! file), never the host's `/dev/null`. Link loops, dangling links, FIFOs and devices
+//! become unreadable files (SL100). A root that is missing or not a directory is one
+//! unreadable file named after it.
 //!
 //! Files are named by their path relative to the root, written with a leading `/`
 //! (`/etc/sysctl.d/99-sysctl.conf`), so reports read like the real system's.
 
 use std::collections::{BTreeMap, HashSet};
-use std::ffi::OsString;
 use std::fmt;
-use std::fs;
-use std::io;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+
+use crate::fsroot::{FsError, Kind, Resolved, Root};
 
 use crate::lint::FileData;
 use crate::source::SourceFile;
@@ -154,8 +156,6 @@ const DIRS: [&str; 4] = [
 ];
 const SPLIT_USR_DIR: &str = "/lib/sysctl.d";
 const SYSCTL_CONF: &str = "/etc/sysctl.conf";
-/// Linux gives up after 40 links (ELOOP).
-const MAX_LINKS: usize = 40;
 
 /// Which loader runs at boot: systemd-sysctl if its binary is in the tree
 /// (`/usr/lib/systemd/systemd-sysctl` or `/lib/systemd/systemd-sysctl`), else procps.
@@ -164,7 +164,14 @@ const MAX_LINKS: usize = 40;
 /// sign: distributions drop it (Debian 12 ships systemd-sysctl without it) and a
 /// copy can outlive systemd, while only the binary decides what runs at boot.
 pub fn detect_loader(root: &Path) -> Loader {
-    let has = |p: &str| matches!(resolve(root, p), Ok(Resolved::Path { .. }));
+    match Root::open(root) {
+        Ok(r) => detect_loader_in(&r),
+        Err(_) => Loader::Procps,
+    }
+}
+
+fn detect_loader_in(root: &Root) -> Loader {
+    let has = |p: &str| matches!(root.resolve(Path::new(p)), Ok(Resolved::Entry { .. }));
     if has("/usr/lib/systemd/systemd-sysctl") || has("/lib/systemd/systemd-sysctl") {
         Loader::Systemd
     } else {
@@ -176,10 +183,28 @@ pub fn detect_loader(root: &Path) -> Loader {
 struct Candidate {
     /// Display path: `<dir as configured>/<name>`.
     path: String,
+    /// The same, as bytes (the name may not be UTF-8).
+    real: PathBuf,
 }
 
-/// Read the tree under `root` as `loader` would at boot.
+/// Read the tree under `root` as `loader` would at boot. A root that cannot be
+/// opened gives one unreadable file named after it (reported as SL100).
 pub fn load(root: &Path, loader: Loader) -> System {
+    match Root::open(root) {
+        Ok(r) => load_in(&r, loader),
+        Err(e) => System {
+            loader,
+            files: vec![FileData::unreadable(
+                format!("--root {}", crate::fsroot::display_path(root)),
+                e.reason(),
+            )],
+            skipped: Vec::new(),
+        },
+    }
+}
+
+/// [`load`] from an open root.
+pub fn load_in(root: &Root, loader: Loader) -> System {
     let mut dirs: Vec<&str> = DIRS.to_vec();
     match loader {
         Loader::Procps => dirs.push(SPLIT_USR_DIR),
@@ -187,8 +212,8 @@ pub fn load(root: &Path, loader: Loader) -> System {
             // Only split-usr builds scan /lib/sysctl.d; a tree whose /lib is a real
             // directory (not the merged-usr link to usr/lib) is taken as split-usr.
             let real_dir = |p: &str| {
-                fs::symlink_metadata(root.join(p.trim_start_matches('/')))
-                    .is_ok_and(|m| m.file_type().is_dir())
+                matches!(root.resolve(Path::new(p)),
+                    Ok(Resolved::Entry { path, stat }) if stat.kind == Kind::Dir && path == Path::new(p))
             };
             if real_dir("/lib") && real_dir(SPLIT_USR_DIR) {
                 dirs.push(SPLIT_USR_DIR);
@@ -201,22 +226,19 @@ pub fn load(root: &Path, loader: Loader) -> System {
     // The same directory reached twice (`/lib` -> `usr/lib`) is scanned once.
     let mut seen_dirs = HashSet::new();
     for dir in dirs {
-        let Ok(Resolved::Path { rel, host, meta }) = resolve(root, dir) else {
+        let Ok(Resolved::Entry { path: canon, stat }) = root.resolve(Path::new(dir)) else {
             continue;
         };
-        if !meta.is_dir() || !seen_dirs.insert(rel) {
+        if stat.kind != Kind::Dir || !seen_dirs.insert(canon) {
             continue;
         }
-        let Ok(entries) = fs::read_dir(&host) else {
+        let Ok(names) = root.read_dir(Path::new(dir)) else {
             continue;
         };
-        let mut names: Vec<OsString> = entries
-            .filter_map(|e| e.ok().map(|e| e.file_name()))
-            .collect();
-        names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
         for name in names {
-            let bytes = name.as_encoded_bytes().to_vec();
-            let path = format!("{dir}/{}", name.to_string_lossy());
+            let bytes = name.as_bytes().to_vec();
+            let path = format!("{dir}/{}", crate::fsroot::display(&name));
+            let real = Path::new(dir).join(&name);
             // procps: `len >= 5 && strcmp(name + len - 5, ".conf") == 0`.
             if !bytes.ends_with(b".conf") {
                 skipped.push(Skipped {
@@ -235,9 +257,11 @@ pub fn load(root: &Path, loader: Loader) -> System {
                 continue;
             }
             if let Some(winner) = winners.get(&bytes) {
-                let reason = match resolve(root, &winner.path) {
+                let reason = match root.resolve(&winner.real) {
                     Ok(Resolved::DevNull) => SkipReason::MaskedByDevNull,
-                    Ok(Resolved::Path { meta, .. }) if meta.is_file() && meta.len() == 0 => {
+                    Ok(Resolved::Entry { stat, .. })
+                        if stat.kind == Kind::File && stat.size == 0 =>
+                    {
                         SkipReason::MaskedByEmptyFile
                     }
                     _ => SkipReason::MaskedBy,
@@ -249,7 +273,7 @@ pub fn load(root: &Path, loader: Loader) -> System {
                 });
                 continue;
             }
-            winners.insert(bytes, Candidate { path });
+            winners.insert(bytes, Candidate { path, real });
         }
     }
 
@@ -257,43 +281,43 @@ pub fn load(root: &Path, loader: Loader) -> System {
     let mut files = Vec::new();
     let mut read_targets = HashSet::new();
     for c in winners.into_values() {
-        match read(root, &c.path) {
-            Read::File(bytes, rel) => {
-                read_targets.insert(rel);
-                files.push(FileData::new(SourceFile::new(c.path, bytes)));
+        match root.read(&c.real) {
+            Ok((bytes, id)) => {
+                if let Some(id) = &id {
+                    read_targets.insert(id.path.clone());
+                }
+                files.push(FileData::new(
+                    SourceFile::new(c.path, bytes).with_origin(id),
+                ));
             }
-            Read::DevNull => files.push(FileData::new(SourceFile::new(c.path, Vec::new()))),
-            Read::Dir if loader == Loader::Systemd => skipped.push(Skipped {
+            Err(FsError::IsADirectory) if loader == Loader::Systemd => skipped.push(Skipped {
                 path: c.path,
                 reason: SkipReason::NotAFile,
                 by: None,
             }),
-            Read::Dir => files.push(FileData::unreadable(c.path, "is a directory")),
-            Read::Error(reason) => files.push(FileData::unreadable(c.path, reason)),
+            Err(e) => files.push(FileData::unreadable(c.path, e.reason())),
         }
     }
 
+    let conf = Path::new(SYSCTL_CONF);
     match loader {
         Loader::Procps => {
             // Read last if it is a regular file (stat follows links), even when a
             // 99-sysctl.conf link already pulled it in (E13: read twice).
-            if let Ok(Resolved::Path { meta, .. }) = resolve(root, SYSCTL_CONF) {
-                if meta.is_file() {
-                    match read(root, SYSCTL_CONF) {
-                        Read::File(bytes, _) => {
-                            files.push(FileData::new(SourceFile::new(SYSCTL_CONF, bytes)))
-                        }
-                        Read::Error(reason) => {
-                            files.push(FileData::unreadable(SYSCTL_CONF, reason))
-                        }
-                        Read::DevNull | Read::Dir => {}
+            if let Ok(Resolved::Entry { stat, .. }) = root.resolve(conf) {
+                if stat.kind == Kind::File {
+                    match root.read(conf) {
+                        Ok((bytes, id)) => files.push(FileData::new(
+                            SourceFile::new(SYSCTL_CONF, bytes).with_origin(id),
+                        )),
+                        Err(e) => files.push(FileData::unreadable(SYSCTL_CONF, e.reason())),
                     }
                 }
             }
         }
         Loader::Systemd => {
-            if let Ok(Resolved::Path { rel, .. }) = resolve(root, SYSCTL_CONF) {
-                if !read_targets.contains(&rel) {
+            if let Ok(Resolved::Entry { path, .. }) = root.resolve(conf) {
+                if !read_targets.contains(&path) {
                     skipped.push(Skipped {
                         path: SYSCTL_CONF.to_owned(),
                         reason: SkipReason::NotReadViaSystemd,
@@ -340,129 +364,5 @@ fn classify_other(name: &[u8]) -> SkipReason {
         SkipReason::BackupFile
     } else {
         SkipReason::NotConf
-    }
-}
-
-/// Where a path inside the tree leads.
-enum Resolved {
-    /// An existing file or directory: its canonical path relative to the root
-    /// (`/usr/lib/sysctl.d/x.conf`), the host path, and its metadata.
-    Path {
-        rel: String,
-        host: PathBuf,
-        meta: Box<fs::Metadata>,
-    },
-    /// The path is, or links to, `/dev/null`.
-    DevNull,
-}
-
-enum ResolveError {
-    /// Nothing there, and no link was followed.
-    NotFound,
-    /// A link was followed to nothing: the first link's target.
-    Dangling(String),
-    Loop,
-    Io(io::Error),
-}
-
-/// Resolve `path` (absolute, relative to `root`) component by component, following
-/// links inside the tree as a chroot would.
-fn resolve(root: &Path, path: &str) -> Result<Resolved, ResolveError> {
-    let mut pending: Vec<String> = components(path).into_iter().rev().collect();
-    let mut current: Vec<String> = Vec::new();
-    let mut links = 0;
-    let mut first_target: Option<String> = None;
-    while let Some(c) = pending.pop() {
-        match c.as_str() {
-            "" | "." => continue,
-            ".." => {
-                current.pop(); // clamped at the root
-                continue;
-            }
-            _ => {}
-        }
-        current.push(c);
-        if pending.is_empty() && current.len() == 2 && current[0] == "dev" && current[1] == "null" {
-            return Ok(Resolved::DevNull);
-        }
-        if current == ["dev"] && pending.iter().any(|c| !c.is_empty() && c != ".") {
-            // The booted system's /dev is devtmpfs, not the tree's: look no further
-            // for `/dev/null` (a tree rarely has a /dev at all).
-            continue;
-        }
-        let host = host_path(root, &current);
-        let meta = match fs::symlink_metadata(&host) {
-            Ok(m) => m,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(match first_target {
-                    Some(t) => ResolveError::Dangling(t),
-                    None => ResolveError::NotFound,
-                })
-            }
-            Err(e) => return Err(ResolveError::Io(e)),
-        };
-        if meta.file_type().is_symlink() {
-            links += 1;
-            if links > MAX_LINKS {
-                return Err(ResolveError::Loop);
-            }
-            let target = fs::read_link(&host).map_err(ResolveError::Io)?;
-            let target = target.to_string_lossy().into_owned();
-            first_target.get_or_insert_with(|| target.clone());
-            current.pop();
-            if target.starts_with('/') {
-                current.clear();
-            }
-            pending.extend(components(&target).into_iter().rev());
-        } else if !pending.is_empty() && !meta.is_dir() {
-            return Err(ResolveError::Io(io::Error::other("not a directory")));
-        }
-    }
-    let host = host_path(root, &current);
-    let meta = Box::new(fs::metadata(&host).map_err(ResolveError::Io)?);
-    Ok(Resolved::Path {
-        rel: format!("/{}", current.join("/")),
-        host,
-        meta,
-    })
-}
-
-fn components(path: &str) -> Vec<String> {
-    path.split('/').map(str::to_owned).collect()
-}
-
-fn host_path(root: &Path, components: &[String]) -> PathBuf {
-    let mut p = root.to_path_buf();
-    p.extend(components);
-    p
-}
-
-enum Read {
-    /// The bytes and the canonical path relative to the root.
-    File(Vec<u8>, String),
-    DevNull,
-    Dir,
-    Error(String),
-}
-
-fn read(root: &Path, path: &str) -> Read {
-    match resolve(root, path) {
-        Ok(Resolved::DevNull) => Read::DevNull,
-        Ok(Resolved::Path { rel, host, meta }) => {
-            if meta.is_dir() {
-                Read::Dir
-            } else if !meta.is_file() {
-                Read::Error("not a regular file".to_owned())
-            } else {
-                match fs::read(&host) {
-                    Ok(bytes) => Read::File(bytes, rel),
-                    Err(e) => Read::Error(crate::input::describe(&e)),
-                }
-            }
-        }
-        Err(ResolveError::NotFound) => Read::Error("no such file or directory".to_owned()),
-        Err(ResolveError::Dangling(t)) => Read::Error(format!("dangling symbolic link (-> {t})")),
-        Err(ResolveError::Loop) => Read::Error("too many levels of symbolic links".to_owned()),
-        Err(ResolveError::Io(e)) => Read::Error(crate::input::describe(&e)),
     }
 }

@@ -318,7 +318,7 @@ fn hostile_directory_entries() {
         "40-loop.conf",
         "50-socket.conf",
         "60-good.conf",
-        "70-r\u{FFFD}seau.conf",
+        "70-r\\xe9seau.conf",
     ]
     .iter()
     .map(|n| p(n))
