@@ -14,13 +14,14 @@
 //!   catalogued writable key, sorted), so `--profile server` audits the host itself.
 //!
 //! # Read-only by construction
-//! This module and [`crate::sockets`] only ever call `std::fs::read`,
-//! `std::fs::read_to_string`, `std::fs::read_dir`, `std::fs::symlink_metadata` and
-//! `std::fs::metadata` on the proc tree. There is no call that creates, opens for
-//! writing or writes a file (the unit test `no_write_calls_in_audit_sources` greps
-//! both sources for such APIs).
+//! This module and [`crate::sockets`] read only through [`crate::fsroot`]'s read
+//! functions: the proc tree is a [`Root`] (links resolve inside it, never
+//! outside; only regular files are opened, non-blocking; every read is bounded),
+//! snapshots are read with [`crate::fsroot::read_named`]. There is no call that
+//! creates, opens for writing or writes a file (the unit test
+//! `no_write_calls_in_audit_sources` greps both sources for such APIs).
 //! Keys with `.`/`..` components are never turned into paths, and symbolic links
-//! inside the proc tree are not followed.
+//! inside `PROC/sys` are not followed.
 //!
 //! # JSON report (`to_json`), version 1
 //! The `check` report (`version`, `tool`, `kernel`, `files`, `diagnostics`, `summary`),
@@ -81,8 +82,6 @@
 //!   names the hosts without the key.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
@@ -90,6 +89,7 @@ use serde_json::{json, Value};
 use crate::catalog::{self, Access, KeyInfo, Status, ValueType};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::effective::{self, Effective};
+use crate::fsroot::{FsError, Kind, Resolved, Root};
 use crate::key::Key;
 use crate::lint::{FileData, Options, Setting};
 use crate::report::{self, Counts};
@@ -205,28 +205,30 @@ pub enum Live {
     Missing,
 }
 
-/// Read `PROC/sys/<path>` of each dotted key, read-only (`std::fs::read`). Keys that
-/// are globs, or whose components could leave the tree (`.`, `..`), are `Missing`
-/// and never read; a symbolic link is not followed (`Missing`).
+/// Read `PROC/sys/<path>` of each dotted key, read-only. Keys that are globs, or
+/// whose components could leave the tree (`.`, `..`), are `Missing` and never
+/// read; a symbolic link is not followed (`Missing`).
 pub fn live_values(proc_root: &Path, keys: &[String]) -> Vec<(String, Live)> {
+    let root = Root::open(proc_root).ok();
     keys.iter()
         .map(|k| {
             let key = Key::parse(k);
-            let live = match safe_path(proc_root, &key) {
-                None => Live::Missing,
-                Some(path) => read_one(&path),
+            let live = match (&root, safe_path(&key)) {
+                (Some(root), Some(path)) => read_one(root, &path),
+                _ => Live::Missing,
             };
             (key.dotted(), live)
         })
         .collect()
 }
 
-/// `PROC/sys/<components>`, or `None` for keys that must not become a path.
-fn safe_path(proc_root: &Path, key: &Key) -> Option<PathBuf> {
+/// `/sys/<components>` inside the proc tree, or `None` for keys that must not
+/// become a path.
+fn safe_path(key: &Key) -> Option<PathBuf> {
     if key.glob || key.traversal || key.is_empty() {
         return None;
     }
-    let mut p = proc_root.join("sys");
+    let mut p = PathBuf::from("/sys");
     for c in key.components() {
         if c.is_empty() || c == "." || c == ".." || c.contains('/') || c.contains('\0') {
             return None;
@@ -236,14 +238,17 @@ fn safe_path(proc_root: &Path, key: &Key) -> Option<PathBuf> {
     Some(p)
 }
 
-fn read_one(path: &Path) -> Live {
-    match fs::symlink_metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Live::Missing,
-        Err(e) => Live::Unreadable(crate::input::describe(&e)),
-        Ok(m) if m.file_type().is_symlink() || m.is_dir() => Live::Missing,
-        Ok(_) => match fs::read(path) {
-            Ok(bytes) => Live::Value(clean(&bytes)),
-            Err(e) => Live::Unreadable(crate::input::describe(&e)),
+/// One value file, not following links (a link or directory is `Missing`).
+fn read_one(root: &Root, path: &Path) -> Live {
+    match root.resolve(path) {
+        Err(FsError::NotFound | FsError::NotADirectory | FsError::Dangling(_)) => Live::Missing,
+        Err(e) => Live::Unreadable(e.reason()),
+        Ok(Resolved::Entry { path: canon, stat }) if canon != path || stat.kind == Kind::Dir => {
+            Live::Missing
+        }
+        Ok(_) => match root.read(path) {
+            Ok((bytes, _)) => Live::Value(clean(&bytes)),
+            Err(e) => Live::Unreadable(e.reason()),
         },
     }
 }
@@ -257,34 +262,38 @@ fn clean(bytes: &[u8]) -> String {
 /// links are not followed).
 pub fn read_proc(proc_root: &Path) -> Snapshot {
     let mut snap = Snapshot::default();
-    let mut components = Vec::new();
-    walk(&proc_root.join("sys"), &mut components, &mut snap);
+    if let Ok(root) = Root::open(proc_root) {
+        let mut components = Vec::new();
+        walk(&root, Path::new("/sys"), &mut components, &mut snap);
+    }
     snap
 }
 
-fn walk(dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
+fn walk(root: &Root, dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
     if components.len() > 16 {
         return;
     }
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(names) = root.read_dir(dir) else {
         return;
     };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let Ok(ft) = e.file_type() else { continue };
-        let name = e.file_name().to_string_lossy().into_owned();
-        components.push(name);
-        if ft.is_dir() {
-            walk(&e.path(), components, snap);
-        } else if ft.is_file() {
+    for name in names {
+        let path = dir.join(&name);
+        // Not through links: the entry's canonical path is its own.
+        let kind = match root.resolve(&path) {
+            Ok(Resolved::Entry { path: canon, stat }) if canon == path => stat.kind,
+            _ => continue,
+        };
+        components.push(name.to_string_lossy().into_owned());
+        if kind == Kind::Dir {
+            walk(root, &path, components, snap);
+        } else if kind == Kind::File {
             let key = Key::from_components(components.iter().map(String::as_str)).dotted();
-            match fs::read(e.path()) {
-                Ok(bytes) => {
+            match root.read(&path) {
+                Ok((bytes, _)) => {
                     snap.values.insert(key, clean(&bytes));
                 }
                 Err(err) => {
-                    snap.unreadable.insert(key, crate::input::describe(&err));
+                    snap.unreadable.insert(key, err.reason());
                 }
             }
         }
@@ -294,8 +303,7 @@ fn walk(dir: &Path, components: &mut Vec<String>, snap: &mut Snapshot) {
 
 /// `PROC/sys/kernel/osrelease`, trimmed.
 pub fn kernel_release(proc_root: &Path) -> Option<String> {
-    fs::read_to_string(proc_root.join("sys/kernel/osrelease"))
-        .ok()
+    crate::fsroot::read_text_in(proc_root, "sys/kernel/osrelease")
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())
 }
@@ -859,7 +867,7 @@ fn audit_host(
             continue;
         };
         let key = Key::parse(&e.key);
-        if safe_path(Path::new("/"), &key).is_none() {
+        if safe_path(&key).is_none() {
             continue;
         }
         if !live.exists(&e.key) {
@@ -1088,6 +1096,14 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     let single_snapshot = opts.snapshots.len() == 1 && !opts.snapshots[0].is_dir();
     if !opts.snapshots.is_empty() && !single_snapshot {
         let fleet = run_fleet(&config, &snapshot_files, opts);
+        // Snapshots that could not be read (SL100 on their host) fail the run.
+        let unreadable_files = unreadable_files
+            + fleet
+                .findings
+                .iter()
+                .filter(|f| f.code == "SL100")
+                .map(|f| f.hosts.len())
+                .sum::<usize>();
         let mut outcome = AuditOutcome {
             host: "fleet".to_owned(),
             kernel_release: None,
@@ -1107,7 +1123,10 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
 
     let (snap, host, release, live_name, source) = if single_snapshot {
         let path = &snapshot_files[0];
-        let snap = read_snapshot(path)?;
+        let snap = match read_snapshot(path) {
+            Ok(s) => s,
+            Err(reason) => return Ok(unreadable_snapshot(config, opts, path, reason)),
+        };
         let host = host_name(path);
         let release = snap.get("kernel.osrelease").map(str::to_owned);
         let name = format!("live:{}", path.display());
@@ -1115,7 +1134,11 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     } else {
         let sys = opts.proc_root.join("sys");
         if !sys.is_dir() {
-            return Err(format!("{} is not a directory", sys.display()));
+            let reason = format!(
+                "cannot read {}: not a directory",
+                crate::fsroot::display_path(&sys)
+            );
+            return Ok(unreadable_snapshot(config, opts, &sys, reason));
         }
         let snap = read_proc(&opts.proc_root);
         let host = snap
@@ -1169,44 +1192,78 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     })
 }
 
-/// Files named on the command line, and the regular, non-hidden files of directories
-/// (sorted by name).
+/// The outcome of an audit whose live values (one snapshot, the proc tree) could
+/// not be read: the SL100.
+fn unreadable_snapshot(
+    config: Config,
+    opts: &AuditOptions,
+    path: &Path,
+    reason: String,
+) -> AuditOutcome {
+    let mut files = config.files;
+    let index = files.len();
+    let name = crate::fsroot::display_path(path);
+    let message = reason
+        .strip_prefix(&format!("cannot read {name}: "))
+        .map_or(reason.clone(), |r| format!("cannot read `{name}`: {r}"));
+    files.push(FileData::unreadable(name.clone(), reason));
+    let unreadable_files = files.iter().filter(|f| f.read_error.is_some()).count();
+    AuditOutcome {
+        host: host_name(path),
+        kernel_release: None,
+        kernel: opts.options.kernel.clone(),
+        loader: config.loader,
+        live_source: name,
+        files,
+        diagnostics: vec![Diagnostic::new("SL100", index, 0..0, message)
+            .help("fix or remove the path; the other inputs were still read")],
+        live: vec![None],
+        sockets: None,
+        fleet: None,
+        unreadable_files,
+    }
+}
+
+/// Files named on the command line, and the non-hidden entries of directories
+/// that are not directories themselves (sorted by name; reading refuses what is
+/// not a regular file). A directory with no such entry stays in the list, so that
+/// it is reported as unreadable.
 fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = fs::read_dir(p)
-                .map_err(|e| {
-                    format!(
-                        "cannot read {}: {}",
-                        p.display(),
-                        crate::input::describe(&e)
-                    )
-                })?
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_ok_and(|t| t.is_file())
-                        && !e.file_name().to_string_lossy().starts_with('.')
-                })
-                .map(|e| e.path())
-                .collect();
-            files.sort();
-            out.extend(files);
-        } else {
+        if !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        let names = Root::open(p)
+            .and_then(|r| r.read_dir(Path::new("/")))
+            .map_err(|e| format!("cannot read {}: {e}", crate::fsroot::display_path(p)))?;
+        let before = out.len();
+        out.extend(
+            names
+                .into_iter()
+                .filter(|n| !n.as_encoded_bytes().starts_with(b"."))
+                .map(|n| p.join(n))
+                .filter(|f| !f.is_dir()),
+        );
+        if out.len() == before {
             out.push(p.clone());
         }
     }
     Ok(out)
 }
 
+/// Read one snapshot: bounded, regular files (and FIFOs named on the command
+/// line, for `<(ssh host sysctl -a)`) only.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let bytes = fs::read(path).map_err(|e| {
-        format!(
-            "cannot read {}: {}",
-            path.display(),
-            crate::input::describe(&e)
-        )
-    })?;
+    let shown = crate::fsroot::display_path(path);
+    if path.is_dir() {
+        return Err(format!(
+            "cannot read {shown}: directory contains no snapshot files"
+        ));
+    }
+    let (bytes, _) = crate::fsroot::read_named(path, crate::fsroot::Named::Explicit)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
     Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
 }
 
@@ -1738,14 +1795,13 @@ mod tests {
 
     #[test]
     fn unsafe_keys_never_become_paths() {
-        let root = Path::new("/nonexistent-proc");
         for k in [
             "kernel/../../etc/passwd",
             "a.//.b",
             "net.ipv4.conf.*.rp_filter",
             "",
         ] {
-            assert_eq!(safe_path(root, &Key::parse(k)), None, "{k}");
+            assert_eq!(safe_path(&Key::parse(k)), None, "{k}");
         }
     }
 

@@ -175,8 +175,11 @@ pub fn write(path: &Path, files: &[FileData], diags: &[Diagnostic]) -> io::Resul
 
 /// Read a baseline file. The error names the file.
 pub fn load(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+    let shown = crate::fsroot::display_path(path);
+    let bytes = crate::fsroot::read_regular(path)
+        .map_err(|e| format!("cannot read baseline `{shown}`: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("cannot read baseline `{shown}`: not valid UTF-8"))?;
     Baseline::from_json(&text).map_err(|e| format!("baseline `{}`: {e}", path.display()))
 }
 

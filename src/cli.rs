@@ -92,7 +92,7 @@ pub enum Command {
 pub struct CheckArgs {
     /// Files, directories (their *.conf files, sorted by name) or - for standard input.
     /// Without paths, the whole system under --root (default /) is checked.
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// Check a tree laid out like / as its boot-time loader reads it (all sysctl.d directories).
     #[arg(long, value_name = "DIR", conflicts_with = "paths")]
     pub root: Option<PathBuf>,
@@ -382,9 +382,17 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
-    let (mut files, mut diags, header) = if args.paths.is_empty() {
-        let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
-        let l = layout::load(&root, args.loader.map(Loader::from).or(cfg.loader));
+    let stdin_named = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if args.fix && stdin_named && args.paths.len() > 1 {
+        return usage_error(
+            "--fix with `-` prints the fixed standard input; give `-` alone, or fix the files without `-`",
+        );
+    }
+    let tree = args.paths.is_empty();
+    let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
+    let loader = args.loader.map(Loader::from).or(cfg.loader);
+    let load_tree = || {
+        let l = layout::load(&root, loader);
         let mut diags = sysctl_lint::check(&l.files[..l.applied], &options);
         diags.extend(l.diagnostics);
         let header = format!(
@@ -396,41 +404,69 @@ fn check(args: CheckArgs) -> ExitCode {
             l.files.len() - l.applied
         );
         (l.files, diags, Some(header))
+    };
+    let (mut files, mut diags, mut header) = if tree {
+        load_tree()
     } else {
         let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
         let files = input::into_files(loaded);
         let diags = sysctl_lint::check(&files, &options);
         (files, diags, None)
     };
+    let mut fix_failed = 0;
     if args.fix || args.diff {
         match fix_mode(&args, &options, &files) {
             Ok(FixOutcome::Diff { changes }) => {
+                // The patch is on standard output: unreadable inputs go to
+                // standard error, in the format asked for.
+                let unreadable: Vec<_> = diags
+                    .iter()
+                    .filter(|d| d.code == "SL100")
+                    .cloned()
+                    .collect();
+                if !unreadable.is_empty() {
+                    eprint!("{}", render(&args, &files, &unreadable, None, &options));
+                    return ExitCode::from(EXIT_ERROR);
+                }
                 return if changes {
                     ExitCode::from(EXIT_FINDINGS)
                 } else {
                     ExitCode::SUCCESS
                 };
             }
-            Ok(FixOutcome::Fixed(fixed)) => {
-                diags = sysctl_lint::check(&fixed, &options);
-                files = fixed;
+            Ok(FixOutcome::Fixed {
+                files: fixed,
+                failed,
+            }) => {
+                fix_failed = failed;
+                if tree {
+                    // What is on disk now, override drop-ins included.
+                    (files, diags, header) = load_tree();
+                } else {
+                    diags = sysctl_lint::check(&fixed, &options);
+                    files = fixed;
+                }
             }
             Err(e) => return usage_error(e),
         }
     }
     cfg.apply(&mut diags, &files);
+    let unreadable = files.iter().any(|f| f.read_error.is_some());
     if let Some(path) = &args.write_baseline {
-        return match baseline::write(path, &files, &diags) {
-            Ok(()) => {
-                eprintln!(
-                    "sysctl-lint: recorded {} findings in {}",
-                    diags.len(),
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => usage_error(format!("cannot write {}: {e}", path.display())),
-        };
+        let recorded = baseline::build(&files, &diags).entries.len();
+        if let Err(e) = baseline::write(path, &files, &diags) {
+            return usage_error(format!("cannot write {}: {e}", path.display()));
+        }
+        eprintln!(
+            "sysctl-lint: recorded {recorded} finding{} in {}",
+            if recorded == 1 { "" } else { "s" },
+            path.display()
+        );
+        if !unreadable {
+            return ExitCode::SUCCESS;
+        }
+        // Not recorded: an unreadable input is reported, and fails the run.
+        diags.retain(|d| d.code == "SL100");
     }
     if let Some(path) = &args.baseline {
         match baseline::load(path) {
@@ -440,31 +476,14 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(e) => return usage_error(format!("--baseline: {e}")),
         }
     }
-    let kernel = options.kernel.to_string();
-    let text = match args.format {
-        Format::Human => {
-            let mut t = header.unwrap_or_default();
-            t.push_str(&report::human::render(
-                &files,
-                &diags,
-                use_color(args.color),
-            ));
-            t
-        }
-        Format::Short => report::short::render(&files, &diags),
-        Format::Json => report::json::render(&files, &diags, &kernel),
-        Format::JsonLines => report::jsonl::render(&files, &diags),
-        Format::Sarif => report::sarif::render(&files, &diags),
-        Format::Github => report::github::render(&files, &diags),
-        Format::Gitlab => report::gitlab::render(&files, &diags),
-    };
-    let fixed_stdin = args.fix && args.paths.iter().any(|p| p == "-");
+    let text = render(&args, &files, &diags, header, &options);
+    let fixed_stdin = args.fix && stdin_named;
     if fixed_stdin {
         eprint!("{text}");
     } else if emit(&text) != ExitCode::SUCCESS {
         return ExitCode::from(EXIT_ERROR);
     }
-    if files.iter().any(|f| f.read_error.is_some()) {
+    if unreadable || fix_failed > 0 || args.write_baseline.is_some() {
         return ExitCode::from(EXIT_ERROR);
     }
     let fail_on = args.fail_on.or_else(|| {
@@ -486,6 +505,29 @@ fn check(args: CheckArgs) -> ExitCode {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The report of `check` in the format asked for.
+fn render(
+    args: &CheckArgs,
+    files: &[sysctl_lint::FileData],
+    diags: &[sysctl_lint::Diagnostic],
+    header: Option<String>,
+    options: &Options,
+) -> String {
+    match args.format {
+        Format::Human => {
+            let mut t = header.unwrap_or_default();
+            t.push_str(&report::human::render(files, diags, use_color(args.color)));
+            t
+        }
+        Format::Short => report::short::render(files, diags),
+        Format::Json => report::json::render(files, diags, &options.kernel.to_string()),
+        Format::JsonLines => report::jsonl::render(files, diags),
+        Format::Sarif => report::sarif::render(files, diags),
+        Format::Github => report::github::render(files, diags),
+        Format::Gitlab => report::gitlab::render(files, diags),
     }
 }
 
@@ -632,99 +674,317 @@ fn effective(
     if let Some(pattern) = key {
         effs = eff::filter(&effs, pattern);
     }
+    // Files that could not be read: SL100 in every format, and exit code 2.
+    let unreadable: Vec<(String, String)> = l.files[..l.applied]
+        .iter()
+        .filter_map(|f| {
+            let reason = f.read_error.as_ref()?;
+            Some((
+                f.source.name.clone(),
+                format!("cannot read `{}`: {reason}", f.source.name),
+            ))
+        })
+        .collect();
+    let sl100 =
+        |(_, message): &(String, String)| format!("error[SL100 unreadable-input]: {message}\n");
     let text = match format {
         EffectiveFormat::Human => format!(
-            "{} as {} loads it ({} files):\n{}",
+            "{}{} as {} loads it ({} files):\n{}",
+            unreadable.iter().map(sl100).collect::<String>(),
             root.display(),
             l.loader,
             l.applied,
             eff::render_human(&effs)
         ),
-        EffectiveFormat::Conf => eff::render_conf(&effs),
+        EffectiveFormat::Conf => {
+            for u in &unreadable {
+                eprint!("sysctl-lint: {}", sl100(u));
+            }
+            let comments: String = unreadable
+                .iter()
+                .map(|u| format!("# {}", sl100(u)))
+                .collect();
+            format!("{comments}{}", eff::render_conf(&effs))
+        }
         EffectiveFormat::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&eff::to_json(&effs, l.loader)).unwrap_or_default();
+            let mut v = eff::to_json(&effs, l.loader);
+            v["errors"] = serde_json::Value::Array(
+                unreadable
+                    .iter()
+                    .map(|(file, message)| {
+                        serde_json::json!({
+                            "code": "SL100",
+                            "name": "unreadable-input",
+                            "severity": "error",
+                            "file": file,
+                            "message": message,
+                        })
+                    })
+                    .collect(),
+            );
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
             s.push('\n');
             s
         }
     };
-    emit(&text)
+    let code = emit(&text);
+    if unreadable.is_empty() {
+        code
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    }
 }
 
 enum FixOutcome {
     /// `--diff` printed the changes; whether there were any.
     Diff { changes: bool },
-    /// `--fix` wrote the files; here they are as they are now.
-    Fixed(Vec<sysctl_lint::FileData>),
+    /// `--fix` wrote the files; here they are as they are now, and how many could
+    /// not be written.
+    Fixed {
+        files: Vec<sysctl_lint::FileData>,
+        failed: usize,
+    },
 }
 
-/// `--fix` and `--diff`. Files below /usr/lib/sysctl.d and /usr/local/lib/sysctl.d
-/// belong to packages and are never edited under `--root`.
+/// Where `--fix` and `--diff` write: the `--root` tree, or the host's `/` for
+/// paths named on the command line.
+struct FixTarget {
+    root: sysctl_lint::fsroot::Root,
+    /// Writing inside a `--root` tree (package files are overridden, not edited).
+    tree: bool,
+}
+
+impl FixTarget {
+    fn new(args: &CheckArgs) -> Result<FixTarget, String> {
+        use sysctl_lint::fsroot::Root;
+        let tree = args.paths.is_empty();
+        let root = if tree {
+            let dir = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
+            Root::open(&dir).map_err(|e| format!("cannot open --root {}: {e}", dir.display()))?
+        } else {
+            Root::host().map_err(|e| format!("cannot open /: {e}"))?
+        };
+        Ok(FixTarget { root, tree })
+    }
+
+    /// Whether a file belongs to a package (decided on its resolved path).
+    fn package_owned(&self, f: &sysctl_lint::FileData) -> bool {
+        self.tree
+            && f.source
+                .origin
+                .as_ref()
+                .is_some_and(|id| sysctl_lint::fix::is_package_owned(&id.path.to_string_lossy()))
+    }
+
+    /// The path a patch names: the resolved path relative to the tree, or for a
+    /// named file its resolved path relative to the current directory when it is
+    /// below it (else absolute).
+    fn diff_path(&self, f: &sysctl_lint::FileData) -> Vec<u8> {
+        use std::os::unix::ffi::OsStrExt;
+        let Some(id) = &f.source.origin else {
+            return f.source.name.as_bytes().to_vec();
+        };
+        if self.tree {
+            return id.path.as_os_str().as_bytes().to_vec();
+        }
+        let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+        match cwd.as_deref().map(|c| id.path.strip_prefix(c)) {
+            Ok(Ok(rel)) => rel.as_os_str().as_bytes().to_vec(),
+            _ => id.path.as_os_str().as_bytes().to_vec(),
+        }
+    }
+}
+
+/// `--fix` and `--diff`. Each real file is written (or patched) once, through
+/// the confined layer, and only if it still holds what was read. Under `--root`,
+/// files below /usr/lib/sysctl.d and /usr/local/lib/sysctl.d belong to packages
+/// and are never edited: an override drop-in in /etc/sysctl.d carries their fixes.
 fn fix_mode(
     args: &CheckArgs,
     options: &Options,
     files: &[sysctl_lint::FileData],
 ) -> Result<FixOutcome, String> {
+    use std::collections::HashSet;
     use sysctl_lint::fix;
-    let root = args
-        .paths
-        .is_empty()
-        .then(|| args.root.clone().unwrap_or_else(|| PathBuf::from("/")));
-    let from_stdin =
-        |name: &str| args.paths.iter().any(|p| p == "-") && name == args.stdin_filename;
+    let target = FixTarget::new(args)?;
+    let from_stdin = |f: &sysctl_lint::FileData| {
+        f.source.origin.is_none()
+            && args.paths.iter().any(|p| p.as_os_str() == "-")
+            && f.source.name == args.stdin_filename
+    };
     let editable = |f: &sysctl_lint::FileData| {
-        f.read_error.is_none() && (root.is_none() || !fix::is_package_owned(&f.source.name))
+        f.read_error.is_none()
+            && (f.source.origin.is_some() || from_stdin(f))
+            && !target.package_owned(f)
     };
     let results = fix::fix_files(files, options, args.unsafe_fixes, editable, |_| true);
-    let real_path = |name: &str| match &root {
-        Some(r) => r.join(name.trim_start_matches('/')),
-        None => PathBuf::from(name),
+    let overrides = override_dropins(&target, files, options, args.unsafe_fixes);
+    // The same file reached twice (procps reads /etc/sysctl.conf directly and
+    // through Debian's 99-sysctl.conf link) is written once.
+    let mut seen = HashSet::new();
+    let mut first = |f: &sysctl_lint::FileData| {
+        f.source
+            .origin
+            .as_ref()
+            .is_none_or(|id| seen.insert((id.dev, id.ino)))
     };
     if args.diff {
         let mut out = io::stdout().lock();
         let mut changes = false;
-        for (f, r) in files.iter().zip(&results) {
-            changes |= r.new_bytes != f.source.bytes();
-            let diff = fix::unified_diff_bytes(&f.source.name, f.source.bytes(), &r.new_bytes);
-            if let Err(e) = out.write_all(&diff) {
-                if e.kind() != io::ErrorKind::BrokenPipe {
-                    return Err(format!("cannot write the diff: {e}"));
-                }
+        let mut write = |bytes: &[u8]| match out.write_all(bytes) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                Err(format!("cannot write the diff: {e}"))
             }
+            _ => Ok(()),
+        };
+        for (f, r) in files.iter().zip(&results) {
+            if r.new_bytes == f.source.bytes() || !first(f) {
+                continue;
+            }
+            changes = true;
+            write(&fix::unified_diff_bytes(
+                target.diff_path(f),
+                f.source.bytes(),
+                &r.new_bytes,
+            ))?;
+        }
+        for o in &overrides {
+            changes = true;
+            let path = Path::new(fix::OVERRIDE_DIR).join(&o.name);
+            use std::os::unix::ffi::OsStrExt;
+            write(&fix::creation_diff(path.as_os_str().as_bytes(), &o.body))?;
         }
         return Ok(FixOutcome::Diff { changes });
     }
     let mut count = 0usize;
+    let mut failed = 0usize;
     let mut new_files = Vec::with_capacity(files.len());
     for (f, r) in files.iter().zip(results) {
-        if from_stdin(&f.source.name) {
+        let mut keep = r.new_bytes;
+        if from_stdin(f) {
             io::stdout()
                 .lock()
-                .write_all(&r.new_bytes)
+                .write_all(&keep)
                 .map_err(|e| format!("cannot write the fixed text: {e}"))?;
-        } else if r.new_bytes != f.source.bytes() {
-            let path = real_path(&f.source.name);
-            fix::write_atomic(&path, &r.new_bytes).map_err(|e| {
-                format!(
-                    "cannot write {}: {e} (the file is unchanged)",
-                    path.display()
-                )
-            })?;
+            count += r.fixed.len();
+        } else if keep != f.source.bytes() {
+            let id = f.source.origin.as_ref().filter(|_| first(f));
+            match id.map(|id| target.root.replace(id, f.source.bytes(), &keep)) {
+                Some(Ok(())) => count += r.fixed.len(),
+                None => {}
+                Some(Err(e)) => {
+                    failed += 1;
+                    let why = match e {
+                        sysctl_lint::fsroot::FsError::Changed => {
+                            "it changed since it was read; left as is".to_owned()
+                        }
+                        e => format!("cannot write it: {e}; the file is unchanged"),
+                    };
+                    eprintln!("sysctl-lint: {}: {why}", f.source.name);
+                    keep = f.source.bytes().to_vec();
+                }
+            }
         }
-        count += r.fixed.len();
-        let mut data =
-            sysctl_lint::FileData::new(sysctl_lint::SourceFile::new(r.name, r.new_bytes));
+        let mut source = sysctl_lint::SourceFile::new(r.name, keep);
+        source.origin = f.source.origin.clone();
+        let mut data = sysctl_lint::FileData::new(source);
         data.read_error = f.read_error.clone();
         new_files.push(data);
     }
-    if let Some(root) = &root {
-        count += override_package_files(root, files, options, args.unsafe_fixes)?;
+    for o in &overrides {
+        let dir = Path::new(fix::OVERRIDE_DIR);
+        match target.root.create_new(dir, &o.name, &o.body, 0o644) {
+            Ok(path) => {
+                eprintln!(
+                    "sysctl-lint: {} belongs to a package: wrote the override {}",
+                    o.package_file,
+                    sysctl_lint::fsroot::display_path(&path)
+                );
+                count += o.fixed;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!(
+                    "sysctl-lint: {} belongs to a package: cannot write the override {}: {e}",
+                    o.package_file,
+                    sysctl_lint::fsroot::display_path(&dir.join(&o.name))
+                );
+            }
+        }
     }
     eprintln!(
         "sysctl-lint: fixed {count} finding{}",
         if count == 1 { "" } else { "s" }
     );
-    Ok(FixOutcome::Fixed(new_files))
+    Ok(FixOutcome::Fixed {
+        files: new_files,
+        failed,
+    })
+}
+
+/// An override drop-in `--fix` writes for a package file under `--root`.
+struct Override {
+    /// The package file, as reports name it.
+    package_file: String,
+    /// The drop-in's file name in [`fix::OVERRIDE_DIR`].
+    name: std::ffi::OsString,
+    body: Vec<u8>,
+    /// How many findings it fixes.
+    fixed: usize,
+}
+
+/// The override drop-ins for the package files of a `--root` tree whose fixes
+/// can be expressed as settings. None when /etc/sysctl.d itself resolves into a
+/// package directory (the drop-in would be a package file).
+fn override_dropins(
+    target: &FixTarget,
+    files: &[sysctl_lint::FileData],
+    options: &Options,
+    unsafe_fixes: bool,
+) -> Vec<Override> {
+    use sysctl_lint::fix;
+    use sysctl_lint::fsroot::Resolved;
+    let owned = |f: &sysctl_lint::FileData| f.read_error.is_none() && target.package_owned(f);
+    if !target.tree || !files.iter().any(owned) {
+        return Vec::new();
+    }
+    if let Ok(Resolved::Entry { path, .. }) = target.root.resolve(Path::new(fix::OVERRIDE_DIR)) {
+        let probe = path.join("x.conf");
+        if fix::is_package_owned(&probe.to_string_lossy()) {
+            eprintln!(
+                "sysctl-lint: {} resolves to the package directory {}: no override written",
+                fix::OVERRIDE_DIR,
+                sysctl_lint::fsroot::display_path(&path)
+            );
+            return Vec::new();
+        }
+    }
+    let results = fix::fix_files(files, options, unsafe_fixes, owned, |_| true);
+    let mut out = Vec::new();
+    for (f, r) in files.iter().zip(results) {
+        if !owned(f) || r.new_bytes == f.source.bytes() {
+            continue;
+        }
+        let fixed =
+            sysctl_lint::FileData::new(sysctl_lint::SourceFile::new(r.name.clone(), r.new_bytes));
+        let changed = fix::changed_settings(f, &fixed);
+        if changed.is_empty() {
+            eprintln!(
+                "sysctl-lint: {} belongs to a package: its fixes cannot be expressed as an override (left as is)",
+                f.source.name
+            );
+            continue;
+        }
+        let Some(id) = &f.source.origin else { continue };
+        let (name, body) = fix::override_dropin(&id.path, &changed);
+        out.push(Override {
+            package_file: f.source.name.clone(),
+            name,
+            body,
+            fixed: r.fixed.len(),
+        });
+    }
+    out
 }
 
 fn audit(args: AuditArgs) -> ExitCode {
@@ -792,60 +1052,4 @@ fn audit(args: AuditArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Under `--root`, files of packages are never edited: the settings a fix would
-/// change in one are written to an override drop-in in /etc/sysctl.d that sorts
-/// after it. Returns how many findings the drop-ins fix.
-fn override_package_files(
-    root: &Path,
-    files: &[sysctl_lint::FileData],
-    options: &Options,
-    unsafe_fixes: bool,
-) -> Result<usize, String> {
-    use sysctl_lint::fix;
-    let owned =
-        |f: &sysctl_lint::FileData| f.read_error.is_none() && fix::is_package_owned(&f.source.name);
-    let results = fix::fix_files(files, options, unsafe_fixes, owned, |_| true);
-    let mut count = 0;
-    for (f, r) in files.iter().zip(results) {
-        if !owned(f) || r.new_bytes == f.source.bytes() {
-            continue;
-        }
-        let fixed =
-            sysctl_lint::FileData::new(sysctl_lint::SourceFile::new(r.name.clone(), r.new_bytes));
-        let changed = fix::changed_settings(f, &fixed);
-        if changed.is_empty() {
-            eprintln!(
-                "sysctl-lint: {} belongs to a package: its fixes cannot be expressed as an override (left as is)",
-                f.source.name
-            );
-            continue;
-        }
-        let (path, body) = fix::override_dropin(root, &f.source.name, &changed);
-        if path.exists() {
-            eprintln!("sysctl-lint: {} exists; not overwriting it", path.display());
-            continue;
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        fix::write_atomic(&path, &body)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        // A new drop-in gets the usual mode of configuration files.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
-                .map_err(|e| format!("cannot set the mode of {}: {e}", path.display()))?;
-        }
-        eprintln!(
-            "sysctl-lint: {} belongs to a package: wrote the override {}",
-            f.source.name,
-            path.display()
-        );
-        count += r.fixed.len();
-    }
-    Ok(count)
 }

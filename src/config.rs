@@ -363,7 +363,12 @@ pub fn discover(start: &Path) -> Result<Option<Loaded>, ConfigError> {
 
 /// Read and check one configuration file.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let read = crate::fsroot::read_regular(path).and_then(|b| {
+        String::from_utf8(b).map_err(|_| {
+            crate::fsroot::FsError::Io(std::io::Error::other("stream did not contain valid UTF-8"))
+        })
+    });
+    let text = read.map_err(|e| {
         ConfigError::new(
             path,
             "",

@@ -31,6 +31,8 @@ pub struct Assignment {
     pub value: String,
     /// A `-key` line without `=`.
     pub exclusion: bool,
+    /// A `-key = value` line: a failure to write it is ignored.
+    pub ignore_failure: bool,
 }
 
 /// The outcome for one key.
@@ -72,6 +74,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
     for file in files {
         let mut settings = file.settings.iter().peekable();
         for (index, line) in file.tree.lines.iter().enumerate() {
+            let mut ignore_failure = false;
             let (key, value) = match &line.kind {
                 LineKind::Assignment(_) => {
                     while settings.peek().is_some_and(|s| s.line() < index) {
@@ -81,6 +84,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                         continue;
                     };
                     let Some(key) = s.key.clone() else { continue };
+                    ignore_failure = s.ignore_failure;
                     (key, Some(s.value_text().to_owned()))
                 }
                 LineKind::Exclusion(x) => (Key::parse(&file.source.text[x.key()]), None),
@@ -95,6 +99,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
                 line: line.number(),
                 value: value.clone().unwrap_or_default(),
                 exclusion: value.is_none(),
+                ignore_failure,
             };
             let path = key.path().to_owned();
             let Some(&i) = by_path.get(&path) else {
@@ -270,6 +275,7 @@ pub fn render_conf(effs: &[Effective]) -> String {
             s.push_str(&format!("# note: {part}\n"));
         }
         match &e.value {
+            Some(v) if e.set_by.ignore_failure => s.push_str(&format!("-{} = {v}\n", e.key)),
             Some(v) => s.push_str(&format!("{} = {v}\n", e.key)),
             None => s.push_str(&format!("-{}\n", e.key)),
         }
@@ -277,7 +283,7 @@ pub fn render_conf(effs: &[Effective]) -> String {
     s
 }
 
-/// `{"version":1,"loader":"systemd","keys":[{key,value,file,line,overridden,glob,note}]}`;
+/// `{"version":1,"loader":"systemd","keys":[{key,value,file,line,overridden,glob,ignore_failure,note}]}`;
 /// `value` is `null` when nothing is written (and for exclusions in `overridden`).
 pub fn to_json(effs: &[Effective], loader: Loader) -> Value {
     let assignment = |a: &Assignment| {
@@ -297,6 +303,7 @@ pub fn to_json(effs: &[Effective], loader: Loader) -> Value {
                 "line": e.set_by.line,
                 "overridden": e.overridden.iter().map(assignment).collect::<Vec<_>>(),
                 "glob": e.glob,
+                "ignore_failure": e.set_by.ignore_failure,
                 "note": e.note,
             })
         })

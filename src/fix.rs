@@ -13,10 +13,10 @@
 //! from the end backwards; passes repeat until nothing applies (at most
 //! [`MAX_PASSES`]), so running the fixer on its own output changes nothing.
 
-use std::fs;
-use std::io::{self, Write};
+use std::ffi::OsString;
+use std::io;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit, FixSafety};
 use crate::lint::{lint, FileData, Options};
@@ -263,17 +263,79 @@ pub fn unified_diff(path: &str, old: &[u8], new: &[u8]) -> String {
     String::from_utf8_lossy(&unified_diff_bytes(path, old, new)).into_owned()
 }
 
-/// [`unified_diff`] as bytes, exact for any input.
-pub fn unified_diff_bytes(path: &str, old: &[u8], new: &[u8]) -> Vec<u8> {
-    const CONTEXT: usize = 3;
+/// [`unified_diff`] as bytes, exact for any input. The path is bytes too (a
+/// name need not be UTF-8), quoted in the headers as git quotes it.
+pub fn unified_diff_bytes(path: impl AsRef<[u8]>, old: &[u8], new: &[u8]) -> Vec<u8> {
     if old == new {
         return Vec::new();
     }
+    let path = path.as_ref();
+    let path = path.strip_prefix(b"./").unwrap_or(path);
+    let start = path.iter().take_while(|&&b| b == b'/').count();
+    let path = &path[start..];
+    let mut out = header(b"---", Some(b"a/"), path);
+    out.extend(header(b"+++", Some(b"b/"), path));
+    hunks(&mut out, old, new);
+    out
+}
+
+/// A patch that creates the file `path` (relative to the tree) with `new`.
+pub fn creation_diff(path: impl AsRef<[u8]>, new: &[u8]) -> Vec<u8> {
+    let path = path.as_ref();
+    let start = path.iter().take_while(|&&b| b == b'/').count();
+    let mut out = b"--- /dev/null\n".to_vec();
+    out.extend(header(b"+++", Some(b"b/"), &path[start..]));
+    hunks(&mut out, b"", new);
+    out
+}
+
+/// `--- a/PATH` as git writes it: C-quoted (`"a/r\303\251seau.conf"`) when the
+/// name has a control character, a quote, a backslash or a byte above 0x7f, and
+/// followed by a tab when it has a space, so that `patch` reads the whole name.
+fn header(mark: &[u8], prefix: Option<&[u8]>, path: &[u8]) -> Vec<u8> {
+    let mut name = prefix.unwrap_or_default().to_vec();
+    name.extend_from_slice(path);
+    let mut out = mark.to_vec();
+    out.push(b' ');
+    let needs_quote = name
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f);
+    if needs_quote {
+        out.push(b'"');
+        for &b in &name {
+            match b {
+                0x07 => out.extend_from_slice(b"\\a"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                0x0b => out.extend_from_slice(b"\\v"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b if !(0x20..0x7f).contains(&b) => {
+                    out.extend_from_slice(format!("\\{b:03o}").as_bytes())
+                }
+                b => out.push(b),
+            }
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(&name);
+    }
+    if name.contains(&b' ') {
+        out.push(b'\t');
+    }
+    out.push(b'\n');
+    out
+}
+
+/// The hunks of a unified diff of `old` to `new`, 3 lines of context.
+fn hunks(out: &mut Vec<u8>, old: &[u8], new: &[u8]) {
+    const CONTEXT: usize = 3;
     let a = split_lines(old);
     let b = split_lines(new);
     let ops = diff_lines(&a, &b);
-    let path = path.trim_start_matches("./").trim_start_matches('/');
-    let mut out = format!("--- a/{path}\n+++ b/{path}\n").into_bytes();
     // Group the changes into hunks whose context does not overlap.
     let changes: Vec<usize> = (0..ops.len())
         .filter(|&i| !matches!(ops[i], Op::Equal(..)))
@@ -316,7 +378,6 @@ pub fn unified_diff_bytes(path: &str, old: &[u8], new: &[u8]) -> Vec<u8> {
             }
         }
     }
-    out
 }
 
 /// One line of the diff: indices into old and new (for `Insert`, the old index is
@@ -424,86 +485,22 @@ fn myers(a: &[&[u8]], b: &[&[u8]]) -> Vec<Op> {
 /// the old file's mode and owner, is synced, and is renamed over the old one. On
 /// any error the temporary file is removed and the original is untouched.
 /// Extended attributes (ACLs, SELinux labels) are not copied.
+///
+/// This reads the file first; the CLI, which already read it, calls
+/// [`crate::fsroot::Root::replace`] directly so that the file written is the file
+/// that was read and is left alone if it changed since.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_inner(path, bytes, false)
-}
-
-fn write_atomic_inner(path: &Path, bytes: &[u8], fail_before_rename: bool) -> io::Result<()> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let target = match fs::canonicalize(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            // A new file (e.g. an override drop-in): resolve its directory.
-            let name = path
-                .file_name()
-                .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-            let parent = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            fs::canonicalize(parent)?.join(name)
-        }
-        Err(e) => return Err(e),
+    use crate::fsroot::{self, FsError, Named, Root};
+    let to_io = |e: FsError| match e {
+        FsError::Io(e) => e,
+        e => io::Error::other(e.reason()),
     };
-    let old = match fs::metadata(&target) {
-        Ok(m) if !m.is_file() => {
-            return Err(io::Error::other(format!(
-                "{} is not a regular file",
-                target.display()
-            )))
-        }
-        Ok(m) => Some(m),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    let dir = target.parent().unwrap_or(Path::new("/"));
-    let base = target.file_name().unwrap_or_default().to_string_lossy();
-    let (tmp, mut file) = create_temp(dir, &base)?;
-    let result = (|| -> io::Result<()> {
-        file.write_all(bytes)?;
-        if let Some(m) = &old {
-            let now = file.metadata()?;
-            if (now.uid(), now.gid()) != (m.uid(), m.gid()) {
-                // Refuse rather than hand the file to someone else.
-                std::os::unix::fs::fchown(&file, Some(m.uid()), Some(m.gid()))?;
-            }
-            // After chown, which clears set-id bits.
-            file.set_permissions(fs::Permissions::from_mode(m.mode() & 0o7777))?;
-        }
-        file.sync_all()?;
-        if fail_before_rename {
-            return Err(io::Error::other("injected failure before rename"));
-        }
-        fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    // Make the rename durable; the new contents are in place either way.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn create_temp(dir: &Path, base: &str) -> io::Result<(PathBuf, fs::File)> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let pid = std::process::id();
-    for n in 0..100u32 {
-        let tmp = dir.join(format!(".{base}.sysctl-lint-{pid}-{n}.tmp"));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)
-        {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other("no free temporary file name"))
+    let (old, id) = fsroot::read_named(path, Named::Entry).map_err(to_io)?;
+    let id = id.ok_or_else(|| io::Error::other("not a regular file"))?;
+    Root::host()
+        .map_err(to_io)?
+        .replace(&id, &old, bytes)
+        .map_err(to_io)
 }
 
 // ---------------------------------------------------------------------------
@@ -516,9 +513,11 @@ pub const PACKAGE_DIRS: &[&str] = &[
     "/lib/sysctl.d/",
 ];
 
-/// Whether a file (named as in `--root` mode: relative to the root with a leading
-/// `/`, e.g. `/usr/lib/sysctl.d/50-default.conf`) belongs to a package and must
-/// not be edited. `/etc` and `/run` files are the administrator's.
+/// Whether a file (its resolved path relative to the root with a leading `/`,
+/// e.g. `/usr/lib/sysctl.d/50-default.conf`) belongs to a package and must not
+/// be edited. `/etc` and `/run` files are the administrator's. Decide on the
+/// resolved path ([`crate::fsroot::FileId::path`]): a link in `/etc/sysctl.d`
+/// to a package file leads to a package file.
 pub fn is_package_owned(display_path: &str) -> bool {
     PACKAGE_DIRS.iter().any(|d| {
         display_path
@@ -527,29 +526,32 @@ pub fn is_package_owned(display_path: &str) -> bool {
     })
 }
 
-/// An override drop-in for a setting of a package file: the path in
-/// `ROOT/etc/sysctl.d/` and its contents. Its name is the package file's stem plus
+/// The directory override drop-ins are written to (inside the root).
+pub const OVERRIDE_DIR: &str = "/etc/sysctl.d";
+
+/// An override drop-in for settings of a package file: its file name in
+/// [`OVERRIDE_DIR`] and its contents. Its name is the package file's stem plus
 /// `.sysctl-lint.conf` (`50-default.conf` -> `50-default.sysctl-lint.conf`),
 /// which sorts right after the package file in any collation (`s` > `c` after the
 /// common stem and `.`), and never masks it (a different name).
-pub fn override_dropin(
-    root: &Path,
-    package_file: &str,
-    settings: &[(String, String)],
-) -> (PathBuf, Vec<u8>) {
-    let base = package_file.rsplit('/').next().unwrap_or(package_file);
-    let stem = base.strip_suffix(".conf").unwrap_or(base);
-    let path = root
-        .join("etc/sysctl.d")
-        .join(format!("{stem}.sysctl-lint.conf"));
+pub fn override_dropin(package_file: &Path, settings: &[(String, String)]) -> (OsString, Vec<u8>) {
+    use std::os::unix::ffi::OsStrExt;
+    let base = package_file.file_name().unwrap_or_default().as_bytes();
+    let stem = base.strip_suffix(b".conf").unwrap_or(base);
+    let mut name = stem.to_vec();
+    name.extend_from_slice(b".sysctl-lint.conf");
+    let shown = crate::fsroot::display_path(package_file);
     let mut body = format!(
-        "# Written by sysctl-lint --fix: overrides settings of {package_file}, which belongs\n\
+        "# Written by sysctl-lint --fix: overrides settings of {shown}, which belongs\n\
          # to a package and is not edited. This file sorts after it, so these values win.\n"
     );
     for (key, value) in settings {
         body.push_str(&format!("{key} = {value}\n"));
     }
-    (path, body.into_bytes())
+    (
+        std::os::unix::ffi::OsStringExt::from_vec(name),
+        body.into_bytes(),
+    )
 }
 
 /// The settings a fix changed in a file: `(dotted key, new value)` for every key
@@ -652,31 +654,16 @@ mod tests {
     }
 
     #[test]
-    fn failure_before_rename_leaves_the_original() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.conf");
-        fs::write(&p, b"old\n").unwrap();
-        assert!(write_atomic_inner(&p, b"new\n", true).is_err());
-        assert_eq!(fs::read(&p).unwrap(), b"old\n");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary file left"
-        );
-    }
-
-    #[test]
     fn package_ownership() {
         assert!(is_package_owned("/usr/lib/sysctl.d/50-default.conf"));
         assert!(is_package_owned("/usr/local/lib/sysctl.d/50-local.conf"));
         assert!(!is_package_owned("/etc/sysctl.d/99-sysctl.conf"));
         assert!(!is_package_owned("/run/sysctl.d/40-run.conf"));
-        let (p, body) = override_dropin(
-            Path::new("/r"),
-            "/usr/lib/sysctl.d/50-default.conf",
+        let (name, body) = override_dropin(
+            Path::new("/usr/lib/sysctl.d/50-default.conf"),
             &[("net.ipv4.ip_forward".to_owned(), "0".to_owned())],
         );
-        assert_eq!(p, Path::new("/r/etc/sysctl.d/50-default.sysctl-lint.conf"));
+        assert_eq!(name, "50-default.sysctl-lint.conf");
         assert!("50-default.sysctl-lint.conf" > "50-default.conf");
         assert!(String::from_utf8(body)
             .unwrap()

@@ -1024,6 +1024,25 @@ pub fn conf_files(dir: &Path) -> Result<Vec<PathBuf>, FsError> {
     Ok(names.into_iter().map(|n| dir.join(n)).collect())
 }
 
+/// Read `rel` inside the tree at `root` (a `--proc` tree, say): resolved in the
+/// root, regular files only, bounded.
+pub fn read_in(root: &Path, rel: &str) -> Result<Vec<u8>, FsError> {
+    Root::open(root)?.read(Path::new(rel)).map(|(b, _)| b)
+}
+
+/// [`read_in`] as text (lossy), or `None` when it cannot be read.
+pub fn read_text_in(root: &Path, rel: &str) -> Option<String> {
+    read_in(root, rel)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Read a file the user named that must be a regular file (a configuration
+/// file, a baseline): bounded, following links as any program does.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, FsError> {
+    read_named(path, Named::Entry).map(|(b, _)| b)
+}
+
 // ---------------------------------------------------------------------------
 // Display
 

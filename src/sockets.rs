@@ -5,8 +5,9 @@
 //! busiest destination against the usable ephemeral port range
 //! (`ip_local_port_range` minus `ip_local_reserved_ports`).
 //!
-//! Read-only: every file is read with [`std::fs::read_to_string`] (which opens
-//! read-only); nothing here writes anywhere.
+//! Read-only: every file is read with [`crate::fsroot::read_text_in`] (resolved
+//! inside the proc tree, regular files only, opened read-only and non-blocking,
+//! bounded); nothing here writes anywhere.
 //!
 //! Addresses in `/proc/net/tcp*` are printed in the host's byte order (`%08X` of the
 //! network-order word); this module decodes them as little-endian (x86, arm64), which
@@ -135,8 +136,7 @@ impl Limits {
     /// Read the limits from `PROC/sys/net/ipv4/...` (read-only).
     pub fn read(proc_root: &Path) -> Limits {
         let get = |name: &str| {
-            std::fs::read_to_string(proc_root.join("sys/net/ipv4").join(name))
-                .ok()
+            crate::fsroot::read_text_in(proc_root, &format!("sys/net/ipv4/{name}"))
                 .map(|s| s.trim().to_owned())
         };
         Limits::from_lookup(&get)
@@ -269,7 +269,7 @@ pub struct StateCount {
 /// Read `PROC/net/tcp`, `PROC/net/tcp6` and `PROC/net/sockstat` (read-only) and
 /// summarise them with the limits. Fails only when neither table can be read.
 pub fn summarize(proc_root: &Path, limits: &Limits) -> Result<SocketSummary, String> {
-    let read = |name: &str| std::fs::read_to_string(proc_root.join("net").join(name)).ok();
+    let read = |name: &str| crate::fsroot::read_text_in(proc_root, &format!("net/{name}"));
     let (tcp, tcp6) = (read("tcp"), read("tcp6"));
     if tcp.is_none() && tcp6.is_none() {
         return Err(format!(

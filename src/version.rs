@@ -41,8 +41,10 @@ impl KernelVersion {
 
     /// The running kernel (`uname -r`, read from `/proc/sys/kernel/osrelease`).
     pub fn running() -> Result<KernelVersion, String> {
-        let release = std::fs::read_to_string("/proc/sys/kernel/osrelease")
-            .map_err(|e| format!("cannot read /proc/sys/kernel/osrelease: {e}"))?;
+        let release =
+            crate::fsroot::read_regular(std::path::Path::new("/proc/sys/kernel/osrelease"))
+                .map_err(|e| format!("cannot read /proc/sys/kernel/osrelease: {e}"))?;
+        let release = String::from_utf8_lossy(&release);
         KernelVersion::parse_lenient(release.trim())
     }
 
