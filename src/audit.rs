@@ -1123,7 +1123,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
 
     let (snap, host, release, live_name, source) = if single_snapshot {
         let path = &snapshot_files[0];
-        let snap = match read_snapshot(path) {
+        let snap = match read_snapshot(path, true) {
             Ok(s) => s,
             Err(reason) => return Ok(unreadable_snapshot(config, opts, path, reason)),
         };
@@ -1253,17 +1253,23 @@ fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// Read one snapshot: bounded, regular files (and FIFOs named on the command
-/// line, for `<(ssh host sysctl -a)`) only.
-fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
+/// Read one snapshot: bounded, regular files only, except that a FIFO named on
+/// the command line (`explicit`: `<(ssh host sysctl -a)`) is read too; never one
+/// found in a directory.
+fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, String> {
     let shown = crate::fsroot::display_path(path);
     if path.is_dir() {
         return Err(format!(
             "cannot read {shown}: directory contains no snapshot files"
         ));
     }
-    let (bytes, _) = crate::fsroot::read_named(path, crate::fsroot::Named::Explicit)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let named = if explicit {
+        crate::fsroot::Named::Explicit
+    } else {
+        crate::fsroot::Named::Entry
+    };
+    let (bytes, _) =
+        crate::fsroot::read_named(path, named).map_err(|e| format!("cannot read {shown}: {e}"))?;
     Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
 }
 
@@ -1298,7 +1304,7 @@ struct FindingKey {
 
 fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOptions) -> HostResult {
     let name = host_name(path);
-    let snap = match read_snapshot(path) {
+    let snap = match read_snapshot(path, opts.snapshots.iter().any(|p| p == path)) {
         Ok(s) => s,
         Err(e) => {
             return HostResult {
