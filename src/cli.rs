@@ -106,7 +106,7 @@ pub struct CheckArgs {
     /// [default: the config file's `kernel`, else 6.18].
     #[arg(long)]
     pub kernel: Option<String>,
-    /// The host's memory (16G, 512MiB, bytes), to judge memory-sized settings.
+    /// The host's memory, with a unit (16G, 512M, 64GiB), to judge memory-sized settings.
     #[arg(long, value_name = "SIZE")]
     pub memory: Option<String>,
     /// Also check against a hardening profile (see `sysctl-lint profiles`).
@@ -169,7 +169,7 @@ pub struct AuditArgs {
     /// Judge against this kernel instead of the audited one.
     #[arg(long)]
     pub kernel: Option<String>,
-    /// The host's memory (16G), to judge memory-sized settings.
+    /// The host's memory, with a unit (16G, 512M), to judge memory-sized settings.
     #[arg(long, value_name = "SIZE")]
     pub memory: Option<String>,
     /// Output format.
@@ -352,7 +352,7 @@ fn options(args: &CheckArgs, cfg: &Config) -> Result<Options, String> {
         KernelVersion::parse_lenient(&kernel_arg).map_err(|e| format!("--kernel: {e}"))?
     };
     let memory = match &args.memory {
-        Some(m) => Some(sysctl_lint::units::parse_size(m).map_err(|e| format!("--memory: {e}"))?),
+        Some(m) => Some(sysctl_lint::units::parse_memory(m).map_err(|e| format!("--memory: {e}"))?),
         None => None,
     };
     let profile = match args.profile.as_ref().or(cfg.profile.as_ref()) {
@@ -997,7 +997,7 @@ fn audit(args: AuditArgs) -> ExitCode {
         }
     }
     if let Some(m) = &args.memory {
-        match sysctl_lint::units::parse_size(m) {
+        match sysctl_lint::units::parse_memory(m) {
             Ok(b) => options.memory = Some(b),
             Err(e) => return usage_error(format!("--memory: {e}")),
         }

@@ -33,6 +33,36 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
+/// Parse `--memory`: a size with a unit (`16G`, `512M`, `64GiB`, `1T`, or bytes
+/// written `17179869184B`). A bare number is refused with a did-you-mean (`16`
+/// is 16 bytes to [`parse_size`], never what anyone means), and so is less
+/// than 16 MiB, which no host running Linux has.
+pub fn parse_memory(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        let guess = match t.parse::<f64>() {
+            Ok(n) if n >= (1u64 << 30) as f64 => {
+                format!(
+                    "`{}`",
+                    format_bytes(n as u128).replace(' ', "").replace("iB", "")
+                )
+            }
+            _ => format!("`{t}G` or `{t}M`"),
+        };
+        return Err(format!(
+            "`{text}` has no unit: did you mean {guess}? (K, M, G, T are powers of 1024; `B` for bytes)"
+        ));
+    }
+    let bytes = parse_size(t)?;
+    if bytes < 16 << 20 {
+        return Err(format!(
+            "`{text}` is {}, less than any host running Linux has (use e.g. `16G`)",
+            format_bytes(u128::from(bytes))
+        ));
+    }
+    Ok(bytes)
+}
+
 /// `16777216` -> `16 MiB`, `386547056640` -> `360 GiB`, `1536` -> `1.5 KiB`.
 pub fn format_bytes(bytes: u128) -> String {
     const UNITS: [&str; 6] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -59,6 +89,20 @@ pub fn pages_to_bytes(pages: i128) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memory_needs_a_unit() {
+        assert_eq!(parse_memory("16G"), Ok(16 << 30));
+        assert_eq!(parse_memory("512MiB"), Ok(512 << 20));
+        assert_eq!(parse_memory("17179869184B"), Ok(16 << 30));
+        let e = parse_memory("16").unwrap_err();
+        assert!(e.contains("did you mean `16G` or `16M`?"), "{e}");
+        let e = parse_memory("17179869184").unwrap_err();
+        assert!(e.contains("did you mean `16G`?"), "{e}");
+        assert!(parse_memory("1K")
+            .unwrap_err()
+            .contains("less than any host"));
+    }
 
     #[test]
     fn sizes() {

@@ -606,3 +606,31 @@ fn fix_under_root_writes_an_override_for_package_files() {
         .assert()
         .stdout(contains("net.ipv4.tcp_syncookies = 1\n"));
 }
+
+#[test]
+fn memory_needs_a_unit() {
+    for cmd in ["check", "audit"] {
+        let mut c = bin();
+        c.args([cmd, "--memory", "16"]);
+        if cmd == "check" {
+            c.arg("tests/fixtures/clean.conf");
+        }
+        c.assert().code(2).stderr(contains(
+            "--memory: `16` has no unit: did you mean `16G` or `16M`?",
+        ));
+    }
+    bin()
+        .args(["check", "--memory", "16G", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn fix_with_stdin_is_only_stdin() {
+    bin()
+        .args(["check", "--fix", "-", "tests/fixtures/clean.conf"])
+        .write_stdin("net.ipv4.tcp_syncookies = 1\n")
+        .assert()
+        .code(2)
+        .stderr(contains("give `-` alone"));
+}
