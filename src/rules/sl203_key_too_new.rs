@@ -27,7 +27,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL203",
             cx.file_index,
             span,
-            format!("`{key}` first appears in Linux {since} (by its documentation; the key may be slightly older): on {target} it most likely does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost"),
+            format!("`{key}` first appears in Linux {since} (by the kernel's own sysctl tables): on {target} it does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost"),
         )
         .help(format!("drop the line for hosts older than {since}, or lint for the kernel you deploy with `--kernel`")),
     );

@@ -57,16 +57,16 @@ const VENDORS: &[Vendor] = &[
         harm: Harm::Never,
     },
     Vendor {
-        key: "kernel.rr_interval",
-        who: "kernels with Con Kolivas's -ck patch set (BFS/MuQSS scheduler) have it",
+        key: "kernel.init_private",
+        who: "a patched kernel build has it (seen on a 6.18.44-fc Firecracker guest; no mainline release 3.2 to 6.19 has it)",
         instead: "",
         harm: Harm::Never,
     },
     Vendor {
-        key: "kernel.unprivileged_userns_apparmor_policy",
-        who: "Ubuntu kernels (AppArmor user-namespace restriction, 23.10 and later) have it",
+        key: "kernel.rr_interval",
+        who: "kernels with Con Kolivas's -ck patch set (BFS/MuQSS scheduler) have it",
         instead: "",
-        harm: Harm::When(1),
+        harm: Harm::Never,
     },
     Vendor {
         key: "kernel.unprivileged_userns_clone",
@@ -113,6 +113,12 @@ const VENDORS: &[Vendor] = &[
     Vendor {
         key: "xen.independent_wallclock",
         who: "Xen-patched (xenlinux) kernels such as RHEL 5 and SLES 10/11 have it; mainline (pvops) Xen guests do not",
+        instead: "",
+        harm: Harm::Never,
+    },
+    Vendor {
+        key: "vm.shrink_inodes_with_pagecache",
+        who: "a patched kernel build has it (seen on a 6.18.44-fc Firecracker guest; no mainline release 3.2 to 6.19 has it)",
         instead: "",
         harm: Harm::Never,
     },

@@ -10,16 +10,19 @@ use super::{Check, Rule};
 pub(super) const RULE: Rule = Rule {
     code: "SL521",
     check: Check::Line(check),
-    supersedes: &[],
+    // On kernels that reject the value SL302 says the same; this message says why.
+    supersedes: &["SL302"],
 };
 
 /// `sk_ack_backlog` / `sk_max_ack_backlog` became u32 in Eric Dumazet's commit
 /// becb74f0acca (2015-03-19, per `git blame include/net/sock.h`), which went into
 /// about Linux 4.1. Before it they were `unsigned short`.
 const WIDENED: (u64, u64) = (4, 1);
-/// From about 3.11 the sysctl rejected values above 65535 (believed: "net: check
-/// net.core.somaxconn sysctl values"); before that they were stored and truncated.
-const CHECKED: (u64, u64) = (3, 11);
+/// The sysctl table bounds somaxconn to 0..65535 (`proc_dointvec_minmax`, `.extra2 =
+/// &ushort_max`) in the tables of Linux 3.10.105 to 3.19.8 (and the 3.4.113 stable
+/// tree), not in 3.8.3: from 3.9 at the latest a larger value is rejected
+/// (`net/core/sysctl_net_core.c`). Before that it was stored and truncated.
+const CHECKED: (u64, u64) = (3, 9);
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
@@ -42,7 +45,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         .map_or(s.body_span(), |t| t.span.clone());
     let effect = if target.series() >= CHECKED {
         format!(
-            "on {target} the kernel is believed to reject the write (EINVAL), so somaxconn keeps its old value"
+            "on {target} the kernel rejects the write (EINVAL: the table limits somaxconn to 0..65535), so somaxconn keeps its old value"
         )
     } else {
         let wrapped = n % 65536;
@@ -75,7 +78,8 @@ mod tests {
         assert!(messages("net.core.somaxconn = 70000\n", "6.18").is_empty());
         assert!(messages("net.core.somaxconn = 70000\n", "4.1").is_empty());
         assert!(messages("net.core.somaxconn = 65535\n", "3.10").is_empty());
-        assert!(messages("net.core.somaxconn = 70000\n", "3.10")[0].contains("= 4464"));
+        assert!(messages("net.core.somaxconn = 70000\n", "3.8")[0].contains("= 4464"));
+        assert!(messages("net.core.somaxconn = 70000\n", "3.10")[0].contains("reject"));
         assert!(messages("net.core.somaxconn = 70000\n", "3.16")[0].contains("reject"));
     }
 }

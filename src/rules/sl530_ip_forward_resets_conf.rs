@@ -8,11 +8,13 @@
 //!   opposite of the new value, and `forwarding` on `conf.default` and on every
 //!   interface to the new value. Nothing else is reset, although ip-sysctl.rst says
 //!   "all configuration parameters".
-//! - a write to `net.ipv6.conf.all.forwarding` sets `forwarding` on `conf.default`
-//!   and every interface to the value, and when it is 0 also clears
-//!   `force_forwarding` everywhere (ip-sysctl.rst, conf/all/forwarding and
-//!   force_forwarding). systemd-sysctl skips a write that does not change the value,
-//!   so only changes are modelled.
+//! - ANY write to `net.ipv6.conf.all.forwarding`, changed or not, sets `forwarding`
+//!   on `conf.default` and every interface to the value, and when it is 0 also
+//!   clears `force_forwarding` everywhere: `addrconf_sysctl_forward()` calls
+//!   `addrconf_fixup_forwarding()` on every write, which writes the default and
+//!   calls `addrconf_forward_change()` for the interfaces (net/ipv6/addrconf.c,
+//!   Linux 6.18). procps writes every line; systemd-sysctl skips a write that does
+//!   not change the value, so there an unchanged write resets nothing.
 //!
 //! The model starts from the kernel defaults at boot (forwarding off) and applies
 //! the configuration's explicit assignments in order.
@@ -253,7 +255,9 @@ fn compute_model<'a>(cx: &Context<'a>) -> ConfModel<'a> {
             Family::V4 => (&mut v4, &mut v4_by),
             Family::V6 => (&mut v6, &mut v6_by),
         };
-        if value != *state {
+        // IPv4 resets only on a change (devinet_sysctl_forward() compares);
+        // IPv6 on every write.
+        if value != *state || family == Family::V6 {
             let mut lost = Vec::new();
             let reset: &[usize] = match family {
                 Family::V4 => &[0],
@@ -374,7 +378,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 w.value
             ),
             Family::V6 => format!(
-                "changing `net.ipv6.conf.all.forwarding` ({before}) makes the kernel set `forwarding` on `default` and every interface to {}{}",
+                "writing `net.ipv6.conf.all.forwarding` (changed or not; it was {before}) makes the kernel set `forwarding` on `default` and every interface to {}{}",
                 w.value,
                 if w.value == 0 { " and clear `force_forwarding` everywhere" } else { "" }
             ),

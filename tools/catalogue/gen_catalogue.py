@@ -32,8 +32,14 @@ HIST = os.path.join(KREF, "history")
 MAN = os.path.join(KREF, "man-pages-6.20")
 KSRC = os.environ.get("GEN_CATALOGUE_KERNEL_SRC", os.path.join(HERE, "kernel-src.tsv"))
 OVERRIDES = os.path.join(HERE, "overrides.tsv")
-OUT_KEYS = os.path.join(ROOT, "rules", "keys.tsv")
-OUT_NS = os.path.join(ROOT, "rules", "namespaces.tsv")
+# GEN_CATALOGUE_OUT=DIR writes every output into DIR instead (the test suite
+# compares such a run with the checked-in files) and leaves README.md alone.
+OUT_DIR = os.environ.get("GEN_CATALOGUE_OUT", "")
+OUT_KEYS = os.path.join(OUT_DIR or os.path.join(ROOT, "rules"), "keys.tsv")
+OUT_NS = os.path.join(OUT_DIR or os.path.join(ROOT, "rules"), "namespaces.tsv")
+OUT_RANGES = os.path.join(OUT_DIR or os.path.join(ROOT, "rules"), "key-ranges.tsv")
+OUT_TABLES = os.path.join(OUT_DIR or HERE, "kernel-tables.tsv")
+OUT_DISAGREE = os.path.join(OUT_DIR or HERE, "table-disagreements.tsv")
 
 COLS = ["key", "type", "access", "unit", "default", "min", "max", "enforced",
         "values", "since", "removed", "status", "scope", "module", "sources", "note"]
@@ -90,7 +96,7 @@ def next_version(v):
         if parts[2] == 39:
             return "3.0"
         return "2.6.%d" % (parts[2] + 1)
-    last = {3: 19, 4: 20, 5: 19}.get(parts[0], 99)
+    last = {3: 19, 4: 20, 5: 19, 6: 19}.get(parts[0], 99)
     if parts[1] >= last:
         return "%d.0" % (parts[0] + 1)
     return "%d.%d" % (parts[0], parts[1] + 1)
@@ -741,6 +747,8 @@ if os.path.exists(KSRC):
                 r["_ctype_bounds"] = ("0", "4294967295")
         if row.get("note"):
             r["_ksrc_note"] = row["note"]
+            if "read-only (mode 0444)" in row["note"]:
+                r["access"] = "ro"
         if handler:
             r["_handler"] = handler
         if "jiffies" in handler and not r["unit"]:
@@ -807,6 +815,7 @@ for row in ov_rows:
         if c == "sources":
             for s in row[c].split(";"):
                 cat.src(k, s.strip())
+                r.setdefault("_ovsources", []).append(s.strip())
         elif c == "note":
             r["_ovnote"] = v
         else:
@@ -815,8 +824,417 @@ for row in ov_rows:
                 r["_ovtype"] = True
             if c == "since":
                 r["_ovsince"] = True
+            if c in ("removed", "access", "min", "max", "enforced"):
+                r["_ov" + c] = True
             if c == "default":
                 r.pop("_live_default", None)
+
+# ---------------------------------------------------------------------------
+# 8b. the kernel's own sysctl tables (ctl_tables.py): per release, existence,
+#     mode, handler, enforced range and initializer default.  They beat the
+#     documentation, the man pages and doc-derived overrides for these fields;
+#     an override row that cites kernel source ("path, Linux X.Y" in sources)
+#     records a custom handler's rule and beats the tables.
+# ---------------------------------------------------------------------------
+import ctl_tables  # noqa: E402
+
+BUILD_CONSTANTS = {}
+for row in read_tsv(os.path.join(HERE, "build-constants.tsv")):
+    ctl_tables.CONSTANTS[row["name"]] = int(row["value"])
+    BUILD_CONSTANTS[row["name"]] = row
+
+known_by_name = {}
+for k in list(cat.rows) + sorted(live):
+    known_by_name.setdefault(k.rsplit(".", 1)[-1], set()).add(k)
+TABLES = ctl_tables.load(known_by_name)
+RELS = [v for v, _ in TABLES]
+NEWEST = RELS[-1]
+FACTS = dict(TABLES)
+SRC_RE = re.compile(r"Linux \d+\.\d+")
+
+INT_RANGE = (-2147483648, 2147483647)
+TYPE_RANGE = {
+    "proc_dointvec": INT_RANGE, "proc_dointvec_minmax": INT_RANGE,
+    "proc_douintvec": (0, 4294967295), "proc_douintvec_minmax": (0, 4294967295),
+    "proc_dou8vec_minmax": (0, 255), "proc_doulongvec_minmax": (0, 18446744073709551615),
+}
+# Handlers whose whole behaviour the table shows (kernel/sysctl.c).
+MINMAX = {"proc_dointvec_minmax", "proc_douintvec_minmax", "proc_dou8vec_minmax",
+          "proc_doulongvec_minmax"}
+HANDLER_TYPE = {
+    "proc_dointvec": "int", "proc_dointvec_minmax": "int", "proc_douintvec": "uint",
+    "proc_douintvec_minmax": "uint", "proc_dou8vec_minmax": "uint",
+    "proc_doulongvec_minmax": "uint", "proc_dobool": "bool", "proc_dostring": "string",
+    "proc_dointvec_jiffies": "int", "proc_dointvec_ms_jiffies": "int",
+    "proc_dointvec_userhz_jiffies": "int", "proc_doulongvec_ms_jiffies_minmax": "uint",
+}
+STANDARD = set(HANDLER_TYPE) | {"proc_do_large_bitmap"}
+
+
+def table_norm(k):
+    return norm_key(k)
+
+
+def sver(v):
+    return ctl_tables.series(v)
+
+
+# Custom handlers that hand the table itself (with its .extra1/.extra2) to a
+# standard handler, as read in Linux 6.1 by the kernel source helper
+# (kernel-src.tsv notes "delegates to X(table)" or "calls X on a temporary
+# table copied from table (table extra1/extra2 enforced)" with no bounds set in
+# the handler).
+DELEGATES = {}
+for row in read_tsv(KSRC) if os.path.exists(KSRC) else []:
+    m = re.search(r"delegates to (proc_\w+)\(table\)|calls (proc_\w+) on a temporary table copied "
+                  r"from table \(table extra1/extra2 enforced\)(?! with bounds)", row.get("note", ""))
+    if m and row.get("handler"):
+        DELEGATES.setdefault(row["handler"], (m.group(1) or m.group(2), row.get("file_line", "")))
+
+
+def table_range(f):
+    """(min, max, enforced, note) the handler enforces, or None for a handler
+    whose rule is not in the table (custom, jiffies: HZ-dependent)."""
+    h = f.handler
+    if h in DELEGATES and DELEGATES[h][0] in TYPE_RANGE:
+        h = DELEGATES[h][0]
+    if h in MINMAX:
+        lo_t, hi_t = TYPE_RANGE[h]
+        notes = []
+        lo, hi = f.min, f.max
+        for side, val, txt in (("minimum", lo, f.extra1), ("maximum", hi, f.extra2)):
+            if txt and val is None:
+                notes.append("%s %s is not a constant" % (side, txt))
+        for name in (f.min_expr, f.max_expr):
+            if name in BUILD_CONSTANTS:
+                bc = BUILD_CONSTANTS[name]
+                notes.append("%s = %s (%s)" % (name, bc["value"], bc["depends"]))
+        if f.extra1 is None:
+            lo = lo_t
+        if f.extra2 is None:
+            hi = hi_t
+        if h == "proc_douintvec_minmax" and lo is not None and lo < 0:
+            lo = 0
+        return lo, hi, True, "; ".join(notes)
+    if h in ("proc_dointvec", "proc_douintvec"):
+        return TYPE_RANGE[h][0], TYPE_RANGE[h][1], True, ""
+    return None
+
+
+def vector_len(f):
+    m = re.fullmatch(r"(?:sizeof\s*\(\s*(?:int|long|unsigned long|u32)\s*\)\s*\*\s*(\d+)|"
+                     r"(\d+)\s*\*\s*sizeof\s*\(\s*(?:int|long|unsigned long|u32)\s*\))",
+                     (f.maxlen or "").strip())
+    if m:
+        return int(m.group(1) or m.group(2))
+    return None
+
+
+def explicit_version(r, col):
+    """A version from an override or the man pages (not from docs)."""
+    v = r.get(col, "")
+    if col == "since" and not (r.get("_ovsince") or r.get("_man_since")):
+        return ""
+    if col == "removed" and not r.get("_ovremoved") and not (r.get("_man") or {}).get("until") \
+            and not (r.get("_man") or {}).get("removed"):
+        return ""
+    return v if re.fullmatch(r"\d+\.\d+(?:\.\d+)?", v or "") else ""
+
+
+def in_window(v, lo, hi):
+    """lo < v <= hi by series (lo None = open)."""
+    t = vkey(v)
+    return (lo is None or t > vkey(lo)) and t <= vkey(hi)
+
+
+disagreements = []
+
+
+def disagree(k, field, before, table, why=""):
+    if clean(before) != clean(table):
+        disagreements.append((k, field, clean(before), clean(table), why))
+
+
+def clean(v):
+    return re.sub(r"[\t\r\n]+", " ", str(v)).strip()
+
+
+def ov_cites_source(r):
+    return any(SRC_RE.search(s) for s in r.get("_ovsources", []))
+
+
+# Rows for table keys that the catalogue lacks, under closed namespaces only
+# (an unknown key there must not exist).
+NS_CLOSED = {p for p, c, _, _ in [
+    ("dev.tty", "yes", "", ""), ("fs", "yes", "", ""), ("kernel", "yes", "", ""),
+    ("kernel.yama", "yes", "", ""), ("net.core", "yes", "", ""), ("net.ipv4", "yes", "", ""),
+    ("net.ipv6", "yes", "", ""), ("net.mptcp", "yes", "", ""), ("net.unix", "yes", "", ""),
+    ("user", "yes", "", ""), ("vm", "yes", "", "")]}
+NS_OPEN = {"fs.binfmt_misc", "fs.fuse", "fs.nfs", "fs.ocfs2", "fs.quota", "fs.verity", "fs.xfs",
+           "kernel.keys", "net.ipv4.vs", "net.ipv4.netfilter", "dev.cdrom", "dev.raid"}
+
+
+def closed_ns(k):
+    best = ""
+    for p in NS_CLOSED | NS_OPEN:
+        if (k == p or k.startswith(p + ".")) and len(p) > len(best):
+            best = p
+    return best in NS_CLOSED
+
+
+present = {}  # catalogue key -> [release]
+for v, facts in TABLES:
+    for tk in facts:
+        present.setdefault(table_norm(tk), []).append(v)
+# Trees with vendor patches (SOURCES.tsv notes "VENDOR"): a key found only there
+# is not mainline evidence (3.5.0: Android's vm.min_free_order_shift).
+VENDOR_TREES = set()
+with open(os.path.join(ctl_tables.CTL, "SOURCES.tsv"), encoding="utf-8") as f:
+    for line in f.read().splitlines()[1:]:
+        c = line.split("\t")
+        if len(c) >= 5 and c[4].startswith("VENDOR"):
+            VENDOR_TREES.add(c[0])
+for k in [k for k, vs in present.items() if set(vs) <= VENDOR_TREES]:
+    del present[k]
+fact_of = {}  # (catalogue key, release) -> Fact
+for v, facts in TABLES:
+    for tk, f in sorted(facts.items()):
+        fact_of.setdefault((table_norm(tk), v), f)
+
+for k in sorted(present):
+    if k not in cat.rows and closed_ns(k) and "<" not in k:
+        f = fact_of[(k, present[k][-1])]
+        r = cat.get(k)
+        r["_table_only"] = True
+        cat.note(k, "from the kernel's tables only (%s)" % f.file)
+
+table_rows = 0
+ranges_out = []  # rows of key-ranges.tsv
+facts_out = []   # rows of kernel-tables.tsv
+for k in sorted(cat.rows):
+    r = cat.rows[k]
+    rels = present.get(k, [])
+    if not rels:
+        continue
+    table_rows += 1
+    cat.src(k, "ctl-tables")
+    # per-release facts, grouped while unchanged
+    prev = None
+    for v in rels:
+        f = fact_of[(k, v)]
+        sig = (f.file, f.handler, oct(f.mode) if f.mode is not None else "", f.extra1 or "",
+               "" if f.min is None else str(f.min), f.extra2 or "",
+               "" if f.max is None else str(f.max), f.maxlen or "", f.default or "")
+        if prev and prev[1] == sig and RELS.index(v) == RELS.index(prev[0][-1]) + 1:
+            prev[0].append(v)
+        else:
+            prev = ([v], sig)
+            facts_out.append((k, prev))
+    first, last = rels[0], rels[-1]
+    fi, li = RELS.index(first), RELS.index(last)
+    newest = last == NEWEST
+    f_new = fact_of[(k, last)]
+    override_src = ov_cites_source(r)
+    gaps = [v for v in RELS[fi:li + 1] if v not in rels]
+    if gaps:
+        cat.note(k, "absent from the sampled tables of %s" % ", ".join(sver(g) for g in gaps))
+    # --- since
+    before = r["since"]
+    prev_rel = RELS[fi - 1] if fi > 0 else None
+    ex = explicit_version(r, "since")
+    if ex and (prev_rel is None and vkey(ex) <= vkey(sver(first)) or
+               prev_rel is not None and in_window(sver(ex), sver(prev_rel), sver(first))):
+        since = ex
+        why = "within the tables' window"
+    elif prev_rel is None:
+        since = "<3.2"
+        why = "in the oldest table sampled (3.2)"
+    else:
+        since = next_version(sver(prev_rel))
+        why = "first in the %s tables, absent from %s" % (first, prev_rel)
+    if since != before:
+        disagree(k, "since", before, since, why)
+    r["since"] = since
+    r["_since_table"] = (first, prev_rel, since == ex and bool(ex))
+    # --- removed / status
+    if newest:
+        if r["status"] == "vendor":
+            disagree(k, "status", "vendor", "active", "in the mainline %s tables" % NEWEST)
+            r["status"] = "active"
+        if r["status"] in ("removed", "moved"):
+            disagree(k, "status", r["status"], "active", "present in the %s tables" % NEWEST)
+            r["status"] = "active"
+        if r["removed"]:
+            disagree(k, "removed", r["removed"], "", "present in the %s tables" % NEWEST)
+            if not r.get("_override") and r["status"] in ("", "active"):
+                # A man page's end version for a key the kernel still has: it
+                # lost its effect then (kernel.auto_msgmni since 3.19).
+                cat.note(k, "man page says it ended in %s but the %s tables still have it (no effect)"
+                         % (r["removed"], sver(NEWEST)))
+                r["status"] = "noop"
+            r["removed"] = ""
+    else:
+        nxt = RELS[li + 1]
+        ex = explicit_version(r, "removed")
+        if ex and in_window(sver(ex), sver(last), sver(nxt)):
+            removed = ex
+        else:
+            removed = sver(nxt)
+        if removed != r["removed"]:
+            disagree(k, "removed", r["removed"], removed,
+                     "last in the %s tables, absent from %s" % (last, nxt))
+        r["removed"] = removed
+        r["_removed_table"] = (last, nxt)
+        if r["status"] not in ("removed", "moved"):
+            disagree(k, "status", r["status"], "removed", "absent from the %s tables" % NEWEST)
+            r["status"] = "removed"
+    # --- access
+    if f_new.mode is not None and not (override_src and r.get("_ovaccess")):
+        acc = "ro" if f_new.readonly else "rw"
+        if acc != (r["access"] or "rw"):
+            disagree(k, "access", r["access"] or "rw", acc, "mode %s in %s" % (oct(f_new.mode)[2:], last))
+        r["access"] = acc
+    # --- type
+    ht = HANDLER_TYPE.get(f_new.handler)
+    n = vector_len(f_new)
+    if ht and n and n > 1 and ht in ("int", "uint") and r["type"] != "port_range":
+        if r["type"] != "ints:%d" % n:
+            disagree(k, "type", r["type"], "ints:%d" % n, "maxlen %s" % f_new.maxlen)
+        r["type"] = "ints:%d" % n
+    elif ht and not r.get("_ovtype") and not re.match(r"ints:", r["type"]):
+        cur = r["type"]
+        new = cur
+        if ht == "string":
+            new = "string" if cur not in ("port_list",) else cur
+        elif ht == "bool":
+            new = "bool"
+        elif cur in ("", "unknown", "int", "uint", "string"):
+            new = ht
+        if new != cur:
+            disagree(k, "type", cur, new, "handler %s" % f_new.handler)
+            r["type"] = new
+            if new == "bool":
+                r["values"] = "0,1"
+    r["_handler"] = f_new.handler
+    # --- range (per release; the newest in keys.tsv, older ones in key-ranges.tsv)
+    if f_new.handler in DELEGATES:
+        cat.note(k, "custom handler %s passes the table to %s (read in Linux 6.1: %s)"
+                 % (f_new.handler, DELEGATES[f_new.handler][0], DELEGATES[f_new.handler][1].split(":")[0]))
+    elif f_new.handler not in STANDARD:
+        cat.note(k, "custom handler %s (%s)" % (f_new.handler, f_new.file))
+    if not (override_src and (r.get("_ovmin") or r.get("_ovmax") or r.get("_ovenforced"))):
+        eff = DELEGATES.get(f_new.handler, (f_new.handler,))[0]
+        tr = table_range(f_new) if r["type"] not in ("bool", "enum", "bitmask") or \
+            eff in MINMAX else None
+        if r["type"] in ("bool", "enum", "bitmask") and eff in ("proc_dointvec", "proc_douintvec"):
+            tr = None  # documented semantics; the whole C range is accepted
+        if f_new.handler == "proc_dobool":
+            tr = None
+        if tr:
+            lo, hi, enf, rnote = tr
+            bef = (r["min"], r["max"], r["enforced"])
+            # A bound the table writes with a run-time or build-dependent name
+            # (`&dirty_bytes_min`) keeps what kernel-src.tsv or an override said.
+            if lo is None and f_new.extra1 and r["min"]:
+                lo = int(r["min"])
+            if hi is None and f_new.extra2 and r["max"]:
+                hi = int(r["max"])
+            new = ("" if lo is None else str(lo), "" if hi is None else str(hi), "yes")
+            if bef != new:
+                disagree(k, "range", "%s..%s %s" % bef, "%s..%s %s" % new, "%s in %s" % (f_new.handler, last))
+            r["min"], r["max"], r["enforced"] = new
+            r.pop("_ctype_bounds", None)
+            if rnote:
+                cat.note(k, rnote)
+        elif "jiffies" in f_new.handler and r["enforced"] == "yes" and not r.get("_ovenforced"):
+            disagree(k, "range", "%s..%s yes" % (r["min"], r["max"]), "not enforced",
+                     "%s: the limit depends on HZ" % f_new.handler)
+            r["enforced"] = "no" if (r["min"] or r["max"]) else ""
+    # --- default from the .data initializer
+    if f_new.default is not None and not r.get("_ovdefault_src") and \
+            (r["type"] in ("int", "uint", "bool", "enum", "bitmask") or r["type"].startswith("ints:")):
+        d = f_new.default
+        if d != r["default"]:
+            disagree(k, "default", r["default"], d, "initializer of %s in %s" % (f_new.data, last))
+        r["default"] = d
+        r.pop("_live_default", None)
+        r["_default_table"] = True
+    # --- older ranges -> key-ranges.tsv
+    segs = []
+    for v in rels:
+        f = fact_of[(k, v)]
+        eff = DELEGATES.get(f.handler, (f.handler,))[0]
+        tr = table_range(f) if eff in MINMAX or (
+            eff in ("proc_dointvec", "proc_douintvec") and r["type"] not in ("bool", "enum", "bitmask")) \
+            else None
+        val = None if tr is None else (tr[0], tr[1])
+        if segs and segs[-1][1] == val:
+            segs[-1][0].append(v)
+        else:
+            segs.append(([v], val))
+    if len(segs) > 1 and not (override_src and (r.get("_ovmin") or r.get("_ovmax") or r.get("_ovenforced"))):
+        for i, (vs, val) in enumerate(segs[:-1]):
+            # The change happened after the last release sampled with the old
+            # range and by the first sampled with the new one: the row ends there.
+            nxt_first = segs[i + 1][0][0]
+            until = sver(nxt_first)
+            since_s = "" if i == 0 else ranges_out[-1][2]
+            if val is None:
+                lo = hi = ""
+                enf = "no"
+                what = "no range in the table (%s)" % fact_of[(k, vs[-1])].handler
+            else:
+                lo = "" if val[0] is None else str(val[0])
+                hi = "" if val[1] is None else str(val[1])
+                enf = "yes"
+                what = "%s" % fact_of[(k, vs[-1])].handler
+            ranges_out.append((k, since_s, until, lo, hi, enf,
+                               "%s, Linux %s..%s" % (fact_of[(k, vs[-1])].file, sver(vs[0]), sver(vs[-1])),
+                               "%s; changed between %s and %s" % (what, vs[-1], nxt_first)))
+
+# Keys in no release's tables.
+for k in sorted(cat.rows):
+    r = cat.rows[k]
+    if k in present:
+        continue
+    if r["status"] == "removed" and r["removed"] and vkey(r["removed"]) <= vkey("3.2"):
+        r["since"] = r["since"] or "<3.2"
+        continue
+    if r["status"] == "vendor":
+        continue
+    if r.get("_last") == "7.3" and not r["_live"] and closed_ns(k) and r["status"] != "removed" \
+            and not re.search(r"\.(conf|neigh)\.", k):
+        # documented for a release after the newest table sampled
+        since = next_version(sver(NEWEST))
+        disagree(k, "since", r["since"], since, "absent from every table up to %s" % NEWEST)
+        r["since"] = since
+        cat.note(k, "not in the kernel's tables up to %s" % sver(NEWEST))
+        continue
+    runtime = re.search(r"\.(conf|neigh)\.|^kernel\.sched_domain\.|^net\.netfilter\.nf_log\.", k)
+    if runtime:
+        # Tables built at run time or kept in a struct (devinet_sysctl,
+        # neigh_sysctl_template, sd_ctl_dir, nf_log_sysctl_table): not in the
+        # excerpts.  A key the oldest sampled docs (2.6.32) already describe is
+        # older than 3.2.
+        if not r["since"] and (r.get("_first") == OLDEST or not re.search(r"\.(conf|neigh)\.", k)):
+            # sd_ctl_dir and nf_log's table are in the 3.2 excerpts (their
+            # entries are filled in at run time).
+            r["since"] = "<3.2"
+            cat.note(k, "since: before 3.2 (its table is filled in at run time)")
+        continue
+    if r["_live"] is not None:
+        print("TABLE-CHECK %s: on the live 6.18 machine but in no table" % k)
+        continue
+    if r["status"] in ("removed", "moved") and not r["removed"]:
+        r["removed"] = "3.2"
+        cat.note(k, "in no kernel table of 3.2..%s" % sver(NEWEST))
+    if closed_ns(k) and r["status"] in ("active", "noop"):
+        disagree(k, "status", r["status"], "removed", "in no table of 3.2..%s" % NEWEST)
+        r["status"] = "removed"
+        r["removed"] = r["removed"] or "3.2"
+        cat.note(k, "in no kernel table of 3.2..%s: removed before 3.2 or never in mainline" % sver(NEWEST))
+    if not r["since"]:
+        r["since"] = "<3.2"
 
 # ---------------------------------------------------------------------------
 # 9. finalise
@@ -891,7 +1309,10 @@ for k, r in cat.rows.items():
     if r.get("_ovnote"):
         notes.append(r["_ovnote"])
     if r.get("_ksrc_note"):
-        notes.append("kernel-src: " + r["_ksrc_note"])
+        kn = r["_ksrc_note"]
+        if r["access"] != "ro":
+            kn = kn.replace("read-only (mode 0444)", "mode 0444 in the 6.1 table")
+        notes.append("kernel-src: " + kn)
     if re.search(r"_ns$", k) and not r["unit"] and "unit ns" not in " ".join(notes):
         notes.append("unit: ns")
     if re.search(r"_centisecs$", k) and not r["unit"]:
@@ -902,10 +1323,20 @@ for k, r in cat.rows.items():
     if r.get("_type_from_live") and not (r.get("_override") and r["type"] != "int") \
             and not r.get("_ovtype"):
         notes.append("type from live value")
-    if r["since"] and r["_live"] is not None and vkey(r["since"]) > vkey("6.18"):
+    if r["since"] and not r["since"].startswith("<") and r["_live"] is not None \
+            and vkey(r["since"]) > vkey("6.18"):
         notes.append("since %s dropped: present on live 6.18" % r["since"])
         r["since"] = ""
-    if r["since"]:
+    if r.get("_since_table"):
+        first, prev_rel, explicit = r["_since_table"]
+        if explicit:
+            notes.append("since %s (man page or override; the tables put it after %s and by %s)"
+                         % (r["since"], prev_rel or "-", first))
+        elif prev_rel:
+            notes.append("since: first in the %s tables, absent from %s" % (first, prev_rel))
+        else:
+            notes.append("since: in the oldest tables sampled (3.2.4)")
+    elif r["since"]:
         if r.get("_ovsince"):
             if "since" not in r.get("_ovnote", ""):
                 notes.append("since verified")
@@ -916,6 +1347,9 @@ for k, r in cat.rows.items():
             notes.append("since verified (%s)" % r["_since_kind"])
     elif r.get("_since_dropped") and not r.get("_ovsince"):
         notes.append(r["_since_dropped"])
+    if r.get("_removed_table"):
+        last, nxt = r["_removed_table"]
+        notes.append("removed: last in the %s tables, absent from %s" % (last, nxt))
     for n in r["_notes"]:
         if not n or n in notes:
             continue
@@ -1006,6 +1440,30 @@ with open(OUT_KEYS, "w", encoding="utf-8", newline="\n") as f:
         r = cat.rows[k]
         f.write("\t".join(clean(r[c]) for c in COLS) + "\n")
 
+with open(OUT_RANGES, "w", encoding="utf-8", newline="\n") as f:
+    f.write("key\tsince\tuntil\tmin\tmax\tenforced\tsources\tnote\n")
+    for row in sorted(ranges_out, key=lambda x: (x[0], vkey(x[2]))):
+        f.write("\t".join(clean(c) for c in row) + "\n")
+
+with open(OUT_TABLES, "w", encoding="utf-8", newline="\n") as f:
+    f.write("# Generated by gen_catalogue.py from ../shared/reference/kernel/ctl-tables/:\n"
+            "# per catalogue key, the table entry of each run of sampled releases in which\n"
+            "# it did not change (first..last sampled release).  min/max: .extra1/.extra2\n"
+            "# resolved to numbers (empty: none, or not a constant); default: the .data\n"
+            "# variable's initializer where the excerpt shows it.\n")
+    f.write("key\tfirst\tlast\tfile\thandler\tmode\textra1\tmin\textra2\tmax\tmaxlen\tdefault\n")
+    for k, (vs, sig) in facts_out:
+        file_, handler, mode, e1, lo, e2, hi, maxlen, default = sig
+        f.write("\t".join(clean(c) for c in (k, vs[0], vs[-1], file_, handler, mode[2:] if mode else "",
+                                              e1, lo, e2, hi, maxlen, default)) + "\n")
+
+with open(OUT_DISAGREE, "w", encoding="utf-8", newline="\n") as f:
+    f.write("# Generated by gen_catalogue.py: where the kernel's tables overrule what the\n"
+            "# documentation, man pages, kernel-src.tsv or overrides.tsv said (before -> table).\n")
+    f.write("key\tfield\tbefore\ttable\twhy\n")
+    for row in sorted(set(disagreements)):
+        f.write("\t".join(clean(c) for c in row) + "\n")
+
 NAMESPACES = [
     # prefix, closed, module, note
     ("abi", "no", "", "arch-specific (x86 vsyscall32)"),
@@ -1076,7 +1534,7 @@ for name, n in counts:
     print("%-24s %d" % (name, n))
 
 README = os.path.join(HERE, "README.md")
-if os.path.exists(README):
+if os.path.exists(README) and not OUT_DIR:
     with open(README, encoding="utf-8") as f:
         txt = f.read()
     block = "<!-- counts:begin -->\n```\n" + "".join(
