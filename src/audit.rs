@@ -1470,9 +1470,9 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
         None => {
             s.push_str(&format!(
                 "Audit of {} (kernel {}), live values from {}, configuration as {} reads it ({})\n\n",
-                o.host,
-                o.kernel_release.as_deref().unwrap_or("unknown"),
-                o.live_source,
+                field(&o.host),
+                field(o.kernel_release.as_deref().unwrap_or("unknown")),
+                field(&o.live_source),
                 o.loader,
                 files_word(o.files.len().saturating_sub(1))
             ));
@@ -1506,6 +1506,12 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
     s
 }
 
+/// A one-line field of the human report, with control characters escaped
+/// (host names, kernel releases and values come from the snapshots).
+fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::escape_bytes(s.as_bytes())
+}
+
 fn files_word(n: usize) -> String {
     if n == 1 {
         "1 file".to_owned()
@@ -1518,13 +1524,13 @@ const SHOWN_HOSTS: usize = 8;
 
 fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
     let total = hosts.len();
-    let mut names: Vec<&str> = hosts
+    let mut names: Vec<std::borrow::Cow<'_, str>> = hosts
         .iter()
         .take(SHOWN_HOSTS)
-        .map(|i| f.hosts[i as usize].name.as_str())
+        .map(|i| field(&f.hosts[i as usize].name))
         .collect();
     if total > SHOWN_HOSTS {
-        names.push("...");
+        names.push("...".into());
         return format!("{} ({total} hosts)", names.join(", "));
     }
     names.join(", ")
@@ -1534,7 +1540,7 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
     let width = f
         .hosts
         .iter()
-        .map(|h| h.name.len())
+        .map(|h| field(&h.name).chars().count())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -1546,8 +1552,8 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
         for h in &f.hosts {
             s.push_str(&format!(
                 "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
-                h.name,
-                h.kernel.as_deref().unwrap_or("?"),
+                field(&h.name),
+                field(h.kernel.as_deref().unwrap_or("?")),
                 h.counts.errors,
                 h.counts.warnings,
                 h.counts.infos
@@ -1563,9 +1569,9 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
             f.differences.len()
         ));
         for d in &f.differences {
-            s.push_str(&format!("  {}\n", d.key));
+            s.push_str(&format!("  {}\n", field(&d.key)));
             for (v, hosts) in &d.values {
-                s.push_str(&format!("    = {v}: {}\n", host_list(f, hosts)));
+                s.push_str(&format!("    = {}: {}\n", field(v), host_list(f, hosts)));
             }
             if !d.absent.is_empty() {
                 s.push_str(&format!("    (absent): {}\n", host_list(f, &d.absent)));
@@ -1577,15 +1583,18 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
         s.push_str(&format!("Findings ({} distinct):\n", f.findings.len()));
         for x in &f.findings {
             let at = match (&x.file, x.line) {
-                (Some(file), Some(line)) => format!("{file}:{line}: "),
+                (Some(file), Some(line)) => format!("{}:{line}: ", field(file)),
                 _ => "live: ".to_owned(),
             };
             s.push_str(&format!(
                 "  {at}{}[{} {}] {}\n",
-                x.severity, x.code, x.name, x.message
+                x.severity,
+                x.code,
+                x.name,
+                field(&x.message)
             ));
             if let Some(h) = &x.help {
-                s.push_str(&format!("      help: {h}\n"));
+                s.push_str(&format!("      help: {}\n", field(h)));
             }
             s.push_str(&format!("      hosts: {}\n", host_list(f, &x.hosts)));
         }

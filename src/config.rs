@@ -121,22 +121,28 @@ impl ConfigError {
         use codespan_reporting::files::SimpleFiles;
         use codespan_reporting::term::{self, termcolor::Buffer};
 
+        // Nothing from the file reaches the terminal raw (see `crate::escape`).
         let mut files = SimpleFiles::new();
-        let name = self.path.display().to_string();
-        let id = files.add(name.clone(), self.text.as_str());
+        let name = crate::escape::escape_path(&self.path).into_owned();
+        let source = crate::escape::EscapedSource::new(self.text.as_bytes());
+        let id = files.add(name.clone(), source.text());
+        let message = crate::escape::escape_controls(&self.message);
         let mut d = CsDiagnostic::error().with_message(match self.span {
-            Some(_) => self.message.clone(),
-            None => format!("{name}: {}", self.message),
+            Some(_) => message.into_owned(),
+            None => format!("{name}: {message}"),
         });
         if let Some(span) = &self.span {
             let len = self.text.len();
             d = d.with_labels(vec![Label::primary(
                 id,
-                span.start.min(len)..span.end.min(len),
+                source.shown_span(&(span.start.min(len)..span.end.min(len))),
             )]);
         }
         if let Some(help) = &self.help {
-            d = d.with_notes(vec![format!("help: {help}")]);
+            d = d.with_notes(vec![format!(
+                "help: {}",
+                crate::escape::escape_controls(help)
+            )]);
         }
         let mut buffer = if color {
             Buffer::ansi()
