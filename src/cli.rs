@@ -328,7 +328,13 @@ fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, 
     }
     let found = match path {
         Some(p) => config::load(p).map(Some),
-        None => config::discover(Path::new(".")),
+        None => match config::discover(Path::new(".")) {
+            Ok(config::Discovery::Untrusted(u)) => {
+                eprintln!("sysctl-lint: {u}");
+                Ok(None)
+            }
+            found => found.map(config::Discovery::loaded),
+        },
     };
     match found {
         Ok(Some(l)) => Ok((Some(l.path), l.config)),
