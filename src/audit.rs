@@ -90,7 +90,7 @@ use serde_json::{json, Value};
 use crate::catalog::{self, Access, KeyInfo, Status, ValueType};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::effective::{self, Effective};
-use crate::key::Key;
+use crate::key::{GlobIndex, Key};
 use crate::lint::{FileData, Options, Setting};
 use crate::report::{self, Counts};
 use crate::sockets::{self, Limits, SocketSummary};
@@ -476,38 +476,45 @@ struct Config {
     effective: Vec<Effective>,
     /// Paths of explicit (non-glob) keys in the effective configuration.
     explicit: HashSet<String>,
-    /// Glob entries that write a value, with their component patterns.
-    globs: Vec<(usize, Vec<Option<glob::Pattern>>)>,
+    /// Glob entries that write a value (effective indices), and an index of
+    /// their keys (glob `i` of the index is entry `globs[i]`).
+    globs: Vec<usize>,
+    glob_index: GlobIndex,
 }
 
 impl Config {
     fn load(root: &Path, loader: Option<Loader>) -> Config {
         let loader = loader.unwrap_or_else(|| system::detect_loader(root));
         let sys = system::load(root, loader);
-        let effective = effective::compute(&sys.files, loader);
+        Config::new(sys.files, loader)
+    }
+
+    /// The configuration of files already read (in application order).
+    fn new(files: Vec<FileData>, loader: Loader) -> Config {
+        let effective = effective::compute(&files, loader);
         let explicit = effective
             .iter()
             .filter(|e| !e.glob)
             .map(|e| Key::parse(&e.key).path().to_owned())
             .collect();
-        let globs = effective
+        let globs: Vec<usize> = effective
             .iter()
             .enumerate()
             .filter(|(_, e)| e.glob && e.value.is_some())
-            .map(|(i, e)| {
-                let pats = Key::parse(&e.key)
-                    .components()
-                    .map(|c| glob::Pattern::new(c).ok())
-                    .collect();
-                (i, pats)
-            })
+            .map(|(i, _)| i)
             .collect();
+        let glob_keys: Vec<Key> = globs
+            .iter()
+            .map(|&i| Key::parse(&effective[i].key))
+            .collect();
+        let glob_index = GlobIndex::new(&glob_keys);
         Config {
             loader,
-            files: sys.files,
+            files,
             effective,
             explicit,
             globs,
+            glob_index,
         }
     }
 
@@ -799,19 +806,13 @@ fn audit_host(
             if config.explicit.contains(key.path()) {
                 continue;
             }
-            let mut best: Option<usize> = None;
-            for (ei, pats) in &config.globs {
-                let matches = pats.len() == key.len()
-                    && pats
-                        .iter()
-                        .zip(key.components())
-                        .all(|(p, c)| p.as_ref().is_some_and(|p| p.matches(c)));
-                if matches
-                    && best.is_none_or(|b| config.effective[*ei].order > config.effective[b].order)
-                {
-                    best = Some(*ei);
-                }
-            }
+            // Of the globs that match, the one applied last decides.
+            let best = config
+                .glob_index
+                .matching(&key)
+                .into_iter()
+                .map(|g| config.globs[g])
+                .max_by_key(|&ei| config.effective[ei].order);
             if let Some(b) = best {
                 glob_hits.insert(k.clone(), b);
                 configured.insert(k.clone());
@@ -1684,6 +1685,44 @@ fn fleet_json(f: &FleetReport) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Audit n glob lines (`net.ipv4.conf.vethNNNNNN*.rp_filter`) against n live
+    /// keys, one matching each glob: the glob matching work, and the drifts found.
+    fn glob_audit_work(n: usize) -> (usize, usize) {
+        let conf: String = (0..n)
+            .map(|i| format!("net.ipv4.conf.veth{i:06}*.rp_filter = 1\n"))
+            .collect();
+        let file = FileData::new(SourceFile::new(
+            "/etc/sysctl.d/50-globs.conf",
+            conf.into_bytes(),
+        ));
+        let mut live = Snapshot::default();
+        for i in 0..n {
+            live.values.insert(
+                format!("net.ipv4.conf.veth{i:06}.rp_filter"),
+                "2".to_owned(),
+            );
+        }
+        let config = Config::new(vec![file], Loader::Systemd);
+        let audit = audit_host(&config, &live, "live", &Options::default(), None);
+        let drifts = audit
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "SL801")
+            .count();
+        (config.glob_index.work(), drifts)
+    }
+
+    #[test]
+    fn glob_matching_is_linear() {
+        let (small, drifts_small) = glob_audit_work(500);
+        let (big, drifts_big) = glob_audit_work(2_000);
+        assert_eq!((drifts_small, drifts_big), (500, 2_000));
+        assert!(
+            big <= 4 * small + 100,
+            "work {small} for 500, {big} for 2,000"
+        );
+    }
 
     #[test]
     fn snapshot_lines() {

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use glob::Pattern;
 use serde_json::{json, Value};
 
-use crate::key::Key;
+use crate::key::{GlobIndex, Key};
 use crate::lint::FileData;
 use crate::syntax::LineKind;
 use crate::system::Loader;
@@ -151,6 +151,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
         .filter(|e| e.key.glob && e.value.is_some())
         .map(|e| (e.key.clone(), location(&e.set_by)))
         .collect();
+    let index = GlobIndex::new(globs.iter().map(|(k, _)| k));
     for e in &mut entries {
         if e.key.glob {
             if e.value.is_none() && e.set_by.exclusion {
@@ -165,15 +166,14 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
             e.notes
                 .push("not set: only excludes the key from glob assignments".to_owned());
         }
-        for (glob, at) in &globs {
-            if glob.matches(&e.key) {
-                let glob_key = glob.dotted();
-                e.notes.push(if e.value.is_some() {
-                    format!("explicit setting wins over glob {glob_key} ({at})")
-                } else {
-                    format!("excluded from glob {glob_key} ({at})")
-                });
-            }
+        for g in index.matching(&e.key) {
+            let (glob, at) = &globs[g];
+            let glob_key = glob.dotted();
+            e.notes.push(if e.value.is_some() {
+                format!("explicit setting wins over glob {glob_key} ({at})")
+            } else {
+                format!("excluded from glob {glob_key} ({at})")
+            });
         }
     }
 
