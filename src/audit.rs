@@ -420,6 +420,95 @@ impl HostSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The hosts `0..n` in none of `sets` (which do not overlap): from their runs,
+    /// not host by host.
+    fn complement<'a>(sets: impl Iterator<Item = &'a HostSet>, n: u32) -> HostSet {
+        let mut runs: Vec<(u32, u32)> = sets.flat_map(|s| s.0.iter().copied()).collect();
+        runs.sort_unstable();
+        let mut out = HostSet::default();
+        let mut next = 0u32;
+        for (a, b) in runs {
+            if a > next {
+                out.0.push((next, a - 1));
+            }
+            next = next.max(b.saturating_add(1));
+        }
+        if next < n {
+            out.0.push((next, n - 1));
+        }
+        out
+    }
+}
+
+/// The values of one key across a fleet, with their hosts. Most keys have one
+/// value, or a few, and are searched in place; a key with many values (a
+/// counter, an id: one per host) gets a hash index, so adding a host costs the
+/// same whatever the number of values.
+#[derive(Debug, Default)]
+struct KeyValues {
+    values: Vec<(String, HostSet)>,
+    /// Positions in `values` by value, from [`KeyValues::INDEX_FROM`] values on.
+    index: hashbrown::HashTable<u32>,
+}
+
+impl KeyValues {
+    const INDEX_FROM: usize = 8;
+
+    fn hash(value: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(value)
+    }
+
+    /// Record that `host` has `value` (hosts arrive in increasing order).
+    fn add(&mut self, value: String, host: u32) {
+        let KeyValues { values, index } = self;
+        let found = if values.len() < Self::INDEX_FROM {
+            values.iter().position(|(v, _)| {
+                fleet_work(1);
+                *v == value
+            })
+        } else {
+            index
+                .find(Self::hash(&value), |&i| {
+                    fleet_work(1);
+                    values[i as usize].0 == value
+                })
+                .map(|&i| i as usize)
+        };
+        if let Some(i) = found {
+            values[i].1.push(host);
+            return;
+        }
+        let mut hosts = HostSet::default();
+        hosts.push(host);
+        values.push((value, hosts));
+        if values.len() == Self::INDEX_FROM {
+            for (i, (v, _)) in values.iter().enumerate() {
+                index.insert_unique(Self::hash(v), i as u32, |&j| {
+                    Self::hash(&values[j as usize].0)
+                });
+            }
+        } else if values.len() > Self::INDEX_FROM {
+            let i = values.len() - 1;
+            index.insert_unique(Self::hash(&values[i].0), i as u32, |&j| {
+                Self::hash(&values[j as usize].0)
+            });
+        }
+    }
+}
+
+/// Count a step of fleet merging (tests compare the counts of two fleet sizes).
+#[inline]
+fn fleet_work(steps: usize) {
+    #[cfg(test)]
+    FLEET_WORK.with(|w| w.set(w.get() + steps));
+    let _ = steps;
+}
+
+#[cfg(test)]
+thread_local! {
+    static FLEET_WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// One host of a fleet.
@@ -1320,7 +1409,7 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     let batch = threads * 32;
     let mut report = FleetReport::default();
     // key -> values with their hosts (the most common value first at the end).
-    let mut values: HashMap<String, Vec<(String, HostSet)>> = HashMap::new();
+    let mut values: HashMap<String, KeyValues> = HashMap::new();
     let mut findings: HashMap<FindingKey, usize> = HashMap::new();
     for chunk in paths.chunks(batch) {
         let per_thread = chunk.len().div_ceil(threads).max(1);
@@ -1365,15 +1454,7 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
                 );
             }
             for (k, v) in r.values {
-                let entry = values.entry(k).or_default();
-                match entry.iter_mut().find(|(x, _)| *x == v) {
-                    Some((_, hs)) => hs.push(host),
-                    None => {
-                        let mut hs = HostSet::default();
-                        hs.push(host);
-                        entry.push((v, hs));
-                    }
-                }
+                values.entry(k).or_default().add(v, host);
             }
             for (fk, sev, name, help) in r.findings {
                 match sev {
@@ -1394,23 +1475,13 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     let n = report.hosts.len() as u32;
     let mut diffs: Vec<KeyDifference> = values
         .into_iter()
-        .filter_map(|(key, mut vals)| {
+        .filter_map(|(key, vals)| {
+            let mut vals = vals.values;
             let present: usize = vals.iter().map(|(_, h)| h.len()).sum();
             if vals.len() < 2 && present == n as usize {
                 return None;
             }
-            let mut seen = vec![false; n as usize];
-            for (_, h) in &vals {
-                for i in h.iter() {
-                    seen[i as usize] = true;
-                }
-            }
-            let mut absent = HostSet::default();
-            for (i, s) in seen.iter().enumerate() {
-                if !s {
-                    absent.push(i as u32);
-                }
-            }
+            let absent = HostSet::complement(vals.iter().map(|(_, h)| h), n);
             vals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
             Some(KeyDifference {
                 key,
@@ -1711,6 +1782,67 @@ mod tests {
             .filter(|d| d.code == "SL801")
             .count();
         (config.glob_index.work(), drifts)
+    }
+
+    /// Merge a fleet of n hosts where each of 3 keys has a distinct value on each
+    /// host, and 2 keys the same value everywhere: the comparisons made.
+    fn fleet_merge_work(n: u32) -> usize {
+        FLEET_WORK.with(|w| w.set(0));
+        let mut values: HashMap<&str, KeyValues> = HashMap::new();
+        for host in 0..n {
+            for key in ["a", "b", "c"] {
+                values
+                    .entry(key)
+                    .or_default()
+                    .add(format!("{key}{host}"), host);
+            }
+            for key in ["d", "e"] {
+                values.entry(key).or_default().add("1".to_owned(), host);
+            }
+        }
+        assert_eq!(values["a"].values.len(), n as usize);
+        assert_eq!(
+            values["d"].values,
+            vec![("1".to_owned(), HostSet(vec![(0, n - 1)]))]
+        );
+        let a = &values["a"];
+        for (i, (v, hosts)) in a.values.iter().enumerate() {
+            assert_eq!(
+                (v.as_str(), hosts),
+                (
+                    format!("a{i}").as_str(),
+                    &HostSet(vec![(i as u32, i as u32)])
+                )
+            );
+        }
+        FLEET_WORK.with(std::cell::Cell::get)
+    }
+
+    #[test]
+    fn fleet_differences_are_linear() {
+        let small = fleet_merge_work(1_000);
+        let big = fleet_merge_work(4_000);
+        assert!(
+            big <= 4 * small + 100,
+            "work {small} for 1,000 hosts, {big} for 4,000"
+        );
+    }
+
+    #[test]
+    fn absent_hosts_from_runs() {
+        let sets = [HostSet(vec![(2, 3), (7, 7)]), HostSet(vec![(0, 0), (5, 5)])];
+        assert_eq!(
+            HostSet::complement(sets.iter(), 10),
+            HostSet(vec![(1, 1), (4, 4), (6, 6), (8, 9)])
+        );
+        assert_eq!(
+            HostSet::complement(sets[..0].iter(), 3),
+            HostSet(vec![(0, 2)])
+        );
+        assert_eq!(
+            HostSet::complement([HostSet(vec![(0, 2)])].iter(), 3),
+            HostSet::default()
+        );
     }
 
     #[test]
