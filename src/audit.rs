@@ -1410,7 +1410,8 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     let mut report = FleetReport::default();
     // key -> values with their hosts (the most common value first at the end).
     let mut values: HashMap<String, KeyValues> = HashMap::new();
-    let mut findings: HashMap<FindingKey, usize> = HashMap::new();
+    // Positions in `report.findings`, by identity (the finding holds the strings).
+    let mut findings: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
     for chunk in paths.chunks(batch) {
         let per_thread = chunk.len().div_ceil(threads).max(1);
         let results: Vec<HostResult> = std::thread::scope(|scope| {
@@ -1499,22 +1500,70 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     report
 }
 
+/// The hash of a finding's identity (the fields of [`FindingKey`]).
+#[allow(clippy::too_many_arguments)]
+fn finding_hash(
+    code: &str,
+    message: &str,
+    file: Option<&str>,
+    line: Option<usize>,
+    key: Option<&str>,
+    value: Option<&str>,
+    live: Option<&str>,
+) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one((code, message, file, line, key, value, live))
+}
+
+fn fleet_finding_hash(f: &FleetFinding) -> u64 {
+    finding_hash(
+        f.code,
+        &f.message,
+        f.file.as_deref(),
+        f.line,
+        f.key.as_deref(),
+        f.value.as_deref(),
+        f.live.as_deref(),
+    )
+}
+
 fn merge_finding(
     report: &mut FleetReport,
-    index: &mut HashMap<FindingKey, usize>,
+    index: &mut hashbrown::HashTable<u32>,
     fk: FindingKey,
     severity: Severity,
     name: &'static str,
     help: Option<String>,
     host: u32,
 ) {
-    if let Some(&i) = index.get(&fk) {
-        report.findings[i].hosts.push(host);
+    let hash = finding_hash(
+        fk.code,
+        &fk.message,
+        fk.file.as_deref(),
+        fk.line,
+        fk.key.as_deref(),
+        fk.value.as_deref(),
+        fk.live.as_deref(),
+    );
+    let same = |f: &FleetFinding| {
+        f.code == fk.code
+            && f.message == fk.message
+            && f.file == fk.file
+            && f.line == fk.line
+            && f.key == fk.key
+            && f.value == fk.value
+            && f.live == fk.live
+    };
+    if let Some(&i) = index.find(hash, |&i| same(&report.findings[i as usize])) {
+        report.findings[i as usize].hosts.push(host);
         return;
     }
     let mut hosts = HostSet::default();
     hosts.push(host);
-    index.insert(fk.clone(), report.findings.len());
+    let findings = &report.findings;
+    index.insert_unique(hash, findings.len() as u32, |&i| {
+        fleet_finding_hash(&findings[i as usize])
+    });
     report.findings.push(FleetFinding {
         code: fk.code,
         name,
@@ -1676,6 +1725,20 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
 
 /// The JSON report (shape in the module documentation).
 pub fn to_json(o: &AuditOutcome) -> Value {
+    let mut v = to_json_without_fleet(o);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(
+            "fleet".to_owned(),
+            o.fleet.as_ref().map_or(Value::Null, |f| {
+                serde_json::to_value(FleetJson::new(f)).unwrap_or(Value::Null)
+            }),
+        );
+    }
+    v
+}
+
+/// [`to_json`] with `"fleet": null`.
+fn to_json_without_fleet(o: &AuditOutcome) -> Value {
     let mut v = report::json::to_value(&o.files, &o.diagnostics, &o.kernel.to_string());
     if let Some(diags) = v.get_mut("diagnostics").and_then(Value::as_array_mut) {
         for (d, live) in diags.iter_mut().zip(&o.live) {
@@ -1703,54 +1766,164 @@ pub fn to_json(o: &AuditOutcome) -> Value {
             "sockets".to_owned(),
             serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
         );
-        obj.insert(
-            "fleet".to_owned(),
-            o.fleet.as_ref().map_or(Value::Null, fleet_json),
-        );
+        obj.insert("fleet".to_owned(), Value::Null);
     }
     v
 }
 
-fn fleet_json(f: &FleetReport) -> Value {
-    let names = |hs: &HostSet| -> Vec<&str> {
-        hs.iter()
-            .map(|i| f.hosts[i as usize].name.as_str())
-            .collect()
+/// The JSON report as text (the same document as [`to_json`]): a fleet's part
+/// is written straight from the report, never built as a `Value`, which for
+/// 10,000 hosts with per-host values would take several times the report's memory.
+pub fn render_json(o: &AuditOutcome) -> String {
+    /// The document of [`to_json`] without the fleet, then the fleet in its place.
+    struct Document<'a> {
+        base: Value,
+        fleet: Option<FleetJson<'a>>,
+    }
+    impl serde::Serialize for Document<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let Some(base) = self.base.as_object() else {
+                return self.base.serialize(serializer);
+            };
+            let mut map = serializer.serialize_map(Some(base.len()))?;
+            for (k, v) in base {
+                match (k.as_str(), &self.fleet) {
+                    ("fleet", Some(f)) => map.serialize_entry(k, f)?,
+                    _ => map.serialize_entry(k, v)?,
+                }
+            }
+            map.end()
+        }
+    }
+    let doc = Document {
+        base: to_json_without_fleet(o),
+        fleet: o.fleet.as_ref().map(FleetJson::new),
     };
-    json!({
-        "hosts": f.hosts.iter().map(|h| json!({
-            "name": h.name,
-            "kernel": h.kernel,
-            "errors": h.counts.errors,
-            "warnings": h.counts.warnings,
-            "infos": h.counts.infos,
-            "unreadable_keys": h.unreadable_keys,
-        })).collect::<Vec<_>>(),
-        "differences": f.differences.iter().map(|d| json!({
-            "key": d.key,
-            // The most common value comes first and does not list its hosts (every
-            // host not named elsewhere): 10,000 names per key otherwise.
-            "values": d.values.iter().enumerate().map(|(i, (v, hs))| json!({
-                "value": v,
-                "count": hs.len(),
-                "hosts": (i > 0).then(|| names(hs)),
-            })).collect::<Vec<_>>(),
-            "absent": names(&d.absent),
-        })).collect::<Vec<_>>(),
-        "findings": f.findings.iter().map(|x| json!({
-            "code": x.code,
-            "name": x.name,
-            "severity": x.severity.as_str(),
-            "message": x.message,
-            "help": x.help,
-            "file": x.file,
-            "line": x.line,
-            "key": x.key,
-            "value": x.value,
-            "live": x.live,
-            "hosts": names(&x.hosts),
-        })).collect::<Vec<_>>(),
-    })
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A fleet report as JSON, borrowed from the report (fields in the order a JSON
+/// object of `serde_json` has them: sorted).
+#[derive(serde::Serialize)]
+struct FleetJson<'a> {
+    differences: Vec<DifferenceJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+    hosts: Vec<HostJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct DifferenceJson<'a> {
+    absent: HostNames<'a>,
+    key: &'a str,
+    values: Vec<ValueJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ValueJson<'a> {
+    count: usize,
+    /// The most common value comes first and does not list its hosts (every host
+    /// not named elsewhere): 10,000 names per key otherwise.
+    hosts: Option<HostNames<'a>>,
+    value: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct FindingJson<'a> {
+    code: &'static str,
+    file: Option<&'a str>,
+    help: Option<&'a str>,
+    hosts: HostNames<'a>,
+    key: Option<&'a str>,
+    line: Option<usize>,
+    live: Option<&'a str>,
+    message: &'a str,
+    name: &'static str,
+    severity: &'static str,
+    value: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct HostJson<'a> {
+    errors: usize,
+    infos: usize,
+    kernel: Option<&'a str>,
+    name: &'a str,
+    unreadable_keys: usize,
+    warnings: usize,
+}
+
+/// The names of a set of hosts, written one by one.
+struct HostNames<'a> {
+    fleet: &'a FleetReport,
+    hosts: &'a HostSet,
+}
+
+impl serde::Serialize for HostNames<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.hosts
+                .iter()
+                .map(|i| self.fleet.hosts[i as usize].name.as_str()),
+        )
+    }
+}
+
+impl<'a> FleetJson<'a> {
+    fn new(f: &'a FleetReport) -> FleetJson<'a> {
+        let names = |hosts: &'a HostSet| HostNames { fleet: f, hosts };
+        FleetJson {
+            hosts: f
+                .hosts
+                .iter()
+                .map(|h| HostJson {
+                    name: &h.name,
+                    kernel: h.kernel.as_deref(),
+                    errors: h.counts.errors,
+                    warnings: h.counts.warnings,
+                    infos: h.counts.infos,
+                    unreadable_keys: h.unreadable_keys,
+                })
+                .collect(),
+            differences: f
+                .differences
+                .iter()
+                .map(|d| DifferenceJson {
+                    key: &d.key,
+                    values: d
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (v, hs))| ValueJson {
+                            value: v,
+                            count: hs.len(),
+                            hosts: (i > 0).then(|| names(hs)),
+                        })
+                        .collect(),
+                    absent: names(&d.absent),
+                })
+                .collect(),
+            findings: f
+                .findings
+                .iter()
+                .map(|x| FindingJson {
+                    code: x.code,
+                    name: x.name,
+                    severity: x.severity.as_str(),
+                    message: &x.message,
+                    help: x.help.as_deref(),
+                    file: x.file.as_deref(),
+                    line: x.line,
+                    key: x.key.as_deref(),
+                    value: x.value.as_deref(),
+                    live: x.live.as_deref(),
+                    hosts: names(&x.hosts),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]

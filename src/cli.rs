@@ -774,11 +774,7 @@ fn audit(args: AuditArgs) -> ExitCode {
     };
     let text = match args.format {
         AuditFormat::Human => audit::render_human(&outcome, use_color(args.color)),
-        AuditFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&audit::to_json(&outcome)).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        AuditFormat::Json => audit::render_json(&outcome),
         AuditFormat::Sarif => report::sarif::render(&outcome.files, &outcome.diagnostics),
     };
     if emit(&text) != ExitCode::SUCCESS {
