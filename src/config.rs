@@ -867,15 +867,15 @@ impl Config {
     /// The resolved settings as TOML, each with where it came from
     /// (`config --show`).
     pub fn show(&self) -> String {
-        let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let q = |s: &str| toml_string(s);
         let list = |items: Vec<String>| format!("[{}]", items.join(", "));
         let sels = |v: &[Selector]| list(v.iter().map(|s| q(s.as_str())).collect());
         let origin = |name: &str| match (self.lines.get(name), &self.path) {
-            (Some(line), Some(p)) => format!("# {}:{line}", p.display()),
+            (Some(line), Some(p)) => format!("# {}:{line}", crate::escape::escape_path(p)),
             _ => "# default".to_owned(),
         };
         let mut out = match &self.path {
-            Some(p) => format!("# configuration: {}\n", p.display()),
+            Some(p) => format!("# configuration: {}\n", crate::escape::escape_path(p)),
             None => format!("# configuration: none ({FILE_NAME} not found); defaults\n"),
         };
         let mut line = |name: &str, value: Option<String>, default: &str| match value {
@@ -958,6 +958,28 @@ impl Config {
         }
         out
     }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped
+/// (so `config --show` is valid TOML and writes no control character raw).
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if crate::escape::is_control(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Does a glob match a file name or any trailing part of it (after a `/`)?

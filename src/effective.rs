@@ -199,17 +199,28 @@ fn location(a: &Assignment) -> String {
 
 fn shown(key: &str, a: &Assignment) -> String {
     if a.exclusion {
-        format!("-{key}")
+        format!("-{}", field(key))
     } else {
-        format!("{key} = {}", a.value)
+        format!("{} = {}", field(key), field(&a.value))
     }
+}
+
+/// Text from the files on one line of a report, with control characters escaped
+/// (see [`crate::escape`]).
+fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::escape_bytes(s.as_bytes())
+}
+
+/// `file:line`, escaped for a report or a comment line.
+fn shown_location(a: &Assignment) -> String {
+    field(&location(a)).into_owned()
 }
 
 /// A readable table: `key = value   (file:line)`, replaced lines and notes below.
 pub fn render_human(effs: &[Effective]) -> String {
     let left = |e: &Effective| match &e.value {
-        Some(v) => format!("{} = {v}", e.key),
-        None => format!("-{} (not set)", e.key),
+        Some(v) => format!("{} = {}", field(&e.key), field(v)),
+        None => format!("-{} (not set)", field(&e.key)),
     };
     let width = effs
         .iter()
@@ -224,7 +235,7 @@ pub fn render_human(effs: &[Effective]) -> String {
         s.push_str(&format!(
             "{l}{}  ({})",
             " ".repeat(pad),
-            location(&e.set_by)
+            shown_location(&e.set_by)
         ));
         if e.glob {
             s.push_str("  [glob]");
@@ -234,12 +245,12 @@ pub fn render_human(effs: &[Effective]) -> String {
             s.push_str(&format!(
                 "    replaces {}  ({})\n",
                 shown(&e.key, o),
-                location(o)
+                shown_location(o)
             ));
         }
         if let Some(n) = &e.note {
             for part in n.split("; ") {
-                s.push_str(&format!("    note: {part}\n"));
+                s.push_str(&format!("    note: {}\n", field(part)));
             }
         }
     }
@@ -265,9 +276,10 @@ pub fn render_conf(effs: &[Effective]) -> String {
                 "\n"
             });
         }
-        s.push_str(&format!("# from {}\n", location(&e.set_by)));
+        // Comments stay one line each, whatever a file name holds.
+        s.push_str(&format!("# from {}\n", shown_location(&e.set_by)));
         for part in e.note.iter().flat_map(|n| n.split("; ")) {
-            s.push_str(&format!("# note: {part}\n"));
+            s.push_str(&format!("# note: {}\n", field(part)));
         }
         match &e.value {
             Some(v) => s.push_str(&format!("{} = {v}\n", e.key)),

@@ -296,3 +296,86 @@ fn the_fixture_holds_every_kind_of_control() {
         "no lone CR"
     );
 }
+
+/// `effective`: the human table escapes keys, values and file names; the
+/// generated sysctl.conf keeps values as they are (it is a configuration file)
+/// but its comments stay one line each whatever a file name holds.
+#[test]
+fn effective_escapes_its_report_and_keeps_comments_on_their_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().join("etc/sysctl.d");
+    fs::create_dir_all(&d).expect("mkdir");
+    fs::write(
+        d.join(OsStr::from_bytes(
+            b"50-a\nkernel.core_pattern = |x\x1b.conf",
+        )),
+        "kernel.domainname = a\x1b[2Jb\nkernel.domainname = c\x07\n",
+    )
+    .expect("write");
+    let root = dir.path().as_os_str();
+    let (out, err) = run(
+        &[
+            s("effective"),
+            s("--loader"),
+            s("systemd"),
+            s("--root"),
+            root,
+        ],
+        0,
+    );
+    assert_no_raw_controls(&out, "effective human");
+    assert_no_raw_controls(&err, "effective human");
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("kernel.domainname = c\\x07"), "{text}");
+    assert!(
+        text.contains("replaces kernel.domainname = a\\x1b[2Jb"),
+        "{text}"
+    );
+    assert!(
+        text.contains("50-a\\nkernel.core_pattern = |x\\x1b.conf:2"),
+        "{text}"
+    );
+
+    let (out, _) = run(
+        &[
+            s("effective"),
+            s("--loader"),
+            s("systemd"),
+            s("--format"),
+            s("conf"),
+            s("--root"),
+            root,
+        ],
+        0,
+    );
+    let conf = String::from_utf8(out).expect("UTF-8");
+    // The only setting line is the value itself, byte for byte.
+    let settings: Vec<&str> = conf
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
+    assert_eq!(settings, ["kernel.domainname = c\x07"], "{conf}");
+}
+
+/// `config --show` is TOML with control characters as `\uXXXX` escapes.
+#[test]
+fn config_show_escapes_controls() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("cfg.toml");
+    fs::write(
+        &cfg,
+        "known-keys = [\"net.x\\u001b]0;t.*\", \"net.y\\u0007\"]\n",
+    )
+    .expect("write");
+    let (out, _) = run(
+        &[s("config"), s("--show"), s("--config"), cfg.as_os_str()],
+        0,
+    );
+    assert_no_raw_controls(&out, "config --show");
+    let text = String::from_utf8(out).expect("UTF-8");
+    let parsed: toml::Table = toml::from_str(&text).expect("TOML");
+    assert_eq!(
+        parsed["known-keys"],
+        toml::Value::Array(vec!["net.x\x1b]0;t.*".into(), "net.y\x07".into()])
+    );
+}
