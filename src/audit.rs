@@ -90,7 +90,7 @@ use crate::catalog::{self, Access, KeyInfo, Status, ValueType};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::effective::{self, Effective};
 use crate::fsroot::{FsError, Kind, Resolved, Root};
-use crate::key::Key;
+use crate::key::{GlobIndex, Key};
 use crate::lint::{FileData, Options, Setting};
 use crate::report::{self, Counts};
 use crate::sockets::{self, Limits, SocketSummary};
@@ -428,6 +428,95 @@ impl HostSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The hosts `0..n` in none of `sets` (which do not overlap): from their runs,
+    /// not host by host.
+    fn complement<'a>(sets: impl Iterator<Item = &'a HostSet>, n: u32) -> HostSet {
+        let mut runs: Vec<(u32, u32)> = sets.flat_map(|s| s.0.iter().copied()).collect();
+        runs.sort_unstable();
+        let mut out = HostSet::default();
+        let mut next = 0u32;
+        for (a, b) in runs {
+            if a > next {
+                out.0.push((next, a - 1));
+            }
+            next = next.max(b.saturating_add(1));
+        }
+        if next < n {
+            out.0.push((next, n - 1));
+        }
+        out
+    }
+}
+
+/// The values of one key across a fleet, with their hosts. Most keys have one
+/// value, or a few, and are searched in place; a key with many values (a
+/// counter, an id: one per host) gets a hash index, so adding a host costs the
+/// same whatever the number of values.
+#[derive(Debug, Default)]
+struct KeyValues {
+    values: Vec<(String, HostSet)>,
+    /// Positions in `values` by value, from [`KeyValues::INDEX_FROM`] values on.
+    index: hashbrown::HashTable<u32>,
+}
+
+impl KeyValues {
+    const INDEX_FROM: usize = 8;
+
+    fn hash(value: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(value)
+    }
+
+    /// Record that `host` has `value` (hosts arrive in increasing order).
+    fn add(&mut self, value: String, host: u32) {
+        let KeyValues { values, index } = self;
+        let found = if values.len() < Self::INDEX_FROM {
+            values.iter().position(|(v, _)| {
+                fleet_work(1);
+                *v == value
+            })
+        } else {
+            index
+                .find(Self::hash(&value), |&i| {
+                    fleet_work(1);
+                    values[i as usize].0 == value
+                })
+                .map(|&i| i as usize)
+        };
+        if let Some(i) = found {
+            values[i].1.push(host);
+            return;
+        }
+        let mut hosts = HostSet::default();
+        hosts.push(host);
+        values.push((value, hosts));
+        if values.len() == Self::INDEX_FROM {
+            for (i, (v, _)) in values.iter().enumerate() {
+                index.insert_unique(Self::hash(v), i as u32, |&j| {
+                    Self::hash(&values[j as usize].0)
+                });
+            }
+        } else if values.len() > Self::INDEX_FROM {
+            let i = values.len() - 1;
+            index.insert_unique(Self::hash(&values[i].0), i as u32, |&j| {
+                Self::hash(&values[j as usize].0)
+            });
+        }
+    }
+}
+
+/// Count a step of fleet merging (tests compare the counts of two fleet sizes).
+#[inline]
+fn fleet_work(steps: usize) {
+    #[cfg(test)]
+    FLEET_WORK.with(|w| w.set(w.get() + steps));
+    let _ = steps;
+}
+
+#[cfg(test)]
+thread_local! {
+    static FLEET_WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// One host of a fleet.
@@ -484,38 +573,45 @@ struct Config {
     effective: Vec<Effective>,
     /// Paths of explicit (non-glob) keys in the effective configuration.
     explicit: HashSet<String>,
-    /// Glob entries that write a value, with their component patterns.
-    globs: Vec<(usize, Vec<Option<glob::Pattern>>)>,
+    /// Glob entries that write a value (effective indices), and an index of
+    /// their keys (glob `i` of the index is entry `globs[i]`).
+    globs: Vec<usize>,
+    glob_index: GlobIndex,
 }
 
 impl Config {
     fn load(root: &Path, loader: Option<Loader>) -> Config {
         let loader = loader.unwrap_or_else(|| system::detect_loader(root));
         let sys = system::load(root, loader);
-        let effective = effective::compute(&sys.files, loader);
+        Config::new(sys.files, loader)
+    }
+
+    /// The configuration of files already read (in application order).
+    fn new(files: Vec<FileData>, loader: Loader) -> Config {
+        let effective = effective::compute(&files, loader);
         let explicit = effective
             .iter()
             .filter(|e| !e.glob)
             .map(|e| Key::parse(&e.key).path().to_owned())
             .collect();
-        let globs = effective
+        let globs: Vec<usize> = effective
             .iter()
             .enumerate()
             .filter(|(_, e)| e.glob && e.value.is_some())
-            .map(|(i, e)| {
-                let pats = Key::parse(&e.key)
-                    .components()
-                    .map(|c| glob::Pattern::new(c).ok())
-                    .collect();
-                (i, pats)
-            })
+            .map(|(i, _)| i)
             .collect();
+        let glob_keys: Vec<Key> = globs
+            .iter()
+            .map(|&i| Key::parse(&effective[i].key))
+            .collect();
+        let glob_index = GlobIndex::new(&glob_keys);
         Config {
             loader,
-            files: sys.files,
+            files,
             effective,
             explicit,
             globs,
+            glob_index,
         }
     }
 
@@ -807,19 +903,13 @@ fn audit_host(
             if config.explicit.contains(key.path()) {
                 continue;
             }
-            let mut best: Option<usize> = None;
-            for (ei, pats) in &config.globs {
-                let matches = pats.len() == key.len()
-                    && pats
-                        .iter()
-                        .zip(key.components())
-                        .all(|(p, c)| p.as_ref().is_some_and(|p| p.matches(c)));
-                if matches
-                    && best.is_none_or(|b| config.effective[*ei].order > config.effective[b].order)
-                {
-                    best = Some(*ei);
-                }
-            }
+            // Of the globs that match, the one applied last decides.
+            let best = config
+                .glob_index
+                .matching(&key)
+                .into_iter()
+                .map(|g| config.globs[g])
+                .max_by_key(|&ei| config.effective[ei].order);
             if let Some(b) = best {
                 glob_hits.insert(k.clone(), b);
                 configured.insert(k.clone());
@@ -1129,14 +1219,20 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         };
         let host = host_name(path);
         let release = snap.get("kernel.osrelease").map(str::to_owned);
-        let name = format!("live:{}", path.display());
-        (snap, host, release, name, path.display().to_string())
+        let name = format!("live:{}", crate::escape::escape_path(path));
+        (
+            snap,
+            host,
+            release,
+            name,
+            crate::escape::escape_path(path).into_owned(),
+        )
     } else {
         let sys = opts.proc_root.join("sys");
         if !sys.is_dir() {
             let reason = format!(
                 "cannot read {}: not a directory",
-                crate::fsroot::display_path(&sys)
+                crate::escape::escape_path(&sys)
             );
             return Ok(unreadable_snapshot(config, opts, &sys, reason));
         }
@@ -1146,7 +1242,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             .map(str::to_owned)
             .unwrap_or_else(|| "localhost".to_owned());
         let release = kernel_release(&opts.proc_root);
-        let shown = sys.display().to_string();
+        let shown = crate::escape::escape_path(&sys).into_owned();
         (snap, host, release, format!("live:{shown}"), shown)
     };
     let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
@@ -1202,7 +1298,7 @@ fn unreadable_snapshot(
 ) -> AuditOutcome {
     let mut files = config.files;
     let index = files.len();
-    let name = crate::fsroot::display_path(path);
+    let name = crate::escape::escape_path(path).into_owned();
     let message = reason
         .strip_prefix(&format!("cannot read {name}: "))
         .map_or(reason.clone(), |r| format!("cannot read `{name}`: {r}"));
@@ -1237,7 +1333,7 @@ fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
         let names = Root::open(p)
             .and_then(|r| r.read_dir(Path::new("/")))
-            .map_err(|e| format!("cannot read {}: {e}", crate::fsroot::display_path(p)))?;
+            .map_err(|e| format!("cannot read {}: {e}", crate::escape::escape_path(p)))?;
         let before = out.len();
         out.extend(
             names
@@ -1257,7 +1353,7 @@ fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// the command line (`explicit`: `<(ssh host sysctl -a)`) is read too; never one
 /// found in a directory.
 fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, String> {
-    let shown = crate::fsroot::display_path(path);
+    let shown = crate::escape::escape_path(path);
     if path.is_dir() {
         return Err(format!(
             "cannot read {shown}: directory contains no snapshot files"
@@ -1275,7 +1371,7 @@ fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, String> {
 
 fn host_name(path: &Path) -> String {
     path.file_stem().map_or_else(
-        || path.display().to_string(),
+        || crate::escape::escape_path(path).into_owned(),
         |s| s.to_string_lossy().into_owned(),
     )
 }
@@ -1382,8 +1478,9 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     let batch = threads * 32;
     let mut report = FleetReport::default();
     // key -> values with their hosts (the most common value first at the end).
-    let mut values: HashMap<String, Vec<(String, HostSet)>> = HashMap::new();
-    let mut findings: HashMap<FindingKey, usize> = HashMap::new();
+    let mut values: HashMap<String, KeyValues> = HashMap::new();
+    // Positions in `report.findings`, by identity (the finding holds the strings).
+    let mut findings: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
     for chunk in paths.chunks(batch) {
         let per_thread = chunk.len().div_ceil(threads).max(1);
         let results: Vec<HostResult> = std::thread::scope(|scope| {
@@ -1427,15 +1524,7 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
                 );
             }
             for (k, v) in r.values {
-                let entry = values.entry(k).or_default();
-                match entry.iter_mut().find(|(x, _)| *x == v) {
-                    Some((_, hs)) => hs.push(host),
-                    None => {
-                        let mut hs = HostSet::default();
-                        hs.push(host);
-                        entry.push((v, hs));
-                    }
-                }
+                values.entry(k).or_default().add(v, host);
             }
             for (fk, sev, name, help) in r.findings {
                 match sev {
@@ -1456,23 +1545,13 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     let n = report.hosts.len() as u32;
     let mut diffs: Vec<KeyDifference> = values
         .into_iter()
-        .filter_map(|(key, mut vals)| {
+        .filter_map(|(key, vals)| {
+            let mut vals = vals.values;
             let present: usize = vals.iter().map(|(_, h)| h.len()).sum();
             if vals.len() < 2 && present == n as usize {
                 return None;
             }
-            let mut seen = vec![false; n as usize];
-            for (_, h) in &vals {
-                for i in h.iter() {
-                    seen[i as usize] = true;
-                }
-            }
-            let mut absent = HostSet::default();
-            for (i, s) in seen.iter().enumerate() {
-                if !s {
-                    absent.push(i as u32);
-                }
-            }
+            let absent = HostSet::complement(vals.iter().map(|(_, h)| h), n);
             vals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
             Some(KeyDifference {
                 key,
@@ -1490,22 +1569,70 @@ fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions) -> FleetRe
     report
 }
 
+/// The hash of a finding's identity (the fields of [`FindingKey`]).
+#[allow(clippy::too_many_arguments)]
+fn finding_hash(
+    code: &str,
+    message: &str,
+    file: Option<&str>,
+    line: Option<usize>,
+    key: Option<&str>,
+    value: Option<&str>,
+    live: Option<&str>,
+) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one((code, message, file, line, key, value, live))
+}
+
+fn fleet_finding_hash(f: &FleetFinding) -> u64 {
+    finding_hash(
+        f.code,
+        &f.message,
+        f.file.as_deref(),
+        f.line,
+        f.key.as_deref(),
+        f.value.as_deref(),
+        f.live.as_deref(),
+    )
+}
+
 fn merge_finding(
     report: &mut FleetReport,
-    index: &mut HashMap<FindingKey, usize>,
+    index: &mut hashbrown::HashTable<u32>,
     fk: FindingKey,
     severity: Severity,
     name: &'static str,
     help: Option<String>,
     host: u32,
 ) {
-    if let Some(&i) = index.get(&fk) {
-        report.findings[i].hosts.push(host);
+    let hash = finding_hash(
+        fk.code,
+        &fk.message,
+        fk.file.as_deref(),
+        fk.line,
+        fk.key.as_deref(),
+        fk.value.as_deref(),
+        fk.live.as_deref(),
+    );
+    let same = |f: &FleetFinding| {
+        f.code == fk.code
+            && f.message == fk.message
+            && f.file == fk.file
+            && f.line == fk.line
+            && f.key == fk.key
+            && f.value == fk.value
+            && f.live == fk.live
+    };
+    if let Some(&i) = index.find(hash, |&i| same(&report.findings[i as usize])) {
+        report.findings[i as usize].hosts.push(host);
         return;
     }
     let mut hosts = HostSet::default();
     hosts.push(host);
-    index.insert(fk.clone(), report.findings.len());
+    let findings = &report.findings;
+    index.insert_unique(hash, findings.len() as u32, |&i| {
+        fleet_finding_hash(&findings[i as usize])
+    });
     report.findings.push(FleetFinding {
         code: fk.code,
         name,
@@ -1533,9 +1660,9 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
         None => {
             s.push_str(&format!(
                 "Audit of {} (kernel {}), live values from {}, configuration as {} reads it ({})\n\n",
-                o.host,
-                o.kernel_release.as_deref().unwrap_or("unknown"),
-                o.live_source,
+                field(&o.host),
+                field(o.kernel_release.as_deref().unwrap_or("unknown")),
+                field(&o.live_source),
                 o.loader,
                 files_word(o.files.len().saturating_sub(1))
             ));
@@ -1569,6 +1696,12 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
     s
 }
 
+/// A one-line field of the human report, with control characters escaped
+/// (host names, kernel releases and values come from the snapshots).
+fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::escape_bytes(s.as_bytes())
+}
+
 fn files_word(n: usize) -> String {
     if n == 1 {
         "1 file".to_owned()
@@ -1581,13 +1714,13 @@ const SHOWN_HOSTS: usize = 8;
 
 fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
     let total = hosts.len();
-    let mut names: Vec<&str> = hosts
+    let mut names: Vec<std::borrow::Cow<'_, str>> = hosts
         .iter()
         .take(SHOWN_HOSTS)
-        .map(|i| f.hosts[i as usize].name.as_str())
+        .map(|i| field(&f.hosts[i as usize].name))
         .collect();
     if total > SHOWN_HOSTS {
-        names.push("...");
+        names.push("...".into());
         return format!("{} ({total} hosts)", names.join(", "));
     }
     names.join(", ")
@@ -1597,7 +1730,7 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
     let width = f
         .hosts
         .iter()
-        .map(|h| h.name.len())
+        .map(|h| field(&h.name).chars().count())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -1609,8 +1742,8 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
         for h in &f.hosts {
             s.push_str(&format!(
                 "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
-                h.name,
-                h.kernel.as_deref().unwrap_or("?"),
+                field(&h.name),
+                field(h.kernel.as_deref().unwrap_or("?")),
                 h.counts.errors,
                 h.counts.warnings,
                 h.counts.infos
@@ -1626,9 +1759,9 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
             f.differences.len()
         ));
         for d in &f.differences {
-            s.push_str(&format!("  {}\n", d.key));
+            s.push_str(&format!("  {}\n", field(&d.key)));
             for (v, hosts) in &d.values {
-                s.push_str(&format!("    = {v}: {}\n", host_list(f, hosts)));
+                s.push_str(&format!("    = {}: {}\n", field(v), host_list(f, hosts)));
             }
             if !d.absent.is_empty() {
                 s.push_str(&format!("    (absent): {}\n", host_list(f, &d.absent)));
@@ -1640,15 +1773,18 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
         s.push_str(&format!("Findings ({} distinct):\n", f.findings.len()));
         for x in &f.findings {
             let at = match (&x.file, x.line) {
-                (Some(file), Some(line)) => format!("{file}:{line}: "),
+                (Some(file), Some(line)) => format!("{}:{line}: ", field(file)),
                 _ => "live: ".to_owned(),
             };
             s.push_str(&format!(
                 "  {at}{}[{} {}] {}\n",
-                x.severity, x.code, x.name, x.message
+                x.severity,
+                x.code,
+                x.name,
+                field(&x.message)
             ));
             if let Some(h) = &x.help {
-                s.push_str(&format!("      help: {h}\n"));
+                s.push_str(&format!("      help: {}\n", field(h)));
             }
             s.push_str(&format!("      hosts: {}\n", host_list(f, &x.hosts)));
         }
@@ -1658,6 +1794,20 @@ fn render_fleet(s: &mut String, f: &FleetReport) {
 
 /// The JSON report (shape in the module documentation).
 pub fn to_json(o: &AuditOutcome) -> Value {
+    let mut v = to_json_without_fleet(o);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(
+            "fleet".to_owned(),
+            o.fleet.as_ref().map_or(Value::Null, |f| {
+                serde_json::to_value(FleetJson::new(f)).unwrap_or(Value::Null)
+            }),
+        );
+    }
+    v
+}
+
+/// [`to_json`] with `"fleet": null`.
+fn to_json_without_fleet(o: &AuditOutcome) -> Value {
     let mut v = report::json::to_value(&o.files, &o.diagnostics, &o.kernel.to_string());
     if let Some(diags) = v.get_mut("diagnostics").and_then(Value::as_array_mut) {
         for (d, live) in diags.iter_mut().zip(&o.live) {
@@ -1685,59 +1835,268 @@ pub fn to_json(o: &AuditOutcome) -> Value {
             "sockets".to_owned(),
             serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
         );
-        obj.insert(
-            "fleet".to_owned(),
-            o.fleet.as_ref().map_or(Value::Null, fleet_json),
-        );
+        obj.insert("fleet".to_owned(), Value::Null);
     }
     v
 }
 
-fn fleet_json(f: &FleetReport) -> Value {
-    let names = |hs: &HostSet| -> Vec<&str> {
-        hs.iter()
-            .map(|i| f.hosts[i as usize].name.as_str())
-            .collect()
+/// The JSON report as text (the same document as [`to_json`]): a fleet's part
+/// is written straight from the report, never built as a `Value`, which for
+/// 10,000 hosts with per-host values would take several times the report's memory.
+pub fn render_json(o: &AuditOutcome) -> String {
+    /// The document of [`to_json`] without the fleet, then the fleet in its place.
+    struct Document<'a> {
+        base: Value,
+        fleet: Option<FleetJson<'a>>,
+    }
+    impl serde::Serialize for Document<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let Some(base) = self.base.as_object() else {
+                return self.base.serialize(serializer);
+            };
+            let mut map = serializer.serialize_map(Some(base.len()))?;
+            for (k, v) in base {
+                match (k.as_str(), &self.fleet) {
+                    ("fleet", Some(f)) => map.serialize_entry(k, f)?,
+                    _ => map.serialize_entry(k, v)?,
+                }
+            }
+            map.end()
+        }
+    }
+    let doc = Document {
+        base: to_json_without_fleet(o),
+        fleet: o.fleet.as_ref().map(FleetJson::new),
     };
-    json!({
-        "hosts": f.hosts.iter().map(|h| json!({
-            "name": h.name,
-            "kernel": h.kernel,
-            "errors": h.counts.errors,
-            "warnings": h.counts.warnings,
-            "infos": h.counts.infos,
-            "unreadable_keys": h.unreadable_keys,
-        })).collect::<Vec<_>>(),
-        "differences": f.differences.iter().map(|d| json!({
-            "key": d.key,
-            // The most common value comes first and does not list its hosts (every
-            // host not named elsewhere): 10,000 names per key otherwise.
-            "values": d.values.iter().enumerate().map(|(i, (v, hs))| json!({
-                "value": v,
-                "count": hs.len(),
-                "hosts": (i > 0).then(|| names(hs)),
-            })).collect::<Vec<_>>(),
-            "absent": names(&d.absent),
-        })).collect::<Vec<_>>(),
-        "findings": f.findings.iter().map(|x| json!({
-            "code": x.code,
-            "name": x.name,
-            "severity": x.severity.as_str(),
-            "message": x.message,
-            "help": x.help,
-            "file": x.file,
-            "line": x.line,
-            "key": x.key,
-            "value": x.value,
-            "live": x.live,
-            "hosts": names(&x.hosts),
-        })).collect::<Vec<_>>(),
-    })
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A fleet report as JSON, borrowed from the report (fields in the order a JSON
+/// object of `serde_json` has them: sorted).
+#[derive(serde::Serialize)]
+struct FleetJson<'a> {
+    differences: Vec<DifferenceJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+    hosts: Vec<HostJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct DifferenceJson<'a> {
+    absent: HostNames<'a>,
+    key: &'a str,
+    values: Vec<ValueJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ValueJson<'a> {
+    count: usize,
+    /// The most common value comes first and does not list its hosts (every host
+    /// not named elsewhere): 10,000 names per key otherwise.
+    hosts: Option<HostNames<'a>>,
+    value: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct FindingJson<'a> {
+    code: &'static str,
+    file: Option<&'a str>,
+    help: Option<&'a str>,
+    hosts: HostNames<'a>,
+    key: Option<&'a str>,
+    line: Option<usize>,
+    live: Option<&'a str>,
+    message: &'a str,
+    name: &'static str,
+    severity: &'static str,
+    value: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct HostJson<'a> {
+    errors: usize,
+    infos: usize,
+    kernel: Option<&'a str>,
+    name: &'a str,
+    unreadable_keys: usize,
+    warnings: usize,
+}
+
+/// The names of a set of hosts, written one by one.
+struct HostNames<'a> {
+    fleet: &'a FleetReport,
+    hosts: &'a HostSet,
+}
+
+impl serde::Serialize for HostNames<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.hosts
+                .iter()
+                .map(|i| self.fleet.hosts[i as usize].name.as_str()),
+        )
+    }
+}
+
+impl<'a> FleetJson<'a> {
+    fn new(f: &'a FleetReport) -> FleetJson<'a> {
+        let names = |hosts: &'a HostSet| HostNames { fleet: f, hosts };
+        FleetJson {
+            hosts: f
+                .hosts
+                .iter()
+                .map(|h| HostJson {
+                    name: &h.name,
+                    kernel: h.kernel.as_deref(),
+                    errors: h.counts.errors,
+                    warnings: h.counts.warnings,
+                    infos: h.counts.infos,
+                    unreadable_keys: h.unreadable_keys,
+                })
+                .collect(),
+            differences: f
+                .differences
+                .iter()
+                .map(|d| DifferenceJson {
+                    key: &d.key,
+                    values: d
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (v, hs))| ValueJson {
+                            value: v,
+                            count: hs.len(),
+                            hosts: (i > 0).then(|| names(hs)),
+                        })
+                        .collect(),
+                    absent: names(&d.absent),
+                })
+                .collect(),
+            findings: f
+                .findings
+                .iter()
+                .map(|x| FindingJson {
+                    code: x.code,
+                    name: x.name,
+                    severity: x.severity.as_str(),
+                    message: &x.message,
+                    help: x.help.as_deref(),
+                    file: x.file.as_deref(),
+                    line: x.line,
+                    key: x.key.as_deref(),
+                    value: x.value.as_deref(),
+                    live: x.live.as_deref(),
+                    hosts: names(&x.hosts),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Audit n glob lines (`net.ipv4.conf.vethNNNNNN*.rp_filter`) against n live
+    /// keys, one matching each glob: the glob matching work, and the drifts found.
+    fn glob_audit_work(n: usize) -> (usize, usize) {
+        let conf: String = (0..n)
+            .map(|i| format!("net.ipv4.conf.veth{i:06}*.rp_filter = 1\n"))
+            .collect();
+        let file = FileData::new(SourceFile::new(
+            "/etc/sysctl.d/50-globs.conf",
+            conf.into_bytes(),
+        ));
+        let mut live = Snapshot::default();
+        for i in 0..n {
+            live.values.insert(
+                format!("net.ipv4.conf.veth{i:06}.rp_filter"),
+                "2".to_owned(),
+            );
+        }
+        let config = Config::new(vec![file], Loader::Systemd);
+        let audit = audit_host(&config, &live, "live", &Options::default(), None);
+        let drifts = audit
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "SL801")
+            .count();
+        (config.glob_index.work(), drifts)
+    }
+
+    /// Merge a fleet of n hosts where each of 3 keys has a distinct value on each
+    /// host, and 2 keys the same value everywhere: the comparisons made.
+    fn fleet_merge_work(n: u32) -> usize {
+        FLEET_WORK.with(|w| w.set(0));
+        let mut values: HashMap<&str, KeyValues> = HashMap::new();
+        for host in 0..n {
+            for key in ["a", "b", "c"] {
+                values
+                    .entry(key)
+                    .or_default()
+                    .add(format!("{key}{host}"), host);
+            }
+            for key in ["d", "e"] {
+                values.entry(key).or_default().add("1".to_owned(), host);
+            }
+        }
+        assert_eq!(values["a"].values.len(), n as usize);
+        assert_eq!(
+            values["d"].values,
+            vec![("1".to_owned(), HostSet(vec![(0, n - 1)]))]
+        );
+        let a = &values["a"];
+        for (i, (v, hosts)) in a.values.iter().enumerate() {
+            assert_eq!(
+                (v.as_str(), hosts),
+                (
+                    format!("a{i}").as_str(),
+                    &HostSet(vec![(i as u32, i as u32)])
+                )
+            );
+        }
+        FLEET_WORK.with(std::cell::Cell::get)
+    }
+
+    #[test]
+    fn fleet_differences_are_linear() {
+        let small = fleet_merge_work(1_000);
+        let big = fleet_merge_work(4_000);
+        assert!(
+            big <= 4 * small + 100,
+            "work {small} for 1,000 hosts, {big} for 4,000"
+        );
+    }
+
+    #[test]
+    fn absent_hosts_from_runs() {
+        let sets = [HostSet(vec![(2, 3), (7, 7)]), HostSet(vec![(0, 0), (5, 5)])];
+        assert_eq!(
+            HostSet::complement(sets.iter(), 10),
+            HostSet(vec![(1, 1), (4, 4), (6, 6), (8, 9)])
+        );
+        assert_eq!(
+            HostSet::complement(sets[..0].iter(), 3),
+            HostSet(vec![(0, 2)])
+        );
+        assert_eq!(
+            HostSet::complement([HostSet(vec![(0, 2)])].iter(), 3),
+            HostSet::default()
+        );
+    }
+
+    #[test]
+    fn glob_matching_is_linear() {
+        let (small, drifts_small) = glob_audit_work(500);
+        let (big, drifts_big) = glob_audit_work(2_000);
+        assert_eq!((drifts_small, drifts_big), (500, 2_000));
+        assert!(
+            big <= 4 * small + 100,
+            "work {small} for 500, {big} for 2,000"
+        );
+    }
 
     #[test]
     fn snapshot_lines() {

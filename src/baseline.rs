@@ -175,7 +175,7 @@ pub fn write(path: &Path, files: &[FileData], diags: &[Diagnostic]) -> io::Resul
 
 /// Read a baseline file. The error names the file.
 pub fn load(path: &Path) -> Result<Baseline, String> {
-    let shown = crate::fsroot::display_path(path);
+    let shown = crate::escape::escape_path(path);
     let bytes = crate::fsroot::read_regular(path)
         .map_err(|e| format!("cannot read baseline `{shown}`: {e}"))?;
     let text = String::from_utf8(bytes)

@@ -328,7 +328,13 @@ fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, 
     }
     let found = match path {
         Some(p) => config::load(p).map(Some),
-        None => config::discover(Path::new(".")),
+        None => match config::discover(Path::new(".")) {
+            Ok(config::Discovery::Untrusted(u)) => {
+                eprintln!("sysctl-lint: {u}");
+                Ok(None)
+            }
+            found => found.map(config::Discovery::loaded),
+        },
     };
     match found {
         Ok(Some(l)) => Ok((Some(l.path), l.config)),
@@ -397,7 +403,7 @@ fn check(args: CheckArgs) -> ExitCode {
         diags.extend(l.diagnostics);
         let header = format!(
             "Checked {} as {} loads it ({}): {} files applied, {} skipped.\n",
-            root.display(),
+            sysctl_lint::escape::escape_path(&root),
             l.loader,
             if l.detected { "detected" } else { "--loader" },
             l.applied,
@@ -455,12 +461,15 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         let recorded = baseline::build(&files, &diags).entries.len();
         if let Err(e) = baseline::write(path, &files, &diags) {
-            return usage_error(format!("cannot write {}: {e}", path.display()));
+            return usage_error(format!(
+                "cannot write {}: {e}",
+                sysctl_lint::escape::escape_path(path)
+            ));
         }
         eprintln!(
             "sysctl-lint: recorded {recorded} finding{} in {}",
             if recorded == 1 { "" } else { "s" },
-            path.display()
+            sysctl_lint::escape::escape_path(path)
         );
         if !unreadable {
             return ExitCode::SUCCESS;
@@ -691,7 +700,7 @@ fn effective(
         EffectiveFormat::Human => format!(
             "{}{} as {} loads it ({} files):\n{}",
             unreadable.iter().map(sl100).collect::<String>(),
-            root.display(),
+            sysctl_lint::escape::escape_path(root),
             l.loader,
             l.applied,
             eff::render_human(&effs)
@@ -760,7 +769,12 @@ impl FixTarget {
         let tree = args.paths.is_empty();
         let root = if tree {
             let dir = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
-            Root::open(&dir).map_err(|e| format!("cannot open --root {}: {e}", dir.display()))?
+            Root::open(&dir).map_err(|e| {
+                format!(
+                    "cannot open --root {}: {e}",
+                    sysctl_lint::escape::escape_path(&dir)
+                )
+            })?
         } else {
             Root::host().map_err(|e| format!("cannot open /: {e}"))?
         };
@@ -898,7 +912,7 @@ fn fix_mode(
                 eprintln!(
                     "sysctl-lint: {} belongs to a package: wrote the override {}",
                     o.package_file,
-                    sysctl_lint::fsroot::display_path(&path)
+                    sysctl_lint::escape::escape_path(&path)
                 );
                 count += o.fixed;
             }
@@ -907,7 +921,7 @@ fn fix_mode(
                 eprintln!(
                     "sysctl-lint: {} belongs to a package: cannot write the override {}: {e}",
                     o.package_file,
-                    sysctl_lint::fsroot::display_path(&dir.join(&o.name))
+                    sysctl_lint::escape::escape_path(&dir.join(&o.name))
                 );
             }
         }
@@ -954,7 +968,7 @@ fn override_dropins(
             eprintln!(
                 "sysctl-lint: {} resolves to the package directory {}: no override written",
                 fix::OVERRIDE_DIR,
-                sysctl_lint::fsroot::display_path(&path)
+                sysctl_lint::escape::escape_path(&path)
             );
             return Vec::new();
         }
@@ -1028,11 +1042,7 @@ fn audit(args: AuditArgs) -> ExitCode {
     };
     let text = match args.format {
         AuditFormat::Human => audit::render_human(&outcome, use_color(args.color)),
-        AuditFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&audit::to_json(&outcome)).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        AuditFormat::Json => audit::render_json(&outcome),
         AuditFormat::Sarif => report::sarif::render(&outcome.files, &outcome.diagnostics),
     };
     if emit(&text) != ExitCode::SUCCESS {

@@ -4,6 +4,16 @@
 //! the filesystem root; the first `.sysctl-lint.toml` wins (no merging). Every
 //! setting is optional; command-line flags override the file.
 //!
+//! A discovered file is used only if nobody else could have written it (git's
+//! `safe.directory` is the model): the file and its directory must be owned by
+//! the current user or root, and neither may be writable by group or others.
+//! Otherwise [`discover`] returns [`Discovery::Untrusted`] without reading it: the
+//! defaults apply, and the CLI says once on stderr which file was skipped, why,
+//! and that `--config PATH` uses it anyway (a file named explicitly is always
+//! trusted). Otherwise a `.sysctl-lint.toml` planted in a shared directory above
+//! the one sysctl-lint runs in (`/tmp`, a group-writable checkout) could
+//! `ignore = ["SL"]` every finding of a root-run check.
+//!
 //! ```toml
 //! kernel = "5.15"                  # like --kernel
 //! loader = "systemd"               # "systemd" or "procps"
@@ -121,22 +131,28 @@ impl ConfigError {
         use codespan_reporting::files::SimpleFiles;
         use codespan_reporting::term::{self, termcolor::Buffer};
 
+        // Nothing from the file reaches the terminal raw (see `crate::escape`).
         let mut files = SimpleFiles::new();
-        let name = self.path.display().to_string();
-        let id = files.add(name.clone(), self.text.as_str());
+        let name = crate::escape::escape_path(&self.path).into_owned();
+        let source = crate::escape::EscapedSource::new(self.text.as_bytes());
+        let id = files.add(name.clone(), source.text());
+        let message = crate::escape::escape_controls(&self.message);
         let mut d = CsDiagnostic::error().with_message(match self.span {
-            Some(_) => self.message.clone(),
-            None => format!("{name}: {}", self.message),
+            Some(_) => message.into_owned(),
+            None => format!("{name}: {message}"),
         });
         if let Some(span) = &self.span {
             let len = self.text.len();
             d = d.with_labels(vec![Label::primary(
                 id,
-                span.start.min(len)..span.end.min(len),
+                source.shown_span(&(span.start.min(len)..span.end.min(len))),
             )]);
         }
         if let Some(help) = &self.help {
-            d = d.with_notes(vec![format!("help: {help}")]);
+            d = d.with_notes(vec![format!(
+                "help: {}",
+                crate::escape::escape_controls(help)
+            )]);
         }
         let mut buffer = if color {
             Buffer::ansi()
@@ -342,9 +358,112 @@ pub struct Loaded {
     pub config: Config,
 }
 
-/// Find `.sysctl-lint.toml` in `start` or the nearest ancestor, and load it.
-/// `Ok(None)` if there is none up to the filesystem root.
-pub fn discover(start: &Path) -> Result<Option<Loaded>, ConfigError> {
+/// What [`discover`] found.
+#[derive(Debug, Clone)]
+pub enum Discovery {
+    /// No `.sysctl-lint.toml` from the start directory up to the filesystem root.
+    NotFound,
+    /// The nearest one, read and checked.
+    Found(Box<Loaded>),
+    /// The nearest one, not read: someone other than the current user or root
+    /// could have written it. The defaults apply (the search does not go on to
+    /// a farther file).
+    Untrusted(Untrusted),
+}
+
+impl Discovery {
+    /// The configuration found and used, if any.
+    pub fn loaded(self) -> Option<Loaded> {
+        match self {
+            Discovery::Found(l) => Some(*l),
+            Discovery::NotFound | Discovery::Untrusted(_) => None,
+        }
+    }
+}
+
+/// A discovered configuration file that is not used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untrusted {
+    pub path: PathBuf,
+    /// Why (`it is owned by uid 1234, ...`).
+    pub reason: String,
+}
+
+impl fmt::Display for Untrusted {
+    /// The notice the CLI prints (one line, control characters escaped).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::escape::escape_path(&self.path);
+        write!(
+            f,
+            "not using {path}: {}, so someone else could have written it; the defaults apply. \
+             If you trust it, name it: --config {}",
+            self.reason,
+            shell_quote(&path)
+        )
+    }
+}
+
+/// A path as a shell word (single-quoted unless it is plain).
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// The effective user id of this process.
+fn current_uid() -> u32 {
+    // SAFETY: geteuid(2) has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Why a discovered configuration file must not be used, if it must not: the
+/// file or its directory is owned by someone other than the current user and
+/// root, or is writable by its group or by others. `None` also when the file
+/// cannot be examined (reading it then reports the error).
+pub fn untrusted_reason(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let me = current_uid();
+    let check = |what: &str, meta: &std::fs::Metadata| -> Option<String> {
+        let uid = meta.uid();
+        if uid != 0 && uid != me {
+            return Some(format!(
+                "{what} owned by uid {uid} (not by you, uid {me}, or root)"
+            ));
+        }
+        let by = match (meta.mode() & 0o020 != 0, meta.mode() & 0o002 != 0) {
+            (false, false) => return None,
+            (true, false) => "its group",
+            (false, true) => "other users",
+            (true, true) => "its group and other users",
+        };
+        Some(format!(
+            "{what} writable by {by} (mode {:04o})",
+            meta.mode() & 0o7777
+        ))
+    };
+    let file = std::fs::metadata(path).ok()?;
+    if let Some(r) = check("it is", &file) {
+        return Some(r);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let meta = std::fs::metadata(dir).ok()?;
+    check(
+        &format!("its directory {} is", crate::escape::escape_path(dir)),
+        &meta,
+    )
+}
+
+/// Find `.sysctl-lint.toml` in `start` or the nearest ancestor, and load it if
+/// it can be trusted (see the module documentation).
+pub fn discover(start: &Path) -> Result<Discovery, ConfigError> {
     let start = if start.is_absolute() {
         start.to_path_buf()
     } else {
@@ -355,10 +474,16 @@ pub fn discover(start: &Path) -> Result<Option<Loaded>, ConfigError> {
     for dir in start.ancestors() {
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
-            return load(&candidate).map(Some);
+            if let Some(reason) = untrusted_reason(&candidate) {
+                return Ok(Discovery::Untrusted(Untrusted {
+                    path: candidate,
+                    reason,
+                }));
+            }
+            return load(&candidate).map(|l| Discovery::Found(Box::new(l)));
         }
     }
-    Ok(None)
+    Ok(Discovery::NotFound)
 }
 
 /// Read and check one configuration file.
@@ -747,15 +872,15 @@ impl Config {
     /// The resolved settings as TOML, each with where it came from
     /// (`config --show`).
     pub fn show(&self) -> String {
-        let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let q = |s: &str| toml_string(s);
         let list = |items: Vec<String>| format!("[{}]", items.join(", "));
         let sels = |v: &[Selector]| list(v.iter().map(|s| q(s.as_str())).collect());
         let origin = |name: &str| match (self.lines.get(name), &self.path) {
-            (Some(line), Some(p)) => format!("# {}:{line}", p.display()),
+            (Some(line), Some(p)) => format!("# {}:{line}", crate::escape::escape_path(p)),
             _ => "# default".to_owned(),
         };
         let mut out = match &self.path {
-            Some(p) => format!("# configuration: {}\n", p.display()),
+            Some(p) => format!("# configuration: {}\n", crate::escape::escape_path(p)),
             None => format!("# configuration: none ({FILE_NAME} not found); defaults\n"),
         };
         let mut line = |name: &str, value: Option<String>, default: &str| match value {
@@ -838,6 +963,28 @@ impl Config {
         }
         out
     }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped
+/// (so `config --show` is valid TOML and writes no control character raw).
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if crate::escape::is_control(c) => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Does a glob match a file name or any trailing part of it (after a `/`)?

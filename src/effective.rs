@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use glob::Pattern;
 use serde_json::{json, Value};
 
-use crate::key::Key;
+use crate::key::{GlobIndex, Key};
 use crate::lint::FileData;
 use crate::syntax::LineKind;
 use crate::system::Loader;
@@ -156,6 +156,7 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
         .filter(|e| e.key.glob && e.value.is_some())
         .map(|e| (e.key.clone(), location(&e.set_by)))
         .collect();
+    let index = GlobIndex::new(globs.iter().map(|(k, _)| k));
     for e in &mut entries {
         if e.key.glob {
             if e.value.is_none() && e.set_by.exclusion {
@@ -170,15 +171,14 @@ pub fn compute(files: &[FileData], loader: Loader) -> Vec<Effective> {
             e.notes
                 .push("not set: only excludes the key from glob assignments".to_owned());
         }
-        for (glob, at) in &globs {
-            if glob.matches(&e.key) {
-                let glob_key = glob.dotted();
-                e.notes.push(if e.value.is_some() {
-                    format!("explicit setting wins over glob {glob_key} ({at})")
-                } else {
-                    format!("excluded from glob {glob_key} ({at})")
-                });
-            }
+        for g in index.matching(&e.key) {
+            let (glob, at) = &globs[g];
+            let glob_key = glob.dotted();
+            e.notes.push(if e.value.is_some() {
+                format!("explicit setting wins over glob {glob_key} ({at})")
+            } else {
+                format!("excluded from glob {glob_key} ({at})")
+            });
         }
     }
 
@@ -204,17 +204,28 @@ fn location(a: &Assignment) -> String {
 
 fn shown(key: &str, a: &Assignment) -> String {
     if a.exclusion {
-        format!("-{key}")
+        format!("-{}", field(key))
     } else {
-        format!("{key} = {}", a.value)
+        format!("{} = {}", field(key), field(&a.value))
     }
+}
+
+/// Text from the files on one line of a report, with control characters escaped
+/// (see [`crate::escape`]).
+fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::escape_bytes(s.as_bytes())
+}
+
+/// `file:line`, escaped for a report or a comment line.
+fn shown_location(a: &Assignment) -> String {
+    field(&location(a)).into_owned()
 }
 
 /// A readable table: `key = value   (file:line)`, replaced lines and notes below.
 pub fn render_human(effs: &[Effective]) -> String {
     let left = |e: &Effective| match &e.value {
-        Some(v) => format!("{} = {v}", e.key),
-        None => format!("-{} (not set)", e.key),
+        Some(v) => format!("{} = {}", field(&e.key), field(v)),
+        None => format!("-{} (not set)", field(&e.key)),
     };
     let width = effs
         .iter()
@@ -229,7 +240,7 @@ pub fn render_human(effs: &[Effective]) -> String {
         s.push_str(&format!(
             "{l}{}  ({})",
             " ".repeat(pad),
-            location(&e.set_by)
+            shown_location(&e.set_by)
         ));
         if e.glob {
             s.push_str("  [glob]");
@@ -239,12 +250,12 @@ pub fn render_human(effs: &[Effective]) -> String {
             s.push_str(&format!(
                 "    replaces {}  ({})\n",
                 shown(&e.key, o),
-                location(o)
+                shown_location(o)
             ));
         }
         if let Some(n) = &e.note {
             for part in n.split("; ") {
-                s.push_str(&format!("    note: {part}\n"));
+                s.push_str(&format!("    note: {}\n", field(part)));
             }
         }
     }
@@ -270,9 +281,10 @@ pub fn render_conf(effs: &[Effective]) -> String {
                 "\n"
             });
         }
-        s.push_str(&format!("# from {}\n", location(&e.set_by)));
+        // Comments stay one line each, whatever a file name holds.
+        s.push_str(&format!("# from {}\n", shown_location(&e.set_by)));
         for part in e.note.iter().flat_map(|n| n.split("; ")) {
-            s.push_str(&format!("# note: {part}\n"));
+            s.push_str(&format!("# note: {}\n", field(part)));
         }
         match &e.value {
             Some(v) if e.set_by.ignore_failure => s.push_str(&format!("-{} = {v}\n", e.key)),

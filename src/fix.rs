@@ -540,7 +540,7 @@ pub fn override_dropin(package_file: &Path, settings: &[(String, String)]) -> (O
     let stem = base.strip_suffix(b".conf").unwrap_or(base);
     let mut name = stem.to_vec();
     name.extend_from_slice(b".sysctl-lint.conf");
-    let shown = crate::fsroot::display_path(package_file);
+    let shown = crate::escape::escape_path(package_file);
     let mut body = format!(
         "# Written by sysctl-lint --fix: overrides settings of {shown}, which belongs\n\
          # to a package and is not edited. This file sorts after it, so these values win.\n"

@@ -22,14 +22,13 @@
 //! original checked unchanged, then `renameat` in that same directory. The file
 //! written is the file that was read.
 //!
-//! File names are bytes (`OsStr`) throughout; [`display`] turns one into text
-//! only for reports, escaping what is not printable UTF-8.
+//! File names are bytes (`OsStr`) throughout; [`crate::escape::escape_path`]
+//! turns one into text only for reports, escaping what is not printable UTF-8.
 
 // `stat` field widths differ between platforms: the casts are needed elsewhere.
 #![allow(clippy::unnecessary_cast)]
 
 use std::ffi::{OsStr, OsString};
-use std::fmt::Write as _;
 use std::io::{self, Read};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
@@ -82,7 +81,10 @@ impl FsError {
     pub fn reason(&self) -> String {
         match self {
             FsError::NotFound => "no such file or directory".to_owned(),
-            FsError::Dangling(t) => format!("dangling symbolic link (-> {})", display(t)),
+            FsError::Dangling(t) => format!(
+                "dangling symbolic link (-> {})",
+                crate::escape::escape_bytes(t.as_bytes())
+            ),
             FsError::Loop => "symbolic link loop (too many levels of symbolic links)".to_owned(),
             FsError::NotADirectory => "not a directory".to_owned(),
             FsError::IsADirectory => "is a directory".to_owned(),
@@ -1043,39 +1045,6 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, FsError> {
     read_named(path, Named::Entry).map(|(b, _)| b)
 }
 
-// ---------------------------------------------------------------------------
-// Display
-
-/// A path as reports show it: UTF-8 as it is, except that control characters
-/// (C0, DEL, C1) and bytes that are not UTF-8 are escaped (`\x1b`, `\xff`), and
-/// a backslash is doubled only where it would read as one of those escapes.
-pub fn display(name: &OsStr) -> String {
-    display_bytes(name.as_bytes())
-}
-
-/// [`display`] of raw bytes.
-pub fn display_bytes(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c.is_control() {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            } else {
-                out.push(c);
-            }
-        }
-        for b in chunk.invalid() {
-            let _ = write!(out, "\\x{b:02x}");
-        }
-    }
-    out
-}
-
-/// [`display`] of a path.
-pub fn display_path(path: &Path) -> String {
-    display(path.as_os_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1116,13 +1085,6 @@ mod tests {
                 Err(FsError::Loop)
             ));
         }
-    }
-
-    #[test]
-    fn display_escapes() {
-        assert_eq!(display_bytes(b"a\xff.conf"), "a\\xff.conf");
-        assert_eq!(display_bytes(b"a\x1b[31m"), "a\\x1b[31m");
-        assert_eq!(display_bytes("é\u{9b}".as_bytes()), "é\\x9b");
     }
 
     #[test]

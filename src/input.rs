@@ -60,7 +60,7 @@ pub fn load<P: AsRef<OsStr>>(paths: &[P], stdin_name: &str, stdin: &mut dyn Read
 
 /// Load one path given on the command line (`top`) or found in a directory.
 fn load_path(path: &Path, top: bool, out: &mut Vec<Loaded>) {
-    let name = fsroot::display_path(path);
+    let name = crate::escape::escape_path(path).into_owned();
     let unreadable = |e: FsError| Loaded::Unreadable {
         name: name.clone(),
         reason: e.reason(),

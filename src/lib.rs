@@ -12,6 +12,7 @@ pub mod config;
 pub mod describe;
 pub mod diagnostic;
 pub mod effective;
+pub mod escape;
 pub mod fix;
 pub mod fsroot;
 pub mod input;

@@ -18,7 +18,10 @@
 //! suppressed nothing (info, like ruff's RUF100), or a directive that cannot be read
 //! (unknown code or action: warning).
 
+use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::{did_you_mean, Selector};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,6 +67,10 @@ pub fn directives(file_index: usize, file: &FileData) -> (Vec<Directive>, Vec<Di
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let lines = &file.tree.lines;
+    // The next line that is neither blank nor a comment: directives come in line
+    // order, so one cursor that only moves forward finds every target (a stack of
+    // directives does not rescan the lines below it).
+    let mut next = 0;
     for (i, line) in lines.iter().enumerate() {
         let LineKind::Comment(span) = &line.kind else {
             continue;
@@ -71,16 +78,20 @@ pub fn directives(file_index: usize, file: &FileData) -> (Vec<Directive>, Vec<Di
         let Some(parsed) = parse_comment(file, file_index, span.range(), &mut problems) else {
             continue;
         };
+        work(1);
         let (file_scope, codes, reason) = parsed;
         let scope = if file_scope {
             Scope::File
         } else {
-            Scope::Line(
-                lines[i + 1..]
-                    .iter()
-                    .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::Comment(_)))
-                    .map(|l| l.number()),
-            )
+            next = next.max(i + 1);
+            while lines
+                .get(next)
+                .is_some_and(|l| matches!(l.kind, LineKind::Blank | LineKind::Comment(_)))
+            {
+                work(1);
+                next += 1;
+            }
+            Scope::Line(lines.get(next).map(|l| l.number()))
         };
         out.push(Directive {
             file: file_index,
@@ -231,6 +242,10 @@ fn malformed(file: usize, span: Range<usize>, message: String, help: String) -> 
 /// Remove the findings that directives suppress, and return the SL115 findings
 /// (unused codes, unreadable directives). The caller adds them to the report
 /// (and sorts), before applying the configuration and the baseline.
+///
+/// Linear in findings plus directives: the directives are indexed by the line
+/// they cover (and by file for `disable-file=`), and which directive codes match
+/// a finding's code is worked out once per line (or file) and code.
 pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     let mut new = Vec::new();
@@ -242,34 +257,51 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
     if all.is_empty() {
         return new;
     }
+    // The directives covering each (file, line), and each file.
+    let mut by_target: HashMap<(usize, Option<usize>), Vec<usize>> = HashMap::default();
+    for (di, dir) in all.iter().enumerate() {
+        let line = match dir.scope {
+            Scope::File => None,
+            Scope::Line(None) => continue,
+            Scope::Line(Some(l)) => Some(l),
+        };
+        by_target.entry((dir.file, line)).or_default().push(di);
+    }
     // used[d][c]: code c of directive d suppressed something.
     let mut used: Vec<Vec<bool>> = all.iter().map(|d| vec![false; d.codes.len()]).collect();
-    let mark = |d: &Diagnostic, used: &mut Vec<Vec<bool>>| -> bool {
+    // Whether the directives of a target suppress a code: decided (and their codes
+    // marked used) the first time the code is met there.
+    let mut decided: HashMap<(usize, Option<usize>, &'static str), bool> = HashMap::default();
+    let mut suppressed = |target: (usize, Option<usize>), code: &'static str| -> bool {
+        let Some(dirs) = by_target.get(&target) else {
+            return false;
+        };
+        *decided
+            .entry((target.0, target.1, code))
+            .or_insert_with(|| {
+                let mut hit = false;
+                for &di in dirs {
+                    for (ci, c) in all[di].codes.iter().enumerate() {
+                        work(1);
+                        if c.selector.matches(code) {
+                            used[di][ci] = true;
+                            hit = true;
+                        }
+                    }
+                }
+                hit
+            })
+    };
+    diags.retain(|d| {
+        work(1);
         let line = files
             .get(d.file)
-            .map_or(0, |f| f.source.position(d.span.start).0);
-        let mut hit = false;
-        for (di, dir) in all.iter().enumerate() {
-            if dir.file != d.file {
-                continue;
-            }
-            let applies = match dir.scope {
-                Scope::File => true,
-                Scope::Line(target) => target == Some(line),
-            };
-            if !applies {
-                continue;
-            }
-            for (ci, c) in dir.codes.iter().enumerate() {
-                if c.selector.matches(d.code) {
-                    used[di][ci] = true;
-                    hit = true;
-                }
-            }
-        }
-        hit
-    };
-    diags.retain(|d| !mark(d, &mut used));
+            .map_or(0, |f| f.source.line_index(d.span.start) + 1);
+        // Both scopes are consulted, so that each marks its codes used.
+        let by_line = suppressed((d.file, Some(line)), d.code);
+        let by_file = suppressed((d.file, None), d.code);
+        !(by_line || by_file)
+    });
     for (di, dir) in all.iter().enumerate() {
         for (ci, c) in dir.codes.iter().enumerate() {
             if used[di][ci] {
@@ -293,11 +325,101 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
         }
     }
     // `disable-file=SL115` silences SL115 itself in its file.
-    let silenced: Vec<usize> = all
+    let silenced: HashSet<usize> = all
         .iter()
         .filter(|d| d.scope == Scope::File && d.codes.iter().any(|c| c.selector.matches(CODE)))
         .map(|d| d.file)
         .collect();
     new.retain(|n| !silenced.contains(&n.file));
     new
+}
+
+/// Count a step of work (tests compare the counts of two input sizes).
+#[inline]
+fn work(steps: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + steps));
+    let _ = steps;
+}
+
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// The work of linting `text` and applying its suppressions; asserts that
+    /// `remaining` findings are left.
+    fn work_for(text: &str, remaining: usize) -> usize {
+        let files = vec![FileData::new(SourceFile::new(
+            "a.conf",
+            text.as_bytes().to_vec(),
+        ))];
+        let mut diags = crate::lint(&files, &crate::Options::default());
+        WORK.with(|w| w.set(0));
+        let new = apply(&files, &mut diags);
+        assert_eq!(diags.len() + new.len(), remaining, "{diags:?} {new:?}");
+        WORK.with(std::cell::Cell::get)
+    }
+
+    /// Four times the input costs about four times the work, never sixteen.
+    fn assert_linear(make: impl Fn(usize) -> (String, usize)) {
+        let (small, left_small) = make(1_000);
+        let (big, left_big) = make(4_000);
+        let (a, b) = (work_for(&small, left_small), work_for(&big, left_big));
+        assert!(a > 0, "no work counted");
+        assert!(b <= 4 * a + 100, "work {a} for 1,000, {b} for 4,000");
+    }
+
+    #[test]
+    fn pairs_of_directive_and_finding_are_linear() {
+        assert_linear(|n| {
+            let text = (0..n)
+                .map(|i| {
+                    format!(
+                        "# sysctl-lint: disable=SL305\nnet.ipv4.conf.veth{i}.rp_filter = 1 # on\n"
+                    )
+                })
+                .collect();
+            (text, 0)
+        });
+    }
+
+    #[test]
+    fn a_stack_of_directives_is_linear() {
+        assert_linear(|n| {
+            let mut text = "# sysctl-lint: disable=SL305\n".repeat(n);
+            text.push_str("vm.swappiness = 1 # on\n");
+            // Every directive of the stack covers the line (and is used).
+            (text, 0)
+        });
+    }
+
+    #[test]
+    fn file_directives_and_many_findings_are_linear() {
+        assert_linear(|n| {
+            let mut text = "# sysctl-lint: disable-file=SL305\n".repeat(n);
+            for i in 0..n {
+                text.push_str(&format!("net.ipv4.conf.veth{i}.rp_filter = 1 # on\n"));
+            }
+            text.push_str("# sysctl-lint: disable-file=SL115\n");
+            (text, 0)
+        });
+    }
+
+    #[test]
+    fn unused_directives_are_linear() {
+        assert_linear(|n| {
+            let text = (0..n)
+                .map(|i| {
+                    format!("# sysctl-lint: disable=SL201\nnet.ipv4.conf.veth{i}.rp_filter = 1\n")
+                })
+                .collect();
+            (text, n)
+        });
+    }
 }

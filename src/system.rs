@@ -195,7 +195,7 @@ pub fn load(root: &Path, loader: Loader) -> System {
         Err(e) => System {
             loader,
             files: vec![FileData::unreadable(
-                format!("--root {}", crate::fsroot::display_path(root)),
+                format!("--root {}", crate::escape::escape_path(root)),
                 e.reason(),
             )],
             skipped: Vec::new(),
@@ -237,7 +237,7 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
         };
         for name in names {
             let bytes = name.as_bytes().to_vec();
-            let path = format!("{dir}/{}", crate::fsroot::display(&name));
+            let path = format!("{dir}/{}", crate::escape::escape_bytes(name.as_bytes()));
             let real = Path::new(dir).join(&name);
             // procps: `len >= 5 && strcmp(name + len - 5, ".conf") == 0`.
             if !bytes.ends_with(b".conf") {

@@ -282,6 +282,9 @@ fn single_snapshot() {
     assert!(snap.exists("vm.compact_memory"));
     assert_eq!(snap.get("net.ipv4.tcp_rmem"), Some("4096\t131072\t6291456"));
     insta::assert_json_snapshot!("snapshot_json", audit::to_json(&out));
+    let rendered: serde_json::Value =
+        serde_json::from_str(&audit::render_json(&out)).expect("JSON");
+    assert_eq!(rendered, audit::to_json(&out));
 }
 
 #[test]
@@ -342,6 +345,10 @@ fn fleet_report() {
     );
     insta::assert_snapshot!("fleet_human", audit::render_human(&out, false));
     insta::assert_json_snapshot!("fleet_json", audit::to_json(&out));
+    // The CLI writes the same document without building it as a value.
+    let rendered: serde_json::Value =
+        serde_json::from_str(&audit::render_json(&out)).expect("JSON");
+    assert_eq!(rendered, audit::to_json(&out));
 }
 
 #[test]

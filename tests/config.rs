@@ -26,7 +26,10 @@ fn discovers_the_nearest_file_upwards() {
     std::fs::create_dir_all(&nested).unwrap();
     std::fs::write(dir.path().join(config::FILE_NAME), "kernel = \"5.10\"\n").unwrap();
 
-    let found = config::discover(&nested).unwrap().expect("found upwards");
+    let found = config::discover(&nested)
+        .unwrap()
+        .loaded()
+        .expect("found upwards");
     assert_eq!(found.path, dir.path().join(config::FILE_NAME));
     assert_eq!(found.config.kernel.as_deref(), Some("5.10"));
     assert_eq!(found.config.path.as_deref(), Some(found.path.as_path()));
@@ -37,7 +40,7 @@ fn discovers_the_nearest_file_upwards() {
         "fail-on = \"never\"\n",
     )
     .unwrap();
-    let found = config::discover(&nested).unwrap().expect("found");
+    let found = config::discover(&nested).unwrap().loaded().expect("found");
     assert_eq!(found.path, dir.path().join("a").join(config::FILE_NAME));
     assert_eq!(found.config.kernel, None);
     assert_eq!(found.config.fail_on, Some(FailOn::Never));
@@ -48,7 +51,7 @@ fn discovers_the_nearest_file_upwards() {
 fn discovery_without_a_file_is_none_and_a_broken_file_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     // (Assumes no .sysctl-lint.toml in the temp directory's ancestors.)
-    assert!(config::discover(dir.path()).unwrap().is_none());
+    assert!(config::discover(dir.path()).unwrap().loaded().is_none());
     std::fs::write(dir.path().join(config::FILE_NAME), "selct = []\n").unwrap();
     let e = config::discover(dir.path()).unwrap_err();
     assert_eq!(e.path, dir.path().join(config::FILE_NAME));
@@ -326,4 +329,222 @@ fn show_names_where_each_setting_came_from() {
         d.starts_with("# configuration: none (.sysctl-lint.toml not found); defaults\n"),
         "{d}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Discovery trusts only files nobody else could have written (issue 12, part 7).
+// We run as root: another owner comes from `chown`, shared directories from `chmod`.
+
+mod trust {
+    use std::fs;
+    use std::os::unix::fs::{chown, PermissionsExt};
+    use std::path::{Path, PathBuf};
+
+    use assert_cmd::Command;
+    use sysctl_lint::config::{self, Discovery};
+
+    /// Not root, not us.
+    const OTHER: u32 = 4242;
+
+    /// `TMP/proj/.sysctl-lint.toml` (ignores SL201) above `TMP/proj/sub/a.conf`
+    /// (one SL201 typo): with the configuration `check` exits 0, without it 1.
+    struct Tree {
+        dir: tempfile::TempDir,
+    }
+
+    impl Tree {
+        fn new() -> Tree {
+            let dir = tempfile::tempdir().unwrap();
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+            let sub = dir.path().join("proj/sub");
+            fs::create_dir_all(&sub).unwrap();
+            fs::write(sub.join("a.conf"), "net.ipv4.tcp_timestsmps = 0\n").unwrap();
+            let t = Tree { dir };
+            fs::write(t.config(), "ignore = [\"SL201\"]\n").unwrap();
+            t.chmod(&t.config(), 0o644);
+            t.chmod(&t.proj(), 0o755);
+            t
+        }
+        fn proj(&self) -> PathBuf {
+            self.dir.path().join("proj")
+        }
+        fn sub(&self) -> PathBuf {
+            self.proj().join("sub")
+        }
+        fn config(&self) -> PathBuf {
+            self.proj().join(config::FILE_NAME)
+        }
+        fn chmod(&self, p: &Path, mode: u32) {
+            fs::set_permissions(p, fs::Permissions::from_mode(mode)).unwrap();
+        }
+        fn discover(&self) -> Discovery {
+            config::discover(&self.sub()).unwrap()
+        }
+        /// The reason discovery gives for skipping the file (panics if it is used).
+        fn refused(&self) -> String {
+            match self.discover() {
+                Discovery::Untrusted(u) => {
+                    assert_eq!(u.path, self.config());
+                    u.reason
+                }
+                other => panic!("{} was not refused: {other:?}", self.config().display()),
+            }
+        }
+        fn used(&self) {
+            let found = self.discover().loaded().expect("the configuration is used");
+            assert_eq!(found.path, self.config());
+        }
+    }
+
+    #[test]
+    fn a_file_owned_by_root_or_the_current_user_is_used() {
+        let t = Tree::new();
+        t.used();
+    }
+
+    #[test]
+    fn a_file_owned_by_another_user_is_refused() {
+        let t = Tree::new();
+        chown(t.config(), Some(OTHER), None).unwrap();
+        let reason = t.refused();
+        assert!(
+            reason.contains("it is owned by uid 4242 (not by you, uid 0, or root)"),
+            "{reason}"
+        );
+        chown(t.config(), Some(0), None).unwrap();
+        t.used();
+    }
+
+    #[test]
+    fn a_directory_owned_by_another_user_is_refused() {
+        let t = Tree::new();
+        chown(t.proj(), Some(OTHER), Some(OTHER)).unwrap();
+        let reason = t.refused();
+        assert!(reason.starts_with("its directory "), "{reason}");
+        assert!(reason.contains("/proj is owned by uid 4242"), "{reason}");
+    }
+
+    #[test]
+    fn a_file_or_directory_writable_by_group_or_others_is_refused() {
+        let t = Tree::new();
+        for (mode, by) in [
+            (0o664, "its group (mode 0664)"),
+            (0o646, "other users (mode 0646)"),
+            (0o666, "its group and other users (mode 0666)"),
+        ] {
+            t.chmod(&t.config(), mode);
+            let reason = t.refused();
+            assert_eq!(reason, format!("it is writable by {by}"));
+        }
+        t.chmod(&t.config(), 0o644);
+        for (mode, by) in [
+            (0o777, "its group and other users (mode 0777)"),
+            (0o1777, "its group and other users (mode 1777)"),
+            (0o775, "its group (mode 0775)"),
+        ] {
+            t.chmod(&t.proj(), mode);
+            let reason = t.refused();
+            assert!(
+                reason.ends_with(&format!("/proj is writable by {by}")),
+                "{reason}"
+            );
+        }
+        t.chmod(&t.proj(), 0o755);
+        t.used();
+    }
+
+    fn check_in(dir: &Path, args: &[&str]) -> (i32, String) {
+        let out = Command::cargo_bin("sysctl-lint")
+            .unwrap()
+            .current_dir(dir)
+            .args(["check", "--format", "short"])
+            .args(args)
+            .arg("a.conf")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_cli_says_once_why_and_config_still_uses_the_file() {
+        let t = Tree::new();
+        t.chmod(&t.proj(), 0o777);
+        // Not used: SL201 is reported, and stderr says so once, naming the file,
+        // the reason and how to use it anyway.
+        let (code, stderr) = check_in(&t.sub(), &[]);
+        assert_eq!(code, 1, "{stderr}");
+        let config = t.config().display().to_string();
+        assert_eq!(
+            stderr,
+            format!(
+                "sysctl-lint: not using {config}: its directory {} is writable by its group \
+                 and other users (mode 0777), so someone else could have written it; the \
+                 defaults apply. If you trust it, name it: --config {config}\n",
+                t.proj().display()
+            )
+        );
+        // Named explicitly, it is used, silently.
+        let (code, stderr) = check_in(&t.sub(), &["--config", &config]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+        // Trusted again.
+        t.chmod(&t.proj(), 0o755);
+        let (code, stderr) = check_in(&t.sub(), &[]);
+        assert_eq!((code, stderr.as_str()), (0, ""));
+    }
+
+    /// A file owned by the user who runs sysctl-lint is used (run as uid 4242
+    /// through `setpriv`, when it is installed).
+    #[test]
+    fn a_file_owned_by_the_user_running_the_tool_is_used() {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipped: no setpriv");
+            return;
+        }
+        let t = Tree::new();
+        chown(t.config(), Some(OTHER), Some(OTHER)).unwrap();
+        chown(t.proj(), Some(OTHER), Some(OTHER)).unwrap();
+        let bin = assert_cmd::cargo::cargo_bin("sysctl-lint");
+        let run = |uid: u32| {
+            let out = Command::new("setpriv")
+                .args([
+                    format!("--reuid={uid}"),
+                    format!("--regid={uid}"),
+                    "--clear-groups".to_owned(),
+                ])
+                .arg(&bin)
+                .args(["check", "--format", "short", "a.conf"])
+                .current_dir(t.sub())
+                .output()
+                .unwrap();
+            (
+                out.status.code().unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        };
+        assert_eq!(run(OTHER), (0, String::new()));
+        // Another unprivileged user does not trust it.
+        let (code, stderr) = run(OTHER + 1);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(
+            stderr.contains("it is owned by uid 4242 (not by you, uid 4243, or root)"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn notice_quotes_and_escapes_the_path() {
+        let u = config::Untrusted {
+            path: PathBuf::from("/tmp/a b\x1b[2J/.sysctl-lint.toml"),
+            reason: "it is writable by other users (mode 0646)".to_owned(),
+        };
+        let shown = u.to_string();
+        assert!(!shown.contains('\x1b'));
+        assert!(
+            shown.ends_with("--config '/tmp/a b\\x1b[2J/.sysctl-lint.toml'"),
+            "{shown}"
+        );
+    }
 }

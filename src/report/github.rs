@@ -11,9 +11,12 @@
 //! the same line, so they are left out otherwise; a file-level finding gets
 //! `line=1` only, and an empty span gets `line` and `col` only.
 //!
-//! Escaping follows the runner: in the message `%`, `\r`, `\n` become `%25`,
-//! `%0D`, `%0A`; in property values also `:` and `,` become `%3A` and `%2C`.
-//! The help follows the message after a (escaped) newline.
+//! Escaping follows the runner (`actions/runner` `ActionCommand`, `actions/toolkit`
+//! `command.ts`): in the message `%`, `\r`, `\n` become `%25`, `%0D`, `%0A`; in
+//! property values also `:` and `,` become `%3A` and `%2C`. The help follows the
+//! message after a (escaped) newline. The other control characters (ESC, BEL, C1,
+//! DEL) are shown as `\xNN` ([`crate::escape`]): the runner's log renders ANSI
+//! escapes, and an annotation is for reading.
 
 use std::path::Path;
 
@@ -23,9 +26,11 @@ use crate::lint::FileData;
 
 /// Escape a message (the text after `::`).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::escape::escape_controls(&s).into_owned()
 }
 
 /// Escape a property value (`file=`, `title=`).

@@ -7,49 +7,52 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::Buffer, Config};
 
+use std::borrow::Cow;
+
 use super::{summary_line, Counts};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::escape::{escape_bytes, escape_controls, EscapedSource};
 use crate::lint::FileData;
-use crate::source::INVALID_BYTE_PLACEHOLDER;
 
-/// The files as codespan sees them: names, and texts in which bytes that would
-/// upset a terminal (controls, carriage returns, invalid UTF-8) are shown as `?`
-/// without changing any offset.
+/// The files as codespan sees them: names and texts with control characters and
+/// bytes that are not UTF-8 escaped ([`EscapedSource`]), so that nothing from an
+/// input reaches the terminal raw. Spans are mapped into the escaped text, and the
+/// columns shown are those of the file (as in the other formats).
 struct View<'a> {
-    names: Vec<&'a str>,
-    texts: Vec<String>,
+    names: Vec<Cow<'a, str>>,
+    files: &'a [FileData],
+    sources: Vec<EscapedSource<'a>>,
     line_starts: Vec<Vec<usize>>,
 }
 
 impl<'a> View<'a> {
     fn new(files: &'a [FileData]) -> Self {
-        let texts: Vec<String> = files
+        let sources: Vec<EscapedSource<'a>> = files
             .iter()
-            .map(|f| {
-                f.source
-                    .text
-                    .chars()
-                    .map(|c| {
-                        if c == INVALID_BYTE_PLACEHOLDER
-                            || (c.is_ascii_control() && c != '\n' && c != '\t')
-                        {
-                            '?'
-                        } else {
-                            c
-                        }
-                    })
-                    .collect()
-            })
+            .map(|f| EscapedSource::new(f.source.bytes()))
             .collect();
-        let line_starts = texts
+        let line_starts = sources
             .iter()
-            .map(|t| files::line_starts(t).collect())
+            .map(|s| files::line_starts(s.text()).collect())
             .collect();
         View {
-            names: files.iter().map(|f| f.source.name.as_str()).collect(),
-            texts,
+            names: files
+                .iter()
+                .map(|f| escape_bytes(f.source.name.as_bytes()))
+                .collect(),
+            files,
+            sources,
             line_starts,
         }
+    }
+
+    /// A span of a file, as a span of its shown text.
+    fn span(&self, file: usize, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let Some(source) = self.sources.get(file) else {
+            return 0..0;
+        };
+        let len = self.files[file].source.bytes().len();
+        source.shown_span(&(span.start.min(len)..span.end.min(len)))
     }
 }
 
@@ -59,13 +62,16 @@ impl<'a> Files<'a> for View<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
-        self.names.get(id).copied().ok_or(files::Error::FileMissing)
+        self.names
+            .get(id)
+            .map(|n| n.as_ref())
+            .ok_or(files::Error::FileMissing)
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
-        self.texts
+        self.sources
             .get(id)
-            .map(String::as_str)
+            .map(EscapedSource::text)
             .ok_or(files::Error::FileMissing)
     }
 
@@ -82,13 +88,25 @@ impl<'a> Files<'a> for View<'a> {
         line_index: usize,
     ) -> Result<std::ops::Range<usize>, files::Error> {
         let starts = self.line_starts.get(id).ok_or(files::Error::FileMissing)?;
-        let len = self.texts[id].len();
+        let len = self.sources[id].text().len();
         let start = *starts.get(line_index).ok_or(files::Error::LineTooLarge {
             given: line_index,
             max: starts.len() - 1,
         })?;
         let end = starts.get(line_index + 1).copied().unwrap_or(len);
         Ok(start..end)
+    }
+
+    /// The column in the file (characters), not in the escaped text.
+    fn column_number(
+        &'a self,
+        id: usize,
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let source = self.sources.get(id).ok_or(files::Error::FileMissing)?;
+        let offset = source.file_offset(byte_index);
+        Ok(self.files[id].source.position(offset).1)
     }
 }
 
@@ -101,35 +119,33 @@ fn severity(s: Severity) -> CsSeverity {
 }
 
 fn to_codespan(d: &Diagnostic, view: &View<'_>) -> CsDiagnostic<usize> {
-    let clamp = |file: usize, span: &std::ops::Range<usize>| {
-        let len = view.texts.get(file).map_or(0, String::len);
-        span.start.min(len)..span.end.min(len)
-    };
     // A finding about a whole file that has no text (an unreadable input, a file
     // the loader skips) gets no source snippet, only its path.
-    let whole_empty_file =
-        d.span.is_empty() && view.texts.get(d.file).is_some_and(String::is_empty);
+    let whole_empty_file = d.span.is_empty()
+        && view
+            .sources
+            .get(d.file)
+            .is_some_and(|s| s.text().is_empty());
     let mut labels = Vec::new();
     if !whole_empty_file {
-        labels.push(CsLabel::primary(d.file, clamp(d.file, &d.span)));
+        labels.push(CsLabel::primary(d.file, view.span(d.file, &d.span)));
     }
-    labels.extend(
-        d.labels
-            .iter()
-            .map(|l| CsLabel::secondary(l.file, clamp(l.file, &l.span)).with_message(&l.message)),
-    );
+    labels.extend(d.labels.iter().map(|l| {
+        CsLabel::secondary(l.file, view.span(l.file, &l.span))
+            .with_message(escape_controls(&l.message))
+    }));
     let mut notes = Vec::new();
     if whole_empty_file {
         notes.push(format!(
             "file: {}",
-            view.names.get(d.file).copied().unwrap_or_default()
+            view.names.get(d.file).map_or("", |n| n.as_ref())
         ));
     }
     if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape_controls(help)));
     }
     CsDiagnostic::new(severity(d.severity))
-        .with_message(&d.message)
+        .with_message(escape_controls(&d.message))
         .with_code(format!("{} {}", d.code, d.name))
         .with_labels(labels)
         .with_notes(notes)

@@ -1,6 +1,10 @@
 //! `--format short`: `file:line:col: severity[CODE] message`, one per line.
+//!
+//! The name and the message are escaped ([`crate::escape`]): no control
+//! character from an input reaches the terminal, and a finding stays on one line.
 
 use crate::diagnostic::Diagnostic;
+use crate::escape::escape_bytes;
 use crate::lint::FileData;
 
 pub fn render(files: &[FileData], diags: &[Diagnostic]) -> String {
@@ -10,7 +14,10 @@ pub fn render(files: &[FileData], diags: &[Diagnostic]) -> String {
         let ((line, col), _) = super::location(f, &d.span);
         out.push_str(&format!(
             "{}:{line}:{col}: {}[{}] {}\n",
-            f.source.name, d.severity, d.code, d.message
+            escape_bytes(f.source.name.as_bytes()),
+            d.severity,
+            d.code,
+            escape_bytes(d.message.as_bytes())
         ));
     }
     out

@@ -102,6 +102,9 @@ pub struct Shared<'a> {
     conf_model: std::sync::OnceLock<sl530_ip_forward_resets_conf::ConfModel<'a>>,
     /// Repeated keys within each file (SL401 and SL402).
     repeats: std::sync::OnceLock<Vec<Vec<sl401_duplicate_key::Repeat<'a>>>>,
+    /// SL201's finding for each distinct unknown key (its did-you-mean costs a
+    /// search of the catalogue).
+    unknown_keys: sl201_unknown_key::Cache,
 }
 
 impl Shared<'_> {

@@ -1,9 +1,13 @@
 //! SL201 unknown-key: the key is not in the catalogue, with a did-you-mean.
 
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
+
 use crate::catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::key::Key;
-use crate::lint::LineContext;
+use crate::lint::{LineContext, Options};
 use crate::syntax::LineKind;
 
 use super::{Check, Rule};
@@ -14,15 +18,59 @@ pub(super) const RULE: Rule = Rule {
     supersedes: &[],
 };
 
+/// The finding for one key, without its place: what [`check`] caches per key.
+struct Template {
+    /// File 0, an empty span, no value, no edit.
+    diagnostic: Diagnostic,
+    /// The key the fix writes (dotted), in the written style of each line.
+    fix: Option<String>,
+}
+
+/// The findings of the distinct keys seen in one run: a file that repeats an
+/// unknown key (or a glob) pays for its did-you-mean once. Holds at most
+/// [`Cache::CAPACITY`] keys; the keys beyond are judged afresh on every line.
+#[derive(Default)]
+pub(super) struct Cache {
+    findings: Mutex<FxHashMap<CacheKey, Option<Arc<Template>>>>,
+}
+
+/// A key's path, and whether it is written as an exclusion (`-key`).
+type CacheKey = (Box<str>, bool);
+
+impl Cache {
+    const CAPACITY: usize = 1 << 14;
+
+    fn get_or_compute(
+        &self,
+        key: &Key,
+        exclusion: bool,
+        compute: impl FnOnce() -> Option<Template>,
+    ) -> Option<Arc<Template>> {
+        let lock = || {
+            self.findings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let id = (Box::<str>::from(key.path()), exclusion);
+        if let Some(found) = lock().get(&id) {
+            return found.clone();
+        }
+        work(1);
+        let found = compute().map(Arc::new);
+        let mut map = lock();
+        if map.len() < Self::CAPACITY {
+            map.insert(id, found.clone());
+        }
+        found
+    }
+}
+
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let (key, span, value, exclusion) = match (&cx.line.kind, cx.setting) {
         (LineKind::Assignment(_), Some(s)) => match (&s.key, &s.key_span()) {
-            (Some(k), Some(sp)) if s.info().is_none() => (
-                k.clone(),
-                sp.clone(),
-                Some(s.value_text().to_owned()),
-                false,
-            ),
+            (Some(k), Some(sp)) if s.info().is_none() => {
+                (k, sp.clone(), Some(s.value_text()), false)
+            }
             _ => return,
         },
         (LineKind::Exclusion(e), _) => {
@@ -30,45 +78,92 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             if k.glob || catalog::lookup(&k).is_some() {
                 return;
             }
-            (k, e.key(), None, true)
+            let Some(found) = cached(cx, &k, true) else {
+                return;
+            };
+            out.push(place(&found, cx, e.key(), None));
+            return;
         }
         _ => return,
     };
+    let Some(found) = cached(cx, key, exclusion) else {
+        return;
+    };
+    out.push(place(&found, cx, span, value));
+}
+
+/// The finding for `key`, from the run's cache.
+fn cached(cx: &LineContext<'_>, key: &Key, exclusion: bool) -> Option<Arc<Template>> {
     if key.is_empty() || key.traversal {
-        return;
+        return None;
     }
+    cx.cx
+        .shared
+        .unknown_keys
+        .get_or_compute(key, exclusion, || finding(cx.cx.options, key, exclusion))
+}
+
+/// A cached finding at its line: the span, the value, and the fix in the key's
+/// written style.
+fn place(
+    found: &Template,
+    cx: &LineContext<'_>,
+    span: std::ops::Range<usize>,
+    value: Option<&str>,
+) -> Diagnostic {
+    let mut d = found.diagnostic.clone();
+    d.file = cx.file_index;
+    d.span = span.clone();
+    d.value = value.map(str::to_owned);
+    if let Some(fix) = &found.fix {
+        let written = cx.text(span.clone());
+        d = d.edit(span, in_written_style(written, fix));
+    }
+    d
+}
+
+/// The finding for a key that is not catalogued (`None`: none, e.g. a key of
+/// `known-keys` or a glob that matches something).
+fn finding(options: &Options, key: &Key, exclusion: bool) -> Option<Template> {
     let dotted = key.dotted();
-    if crate::config::key_is_known(&cx.cx.options.known_keys, &dotted) {
-        return;
+    if crate::config::key_is_known(&options.known_keys, &dotted) {
+        return None;
     }
-    let mut d = if key.glob {
-        if !catalog::glob_matches(&key).is_empty() {
-            return;
+    let (mut d, fix) = if key.glob {
+        if !catalog::glob_matches(key).is_empty() {
+            return None;
         }
-        Diagnostic::new(
+        let d = Diagnostic::new(
             "SL201",
-            cx.file_index,
-            span,
+            0,
+            0..0,
             format!("the pattern `{dotted}` matches no known key: it expands to nothing and sets nothing, silently"),
         )
         .severity(Severity::Warning)
-        .help("check the pattern against `sysctl -a` on the target host")
+        .help("check the pattern against `sysctl -a` on the target host");
+        (d, None)
     } else {
-        let written = cx.text(span.clone()).to_owned();
-        unknown(cx.file_index, span, &key, &written, exclusion)
+        unknown(key, exclusion)
     };
     d.key = Some(dotted);
-    d.value = value;
-    out.push(d);
+    Some(Template { diagnostic: d, fix })
 }
 
-fn unknown(
-    file: usize,
-    span: std::ops::Range<usize>,
-    key: &Key,
-    written: &str,
-    exclusion: bool,
-) -> Diagnostic {
+/// Count a key judged afresh (tests compare the counts of two input sizes).
+#[inline]
+fn work(steps: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + steps));
+    let _ = steps;
+}
+
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The finding for an unknown non-glob key, and the key its fix writes.
+fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<String>) {
     let dotted = key.dotted();
     let effect = if exclusion {
         "the exclusion matches nothing".to_owned()
@@ -79,37 +174,34 @@ fn unknown(
         )
     };
     if let Some(vlan) = vlan_form(key) {
-        return Diagnostic::new(
+        let d = Diagnostic::new(
             "SL201",
-            file,
-            span.clone(),
+            0,
+            0..0,
             format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"),
         )
         .severity(Severity::Error)
-        .help(format!("write the interface name with `/`: `{vlan}`"))
-        .edit(span, in_written_style(written, &vlan));
+        .help(format!("write the interface name with `/`: `{vlan}`"));
+        return (d, Some(vlan));
     }
     if let Some(suggestion) = catalog::closest(key) {
         let d = Diagnostic::new(
             "SL201",
-            file,
-            span.clone(),
+            0,
+            0..0,
             format!("unknown key `{dotted}`: {effect}"),
         )
         .severity(Severity::Error)
         .help(format!("did you mean `{suggestion}`?"));
         // The fix only when no other key is as close: then the typo is certain.
-        return if only_close_match(key, &suggestion) {
-            d.edit(span, in_written_style(written, &suggestion))
-        } else {
-            d
-        };
+        let fix = only_close_match(key, &suggestion).then_some(suggestion);
+        return (d, fix);
     }
-    match catalog::namespace(key) {
+    let d = match catalog::namespace(key) {
         Some(ns) if ns.closed => Diagnostic::new(
             "SL201",
-            file,
-            span,
+            0,
+            0..0,
             format!("unknown key `{dotted}`: no kernel has it under `{}`; {effect}", ns.prefix),
         )
         .severity(Severity::Error)
@@ -121,14 +213,15 @@ fn unknown(
             };
             Diagnostic::new(
                 "SL201",
-                file,
-                span,
+                0,
+                0..0,
                 format!("unknown key `{dotted}`: not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}"),
             )
             .severity(Severity::Warning)
             .help("if the key is real on your kernel, ignore SL201 for this line")
         }
-    }
+    };
+    (d, None)
 }
 
 /// `net.ipv4.conf.eth0.100.rp_filter` meant `net.ipv4.conf.eth0/100.rp_filter`.
@@ -172,5 +265,53 @@ fn in_written_style(written: &str, dotted: &str) -> String {
         format!("/{path}")
     } else {
         path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys judged afresh while linting `text`, and the SL201 findings.
+    fn judged(text: &str) -> (usize, usize) {
+        WORK.with(|w| w.set(0));
+        let (_, diags) = crate::lint_source("t.conf", text.as_bytes(), &Options::default());
+        let found = diags.iter().filter(|d| d.code == "SL201").count();
+        (WORK.with(std::cell::Cell::get), found)
+    }
+
+    #[test]
+    fn each_distinct_key_is_judged_once() {
+        // (Below the size from which rules run on several threads: the count is
+        // this thread's.)
+        let lines = [
+            "net.ipv4.tcp_timestsmps = 0\n",
+            "-net.ipv4.tcp_timestsmps\n",
+            "net/ipv4/tcp_timestsmps = 1\n",
+            "net.mydriver.*.debug = 1\n",
+            "net.ipv4.conf.eth0.100.rp_filter = 1\n",
+        ];
+        let text = |n: usize| lines.concat().repeat(n);
+        let (small, found_small) = judged(&text(100));
+        let (big, found_big) = judged(&text(400));
+        assert_eq!((found_small, found_big), (500, 2000));
+        // The dotted and slash forms are one key; the exclusion is judged apart.
+        assert_eq!((small, big), (4, 4));
+    }
+
+    #[test]
+    fn a_cached_finding_keeps_each_lines_place_and_style() {
+        let text = "net.ipv4.tcp_timestsmps = 0\nnet/ipv4/tcp_timestsmps = 1\n";
+        let (files, diags) = crate::lint_source("t.conf", text.as_bytes(), &Options::default());
+        let d: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "SL201").collect();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].span, 0..23);
+        assert_eq!(d[1].span, 28..51);
+        assert_eq!(d[0].value.as_deref(), Some("0"));
+        assert_eq!(d[1].value.as_deref(), Some("1"));
+        assert_eq!(d[0].edits[0].replacement, "net.ipv4.tcp_timestamps");
+        assert_eq!(d[1].edits[0].replacement, "net/ipv4/tcp_timestamps");
+        assert_eq!(d[1].edits[0].range, 28..51);
+        assert_eq!(files.len(), 1);
     }
 }
