@@ -506,18 +506,11 @@ impl KeyValues {
     }
 }
 
-/// Count a step of fleet merging (tests compare the counts of two fleet sizes).
-#[inline]
-fn fleet_work(steps: usize) {
-    #[cfg(test)]
-    FLEET_WORK.with(|w| w.set(w.get() + steps));
-    let _ = steps;
-}
-
-#[cfg(test)]
-thread_local! {
-    static FLEET_WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+work_counter!(
+    /// Count a step of fleet merging.
+    fleet_work,
+    FLEET_WORK
+);
 
 /// One host of a fleet.
 #[derive(Debug, Clone)]

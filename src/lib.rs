@@ -5,6 +5,26 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+/// Defines `fn $name(steps: usize)`, which counts steps of work into the
+/// thread-local `$counter` in test builds (and does nothing otherwise): tests of
+/// linear paths run two input sizes and compare the counts, never times.
+macro_rules! work_counter {
+    ($(#[$doc:meta])* $name:ident, $counter:ident) => {
+        $(#[$doc])*
+        #[inline]
+        fn $name(steps: usize) {
+            #[cfg(test)]
+            $counter.with(|w| w.set(w.get() + steps));
+            let _ = steps;
+        }
+
+        #[cfg(test)]
+        thread_local! {
+            static $counter: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        }
+    };
+}
+
 pub mod audit;
 pub mod baseline;
 pub mod catalog;

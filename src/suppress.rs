@@ -334,18 +334,11 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
     new
 }
 
-/// Count a step of work (tests compare the counts of two input sizes).
-#[inline]
-fn work(steps: usize) {
-    #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + steps));
-    let _ = steps;
-}
-
-#[cfg(test)]
-thread_local! {
-    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+work_counter!(
+    /// Count a step of suppression matching.
+    work,
+    WORK
+);
 
 #[cfg(test)]
 mod tests {

@@ -264,6 +264,16 @@ fn mkchar(path: &Path, major: u32, minor: u32) -> Option<()> {
     .ok()
 }
 
+/// `check --format short --root TREE` exits with `code` and prints `expected`.
+fn check_short(backend: &str, tree: &Path, code: i32, expected: &str) {
+    bin(backend)
+        .args(["check", "--format", "short", "--root"])
+        .arg(tree)
+        .assert()
+        .code(code)
+        .stdout(predicates::str::contains(expected));
+}
+
 // ---------------------------------------------------------------------------
 // Links out of the tree
 
@@ -457,14 +467,12 @@ fn oversized_and_endless_inputs_are_sl100() {
     fs::create_dir_all(w.img.join("etc/sysctl.d")).unwrap();
     fs::rename(w.img.join("big.conf"), w.img.join("etc/sysctl.d/big.conf")).unwrap();
     for backend in BACKENDS {
-        bin(backend)
-            .args(["check", "--format", "short", "--root"])
-            .arg(&w.img)
-            .assert()
-            .code(2)
-            .stdout(predicates::str::contains(
-                "cannot read `/etc/sysctl.d/big.conf`: larger than 64 MiB",
-            ));
+        check_short(
+            backend,
+            &w.img,
+            2,
+            "cannot read `/etc/sysctl.d/big.conf`: larger than 64 MiB",
+        );
         bin(backend)
             .args([
                 "audit",
@@ -534,14 +542,12 @@ fn a_name_that_is_not_utf8_is_linted_fixed_in_place_and_reported() {
     fs::write(w.img.join("etc/sysctl.d").join(latin1()), DECOY_CONF).unwrap();
     w.put("etc/sysctl.d/a\u{FFFD}.conf", "kernel.panic = 0\n");
     for backend in BACKENDS {
-        bin(backend)
-            .args(["check", "--format", "short", "--root"])
-            .arg(&w.img)
-            .assert()
-            .code(1)
-            .stdout(predicates::str::contains(
-                "/etc/sysctl.d/a\\xff.conf:1:30: warning[SL305]",
-            ));
+        check_short(
+            backend,
+            &w.img,
+            1,
+            "/etc/sysctl.d/a\\xff.conf:1:30: warning[SL305]",
+        );
     }
     bin("openat2")
         .args(["check", "--fix", "--root"])

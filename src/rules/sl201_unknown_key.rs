@@ -149,18 +149,11 @@ fn finding(options: &Options, key: &Key, exclusion: bool) -> Option<Template> {
     Some(Template { diagnostic: d, fix })
 }
 
-/// Count a key judged afresh (tests compare the counts of two input sizes).
-#[inline]
-fn work(steps: usize) {
-    #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + steps));
-    let _ = steps;
-}
-
-#[cfg(test)]
-thread_local! {
-    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+work_counter!(
+    /// Count a key judged afresh.
+    work,
+    WORK
+);
 
 /// The finding for an unknown non-glob key, and the key its fix writes.
 fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<String>) {
