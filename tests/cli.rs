@@ -634,3 +634,22 @@ fn fix_with_stdin_is_only_stdin() {
         .code(2)
         .stderr(contains("give `-` alone"));
 }
+
+#[test]
+fn effective_conf_keeps_ignore_failure_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("etc/sysctl.d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(
+        d.join("10-a.conf"),
+        "-net.ipv4.tcp_syncookies = 1\nkernel.panic = 5\n",
+    )
+    .unwrap();
+    bin()
+        .args(["effective", "--format", "conf", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(contains("-net.ipv4.tcp_syncookies = 1\n"))
+        .stdout(contains("\nkernel.panic = 5\n"));
+}
