@@ -20,7 +20,7 @@ macro_rules! work_counter {
 
         #[cfg(test)]
         thread_local! {
-            static $counter: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+            pub(crate) static $counter: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         }
     };
 }

@@ -1,5 +1,6 @@
 //! Report formats. Each renders the same findings; none decides anything.
 
+pub mod audit;
 pub mod github;
 pub mod gitlab;
 pub mod human;

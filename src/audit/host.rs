@@ -1,0 +1,515 @@
+//! One host judged against the configuration: drift, keys missing on its
+//! kernel, and the value and profile rules run on its live values.
+
+use super::*;
+
+/// The configuration, read once.
+pub(crate) struct Config {
+    pub(crate) loader: Loader,
+    pub(crate) files: Vec<FileData>,
+    pub(crate) effective: Vec<Effective>,
+    /// Paths of explicit (non-glob) keys in the effective configuration.
+    pub(crate) explicit: HashSet<String>,
+    /// Glob entries that write a value (effective indices), and an index of
+    /// their keys (glob `i` of the index is entry `globs[i]`).
+    pub(crate) globs: Vec<usize>,
+    pub(crate) glob_index: GlobIndex,
+}
+
+impl Config {
+    pub(crate) fn load(root: &Path, loader: Option<Loader>) -> Config {
+        let loader = loader.unwrap_or_else(|| system::detect_loader(root));
+        let sys = system::load(root, loader);
+        Config::new(sys.files, loader)
+    }
+
+    /// The configuration of files already read (in application order).
+    pub(crate) fn new(files: Vec<FileData>, loader: Loader) -> Config {
+        let effective = effective::compute(&files, loader);
+        let explicit = effective
+            .iter()
+            .filter(|e| !e.glob)
+            .map(|e| Key::parse(&e.key).path().to_owned())
+            .collect();
+        let globs: Vec<usize> = effective
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.glob && e.value.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let glob_keys: Vec<Key> = globs
+            .iter()
+            .map(|&i| Key::parse(&effective[i].key))
+            .collect();
+        let glob_index = GlobIndex::new(&glob_keys);
+        Config {
+            loader,
+            files,
+            effective,
+            explicit,
+            globs,
+            glob_index,
+        }
+    }
+
+    /// The file index and setting of the line that decided an effective entry.
+    pub(crate) fn locate(&self, e: &Effective) -> Option<(usize, &Setting)> {
+        let fi = self
+            .files
+            .iter()
+            .rposition(|f| f.source.name == e.set_by.file)?;
+        let f = &self.files[fi];
+        let s = f
+            .settings
+            .iter()
+            .find(|s| f.tree.lines[s.line()].number() == e.set_by.line)?;
+        Some((fi, s))
+    }
+}
+
+/// What one host's audit produced (file indices: config files, then the live file).
+pub(crate) struct HostAudit {
+    pub(crate) live_file: FileData,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) live: Vec<Option<String>>,
+}
+
+/// Keys whose value differs per host by design, or changes on every read.
+pub(crate) const PER_HOST_KEYS: &[&str] = &[
+    "kernel.hostname",
+    "kernel.domainname",
+    "kernel.ns_last_pid",
+    "kernel.random.boot_id",
+    "kernel.random.entropy_avail",
+    "kernel.random.uuid",
+];
+
+pub(crate) fn read_only(key: &str) -> bool {
+    PER_HOST_KEYS.contains(&key) || lookup_cached(key).is_some_and(|i| i.access == Access::ReadOnly)
+}
+
+/// `catalog::lookup` of a dotted key, memoised per thread (a fleet asks for the same
+/// 1,300 keys on every host, and a lookup with placeholders tries many paths).
+pub(crate) fn lookup_cached(key: &str) -> Option<&'static KeyInfo> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<String, Option<&'static KeyInfo>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        if let Some(found) = c.borrow().get(key) {
+            return *found;
+        }
+        let found = catalog::lookup(&Key::parse(key));
+        c.borrow_mut().insert(key.to_owned(), found);
+        found
+    })
+}
+
+/// The dotted form of a key as `sysctl -a` prints it (already dotted: no work).
+pub(crate) fn dotted(k: &str) -> String {
+    if k.contains('/')
+        || k.contains("..")
+        || k.starts_with(['.', '-', '\u{FEFF}'])
+        || k.ends_with('.')
+    {
+        Key::parse(k).dotted()
+    } else {
+        k.to_owned()
+    }
+}
+
+/// Tabs and newlines as single spaces, trimmed: how values are shown.
+pub fn display_value(v: &str) -> String {
+    v.split([' ', '\t', '\n'])
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a configured value and a live value mean the same to the kernel:
+/// integers compared as the kernel parses them (`0x10` = `16` = `020`, blanks and
+/// tabs alike), port lists as sets, strings as exact text (trailing blanks aside).
+pub fn same_value(info: Option<&KeyInfo>, configured: &str, live: &str) -> bool {
+    let ty = info.map_or(ValueType::Unknown, |i| i.ty);
+    let configured = configured.trim_end_matches([' ', '\t', '\n']);
+    let live = live.trim_end_matches([' ', '\t', '\n']);
+    let ints = |s: &str| -> Option<Vec<i128>> {
+        let t = value::tokens(s, 0);
+        if t.is_empty() {
+            return None;
+        }
+        t.iter().map(|t| value::parse_int(t.text).ok()).collect()
+    };
+    match ty {
+        ValueType::String => configured.trim_start() == live.trim_start(),
+        ValueType::PortList => port_set(configured) == port_set(live),
+        ty => match (ints(configured), ints(live)) {
+            (Some(c), Some(l)) => {
+                let n = ty.arity().unwrap_or(c.len().max(l.len())).min(c.len());
+                c.len() >= n && l.len() >= n && c[..n] == l[..n]
+            }
+            (None, None) if ty == ValueType::Unknown => {
+                display_value(configured) == display_value(live)
+            }
+            _ => false,
+        },
+    }
+}
+
+pub(crate) fn port_set(s: &str) -> Option<Vec<(u32, u32)>> {
+    let mut v: Vec<(u32, u32)> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (a, b) = match part.split_once('-') {
+            Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
+            None => {
+                let p = part.parse().ok()?;
+                (p, p)
+            }
+        };
+        v.push((a, b));
+    }
+    v.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in v {
+        match merged.last_mut() {
+            Some((_, e)) if a <= *e + 1 => *e = (*e).max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    Some(merged)
+}
+
+/// Whether the kernel would reject the written value (so the line never applied).
+pub(crate) fn rejected(info: Option<&KeyInfo>, body: &str, kernel: &KernelVersion) -> bool {
+    let Some(info) = info else { return false };
+    let Some(arity) = info.ty.arity() else {
+        return false;
+    };
+    let tokens = value::tokens(body, 0);
+    if tokens.is_empty() {
+        return true;
+    }
+    let (min, max, enforced, _) = catalog::range_on(info, kernel);
+    tokens
+        .iter()
+        .take(arity)
+        .any(|t| match value::parse_int(t.text) {
+            Err(_) => true,
+            Ok(v) => enforced && (min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m)),
+        })
+}
+
+pub(crate) fn iface_of(key: &Key) -> Option<(&str, String)> {
+    let c = key.parts();
+    if c.len() == 5
+        && c[0] == "net"
+        && (c[1] == "ipv4" || c[1] == "ipv6")
+        && (c[2] == "conf" || c[2] == "neigh")
+        && c[3] != "all"
+        && c[3] != "default"
+    {
+        let default = format!("{}.{}.{}.default.{}", c[0], c[1], c[2], c[4]);
+        Some((c[3], default))
+    } else {
+        None
+    }
+}
+
+pub(crate) fn keep_live_code(code: &str) -> bool {
+    ["SL3", "SL5", "SL6", "SL7"]
+        .iter()
+        .any(|p| code.starts_with(p))
+}
+
+/// Audit one host: drift and missing keys against the configuration, and the
+/// value/profile rules on its live values.
+pub(crate) fn audit_host(
+    config: &Config,
+    live: &Snapshot,
+    live_name: &str,
+    options: &Options,
+    kernel_release: Option<&str>,
+) -> HostAudit {
+    let n_files = config.files.len();
+    let live_index = n_files;
+
+    // Configured concrete keys, and the glob that decides each key it covers.
+    let mut configured: HashSet<String> = config
+        .effective
+        .iter()
+        .filter(|e| !e.glob)
+        .map(|e| e.key.clone())
+        .collect();
+    let mut glob_hits: BTreeMap<String, usize> = BTreeMap::new(); // key -> effective index
+    if !config.globs.is_empty() {
+        for k in live.values.keys().chain(live.unreadable.keys()) {
+            let key = Key::parse(k);
+            if config.explicit.contains(key.path()) {
+                continue;
+            }
+            // Of the globs that match, the one applied last decides.
+            let best = config
+                .glob_index
+                .matching(&key)
+                .into_iter()
+                .map(|g| config.globs[g])
+                .max_by_key(|&ei| config.effective[ei].order);
+            if let Some(b) = best {
+                glob_hits.insert(k.clone(), b);
+                configured.insert(k.clone());
+            }
+        }
+    }
+
+    // The synthetic live file: catalogued writable keys and every configured key.
+    let mut text = String::new();
+    for (k, v) in &live.values {
+        if configured.contains(k) || !read_only(k) && lookup_cached(k).is_some() {
+            text.push_str(k);
+            text.push_str(" = ");
+            text.push_str(&display_value(v));
+            text.push('\n');
+        }
+    }
+    let live_file = FileData::new(SourceFile::new(live_name, text.into_bytes()));
+    let live_setting: HashMap<String, &Setting> = live_file
+        .settings
+        .iter()
+        .filter_map(|s| Some((s.dotted_key()?, s)))
+        .collect();
+    let live_span = |key: &str| {
+        live_setting.get(key).map(|s| {
+            if s.body().is_empty() {
+                s.span()
+            } else {
+                s.body_span()
+            }
+        })
+    };
+
+    let mut out: Vec<(Diagnostic, Option<String>)> = Vec::new();
+    let kernel_name = kernel_release
+        .map(str::to_owned)
+        .unwrap_or_else(|| options.kernel.to_string());
+
+    // SL801 / SL802 for explicit keys.
+    for e in config.effective.iter().filter(|e| !e.glob) {
+        if e.value.is_none() {
+            continue;
+        }
+        let Some((fi, s)) = config.locate(e) else {
+            continue;
+        };
+        let key = Key::parse(&e.key);
+        if safe_path(&key).is_none() {
+            continue;
+        }
+        if !live.exists(&e.key) {
+            let mut d = s
+                .diag(
+                    "SL802",
+                    fi,
+                    s.span(),
+                    format!(
+                        "`{}` does not exist on the running kernel ({kernel_name}): `sysctl -p` reports `cannot stat /proc/sys/{}`, and the setting is lost",
+                        e.key,
+                        key.path()
+                    ),
+                )
+                .help(format!("likely cause: {}", missing_cause(&key, &options.kernel, live)));
+            if s.ignore_failure {
+                d = d.severity(Severity::Info);
+                d.message
+                    .push_str(" (the `-` prefix makes the loader ignore this)");
+            }
+            out.push((d, None));
+            continue;
+        }
+        let Some(lv) = live.get(&e.key) else { continue };
+        if let Some(d) = drift(live, options, fi, s, &key, None, lv, live_index, &live_span) {
+            out.push((d, Some(display_value(lv))));
+        }
+    }
+    // SL801 for keys set by a glob.
+    for (k, &ei) in &glob_hits {
+        let e = &config.effective[ei];
+        let Some(lv) = live.get(k) else { continue };
+        let Some((fi, s)) = config.locate(e) else {
+            continue;
+        };
+        let key = Key::parse(k);
+        if let Some(d) = drift(
+            live,
+            options,
+            fi,
+            s,
+            &key,
+            Some(&e.key),
+            lv,
+            live_index,
+            &live_span,
+        ) {
+            out.push((d, Some(display_value(lv))));
+        }
+    }
+
+    // The value and profile rules on the live values.
+    for mut d in crate::lint::lint(std::slice::from_ref(&live_file), options)
+        .into_iter()
+        .filter(|d| keep_live_code(d.code))
+    {
+        d.file = live_index;
+        for l in &mut d.labels {
+            l.file = live_index;
+        }
+        let lv = d
+            .key
+            .as_deref()
+            .and_then(|k| live.get(k))
+            .map(display_value);
+        out.push((d, lv));
+    }
+
+    out.sort_by(|(a, _), (b, _)| {
+        (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
+    });
+    let (diagnostics, live_values) = out.into_iter().unzip();
+    HostAudit {
+        live_file,
+        diagnostics,
+        live: live_values,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn drift(
+    live: &Snapshot,
+    options: &Options,
+    fi: usize,
+    s: &Setting,
+    key: &Key,
+    glob: Option<&str>,
+    live_value: &str,
+    live_index: usize,
+    live_span: &dyn Fn(&str) -> Option<std::ops::Range<usize>>,
+) -> Option<Diagnostic> {
+    let info = catalog::lookup(key);
+    if same_value(info, s.body(), live_value) {
+        return None;
+    }
+    let dotted = key.dotted();
+    let shown = display_value(live_value);
+    let rejected = rejected(info, s.body(), &options.kernel);
+    let causes = drift_causes(key, info, glob, rejected, live, live_value);
+    let subject = match glob {
+        Some(g) => format!("`{dotted}` (set by the glob `{g}`)"),
+        None => format!("`{dotted}`"),
+    };
+    let mut d = s
+        .diag(
+            "SL801",
+            fi,
+            value_span(s),
+            format!(
+                "{subject} is `{shown}` on the running system, not the configured `{}`: {}",
+                s.body(),
+                causes[0]
+            ),
+        )
+        .key(dotted.clone());
+    let action = if rejected {
+        "fix the value so the kernel accepts it, then apply it (`sysctl --system`)".to_owned()
+    } else {
+        format!(
+            "find what writes it (the journal, `grep -r {} /etc /usr/lib`) and make the configuration and the running system agree",
+            key.last().unwrap_or_default()
+        )
+    };
+    d = d.help(if causes.len() > 1 {
+        format!(
+            "other possible causes: {}; {action}",
+            causes[1..].join("; ")
+        )
+    } else {
+        action
+    });
+    if let Some(span) = live_span(&dotted) {
+        d = d.label(live_index, span, format!("live value: {shown}"));
+    }
+    Some(d)
+}
+
+/// The span of the first value token (the whole setting when there is none).
+pub(crate) fn value_span(s: &Setting) -> std::ops::Range<usize> {
+    value::tokens(s.body(), s.body_span().start)
+        .first()
+        .map_or_else(|| s.span(), |t| t.span.start..s.body_span().end)
+}
+
+/// SL803 from the socket summary: at the configuration line of
+/// `ip_local_port_range` if one sets it, else at its live line.
+pub(crate) fn exhaustion_finding(
+    config: &Config,
+    summary: &SocketSummary,
+    live_file: &FileData,
+    live_index: usize,
+    live_value: Option<String>,
+) -> Option<(Diagnostic, Option<String>)> {
+    if !summary.exhaustion {
+        return None;
+    }
+    let b = summary.busiest.as_ref()?;
+    let e = summary.ephemeral.as_ref()?;
+    let key = "net.ipv4.ip_local_port_range";
+    let configured = config
+        .effective
+        .iter()
+        .find(|x| !x.glob && x.key == key && x.value.is_some())
+        .and_then(|x| config.locate(x));
+    let live_setting = live_file
+        .settings
+        .iter()
+        .find(|s| s.dotted_key().as_deref() == Some(key));
+    let message = format!(
+        "connections to {} from {} hold {} of the {} usable ephemeral ports ({}%, {} in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out",
+        b.remote,
+        b.local_address,
+        b.ports_in_use,
+        e.usable,
+        b.percent_of_usable.unwrap_or(0.0),
+        b.time_wait
+    );
+    let help = summary
+        .advice
+        .iter()
+        .skip_while(|a| !a.starts_with("connections to"))
+        .skip(1)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut d = match (configured, live_setting) {
+        (Some((fi, s)), _) => s.diag("SL803", fi, s.span(), message),
+        (None, Some(s)) => s.diag("SL803", live_index, s.span(), message),
+        (None, None) => Diagnostic::new("SL803", live_index, 0..0, message),
+    }
+    .key(key)
+    .help(help);
+    if let (Some(_), Some(s)) = (configured, live_setting) {
+        d = d.label(
+            live_index,
+            s.body_span(),
+            format!("live value: {}", s.body()),
+        );
+    }
+    Some((d, live_value))
+}
+
+pub(crate) fn effective_options(base: &Options, release: Option<&str>, running: bool) -> Options {
+    let mut o = base.clone();
+    if running {
+        if let Some(k) = release.and_then(|r| KernelVersion::parse_lenient(r).ok()) {
+            o.kernel = k;
+        }
+    }
+    o
+}

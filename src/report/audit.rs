@@ -1,0 +1,351 @@
+//! Rendering of audit outcomes: the human report and the JSON report.
+
+use crate::audit::*;
+
+use serde_json::{json, Value};
+
+use crate::report::{self, Counts};
+
+/// The human report: a header, the socket table, the findings (through the `check`
+/// renderer, with source snippets of both the configuration and the live file), and
+/// for a fleet the differences and grouped findings.
+pub fn render_human(o: &AuditOutcome, color: bool) -> String {
+    let mut s = String::new();
+    match &o.fleet {
+        None => {
+            s.push_str(&format!(
+                "Audit of {} (kernel {}), live values from {}, configuration as {} reads it ({})\n\n",
+                field(&o.host),
+                field(o.kernel_release.as_deref().unwrap_or("unknown")),
+                field(&o.live_source),
+                o.loader,
+                files_word(o.files.len().saturating_sub(1))
+            ));
+            if let Some(sock) = &o.sockets {
+                s.push_str(&sock.to_string());
+                s.push('\n');
+            }
+            s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
+        }
+        Some(f) => {
+            s.push_str(&format!(
+                "Fleet audit of {} hosts, configuration as {} reads it ({})\n\n",
+                f.hosts.len(),
+                o.loader,
+                files_word(o.files.len())
+            ));
+            render_fleet(&mut s, f);
+            let hosts_with = f
+                .hosts
+                .iter()
+                .filter(|h| h.counts != Counts::default())
+                .count();
+            s.push_str(&format!(
+                "{} ({} of {} hosts have findings)\n",
+                report::summary_line(o.counts(), o.files.len()),
+                hosts_with,
+                f.hosts.len()
+            ));
+        }
+    }
+    s
+}
+
+/// A one-line field of the human report, with control characters escaped
+/// (host names, kernel releases and values come from the snapshots).
+pub(crate) fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::escape_bytes(s.as_bytes())
+}
+
+pub(crate) fn files_word(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_owned()
+    } else {
+        format!("{n} files")
+    }
+}
+
+pub(crate) const SHOWN_HOSTS: usize = 8;
+
+pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
+    let total = hosts.len();
+    let mut names: Vec<std::borrow::Cow<'_, str>> = hosts
+        .iter()
+        .take(SHOWN_HOSTS)
+        .map(|i| field(&f.hosts[i as usize].name))
+        .collect();
+    if total > SHOWN_HOSTS {
+        names.push("...".into());
+        return format!("{} ({total} hosts)", names.join(", "));
+    }
+    names.join(", ")
+}
+
+pub(crate) fn render_fleet(s: &mut String, f: &FleetReport) {
+    let width = f
+        .hosts
+        .iter()
+        .map(|h| field(&h.name).chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    if f.hosts.len() <= 50 {
+        s.push_str(&format!(
+            "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
+            "host", "kernel", "errors", "warnings", "infos"
+        ));
+        for h in &f.hosts {
+            s.push_str(&format!(
+                "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
+                field(&h.name),
+                field(h.kernel.as_deref().unwrap_or("?")),
+                h.counts.errors,
+                h.counts.warnings,
+                h.counts.infos
+            ));
+        }
+        s.push('\n');
+    }
+    if f.differences.is_empty() {
+        s.push_str("No key differs between hosts.\n\n");
+    } else {
+        s.push_str(&format!(
+            "Keys that differ between hosts ({}):\n",
+            f.differences.len()
+        ));
+        for d in &f.differences {
+            s.push_str(&format!("  {}\n", field(&d.key)));
+            for (v, hosts) in &d.values {
+                s.push_str(&format!("    = {}: {}\n", field(v), host_list(f, hosts)));
+            }
+            if !d.absent.is_empty() {
+                s.push_str(&format!("    (absent): {}\n", host_list(f, &d.absent)));
+            }
+        }
+        s.push('\n');
+    }
+    if !f.findings.is_empty() {
+        s.push_str(&format!("Findings ({} distinct):\n", f.findings.len()));
+        for x in &f.findings {
+            let at = match (&x.file, x.line) {
+                (Some(file), Some(line)) => format!("{}:{line}: ", field(file)),
+                _ => "live: ".to_owned(),
+            };
+            s.push_str(&format!(
+                "  {at}{}[{} {}] {}\n",
+                x.severity,
+                x.code,
+                x.name,
+                field(&x.message)
+            ));
+            if let Some(h) = &x.help {
+                s.push_str(&format!("      help: {}\n", field(h)));
+            }
+            s.push_str(&format!("      hosts: {}\n", host_list(f, &x.hosts)));
+        }
+        s.push('\n');
+    }
+}
+
+/// The JSON report (shape in the module documentation).
+pub fn to_json(o: &AuditOutcome) -> Value {
+    let mut v = to_json_without_fleet(o);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(
+            "fleet".to_owned(),
+            o.fleet.as_ref().map_or(Value::Null, |f| {
+                serde_json::to_value(FleetJson::new(f)).unwrap_or(Value::Null)
+            }),
+        );
+    }
+    v
+}
+
+/// [`to_json`] with `"fleet": null`.
+pub(crate) fn to_json_without_fleet(o: &AuditOutcome) -> Value {
+    let mut v = report::json::to_value(&o.files, &o.diagnostics, &o.kernel.to_string());
+    if let Some(diags) = v.get_mut("diagnostics").and_then(Value::as_array_mut) {
+        for (d, live) in diags.iter_mut().zip(&o.live) {
+            if let Some(obj) = d.as_object_mut() {
+                obj.insert("live".to_owned(), json!(live));
+            }
+        }
+    }
+    let counts = o.counts();
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("host".to_owned(), json!(o.host));
+        obj.insert("kernel_release".to_owned(), json!(o.kernel_release));
+        obj.insert("loader".to_owned(), json!(o.loader.name()));
+        obj.insert("live_source".to_owned(), json!(o.live_source));
+        obj.insert(
+            "summary".to_owned(),
+            json!({
+                "files": o.files.len(),
+                "errors": counts.errors,
+                "warnings": counts.warnings,
+                "infos": counts.infos,
+            }),
+        );
+        obj.insert(
+            "sockets".to_owned(),
+            serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
+        );
+        obj.insert("fleet".to_owned(), Value::Null);
+    }
+    v
+}
+
+/// The JSON report as text (the same document as [`to_json`]): a fleet's part
+/// is written straight from the report, never built as a `Value`, which for
+/// 10,000 hosts with per-host values would take several times the report's memory.
+pub fn render_json(o: &AuditOutcome) -> String {
+    /// The document of [`to_json`] without the fleet, then the fleet in its place.
+    struct Document<'a> {
+        base: Value,
+        fleet: Option<FleetJson<'a>>,
+    }
+    impl serde::Serialize for Document<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let Some(base) = self.base.as_object() else {
+                return self.base.serialize(serializer);
+            };
+            let mut map = serializer.serialize_map(Some(base.len()))?;
+            for (k, v) in base {
+                match (k.as_str(), &self.fleet) {
+                    ("fleet", Some(f)) => map.serialize_entry(k, f)?,
+                    _ => map.serialize_entry(k, v)?,
+                }
+            }
+            map.end()
+        }
+    }
+    let doc = Document {
+        base: to_json_without_fleet(o),
+        fleet: o.fleet.as_ref().map(FleetJson::new),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A fleet report as JSON, borrowed from the report (fields in the order a JSON
+/// object of `serde_json` has them: sorted).
+#[derive(serde::Serialize)]
+pub(crate) struct FleetJson<'a> {
+    pub(crate) differences: Vec<DifferenceJson<'a>>,
+    pub(crate) findings: Vec<FindingJson<'a>>,
+    pub(crate) hosts: Vec<HostJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct DifferenceJson<'a> {
+    pub(crate) absent: HostNames<'a>,
+    pub(crate) key: &'a str,
+    pub(crate) values: Vec<ValueJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct ValueJson<'a> {
+    pub(crate) count: usize,
+    /// The most common value comes first and does not list its hosts (every host
+    /// not named elsewhere): 10,000 names per key otherwise.
+    pub(crate) hosts: Option<HostNames<'a>>,
+    pub(crate) value: &'a str,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct FindingJson<'a> {
+    pub(crate) code: &'static str,
+    pub(crate) file: Option<&'a str>,
+    pub(crate) help: Option<&'a str>,
+    pub(crate) hosts: HostNames<'a>,
+    pub(crate) key: Option<&'a str>,
+    pub(crate) line: Option<usize>,
+    pub(crate) live: Option<&'a str>,
+    pub(crate) message: &'a str,
+    pub(crate) name: &'static str,
+    pub(crate) severity: &'static str,
+    pub(crate) value: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct HostJson<'a> {
+    pub(crate) errors: usize,
+    pub(crate) infos: usize,
+    pub(crate) kernel: Option<&'a str>,
+    pub(crate) name: &'a str,
+    pub(crate) unreadable_keys: usize,
+    pub(crate) warnings: usize,
+}
+
+/// The names of a set of hosts, written one by one.
+pub(crate) struct HostNames<'a> {
+    pub(crate) fleet: &'a FleetReport,
+    pub(crate) hosts: &'a HostSet,
+}
+
+impl serde::Serialize for HostNames<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.hosts
+                .iter()
+                .map(|i| self.fleet.hosts[i as usize].name.as_str()),
+        )
+    }
+}
+
+impl<'a> FleetJson<'a> {
+    pub(crate) fn new(f: &'a FleetReport) -> FleetJson<'a> {
+        let names = |hosts: &'a HostSet| HostNames { fleet: f, hosts };
+        FleetJson {
+            hosts: f
+                .hosts
+                .iter()
+                .map(|h| HostJson {
+                    name: &h.name,
+                    kernel: h.kernel.as_deref(),
+                    errors: h.counts.errors,
+                    warnings: h.counts.warnings,
+                    infos: h.counts.infos,
+                    unreadable_keys: h.unreadable_keys,
+                })
+                .collect(),
+            differences: f
+                .differences
+                .iter()
+                .map(|d| DifferenceJson {
+                    key: &d.key,
+                    values: d
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (v, hs))| ValueJson {
+                            value: v,
+                            count: hs.len(),
+                            hosts: (i > 0).then(|| names(hs)),
+                        })
+                        .collect(),
+                    absent: names(&d.absent),
+                })
+                .collect(),
+            findings: f
+                .findings
+                .iter()
+                .map(|x| FindingJson {
+                    code: x.code,
+                    name: x.name,
+                    severity: x.severity.as_str(),
+                    message: &x.message,
+                    help: x.help.as_deref(),
+                    file: x.file.as_deref(),
+                    line: x.line,
+                    key: x.key.as_deref(),
+                    value: x.value.as_deref(),
+                    live: x.live.as_deref(),
+                    hosts: names(&x.hosts),
+                })
+                .collect(),
+        }
+    }
+}
