@@ -42,8 +42,36 @@ fn exe() -> PathBuf {
         .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("sysctl-lint"))
 }
 
+/// Runs a command with the host's `/etc` and `/usr` read-only (bind mounts in a
+/// private mount namespace), so that a regression (or `SYSCTL_LINT_BIN` pointing
+/// at a build with the escapes these tests look for) cannot damage the host's
+/// sysctl configuration: links here name host paths such as `/etc/sysctl.conf`.
+const PROTECT: &str = r#"for d in /etc /usr; do mount --bind "$d" "$d" && mount -o remount,bind,ro "$d" || exit 97; done; exec "$@""#;
+
+fn protected() -> bool {
+    use std::sync::OnceLock;
+    static OK: OnceLock<bool> = OnceLock::new();
+    *OK.get_or_init(|| {
+        let ok = std::process::Command::new("unshare")
+            .args(["-m", "--propagation", "private", "sh", "-c", PROTECT, "sh", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("notice: no private mount namespace here; commands run without the read-only /etc and /usr safety net");
+        }
+        ok
+    })
+}
+
 fn bin(backend: &str) -> Command {
-    let mut c = Command::new(exe());
+    let mut c = if protected() {
+        let mut c = Command::new("unshare");
+        c.args(["-m", "--propagation", "private", "sh", "-c", PROTECT, "sh"]);
+        c.arg(exe());
+        c
+    } else {
+        Command::new(exe())
+    };
     c.env_remove("NO_COLOR");
     if backend == "userspace" {
         c.env("SYSCTL_LINT_RESOLVER", "userspace");
@@ -96,14 +124,37 @@ impl World {
 
     fn put(&self, rel: &str, contents: &str) {
         let p = self.img.join(rel);
+        assert!(self.no_link_on_the_way(&p), "{rel}: through a link");
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         fs::write(p, contents).unwrap();
     }
 
     fn link(&self, rel: impl AsRef<Path>, target: impl AsRef<Path>) {
         let p = self.img.join(rel);
+        assert!(
+            self.no_link_on_the_way(&p),
+            "{}: through a link",
+            p.display()
+        );
         fs::create_dir_all(p.parent().unwrap()).unwrap();
         symlink(target, p).unwrap();
+    }
+
+    /// Whether no directory between the tree and `p` is a link (or anything but
+    /// a directory): the test itself must never build through a link it made.
+    fn no_link_on_the_way(&self, p: &Path) -> bool {
+        let rel = p.strip_prefix(&self.img).unwrap();
+        let mut at = self.img.clone();
+        let parts: Vec<_> = rel.components().collect();
+        for c in &parts[..parts.len().saturating_sub(1)] {
+            at.push(c);
+            match fs::symlink_metadata(&at) {
+                Ok(m) if m.file_type().is_dir() => {}
+                Ok(_) => return false,
+                Err(_) => return true,
+            }
+        }
+        true
     }
 
     /// Everything outside the tree (and the fake proc), with contents.
@@ -903,7 +954,7 @@ proptest! {
         w.put(&format!("{host}/confdir/50-img.conf"), DECOY_CONF);
         for (place, e) in &entries {
             let p = w.img.join(PLACES[*place]);
-            if fs::symlink_metadata(&p).is_ok() {
+            if fs::symlink_metadata(&p).is_ok() || !w.no_link_on_the_way(&p) {
                 continue;
             }
             if let Some(parent) = p.parent() {
