@@ -1,7 +1,9 @@
 //! `check --root DIR`: a whole system's configuration, read as its boot-time loader
 //! reads it (`crate::system`), turned into files to lint plus the findings about the
 //! layout itself: masked files (SL404), files in sysctl.d that are never read
-//! (SL405) and package updates waiting to be merged (SL406).
+//! (SL405) and package updates waiting to be merged (SL406). A `README*` there is
+//! the directory's documentation (Debian ships `/etc/sysctl.d/README.sysctl`,
+//! systemd `/usr/lib/sysctl.d/README`): neither a finding nor a file to report.
 
 use std::path::Path;
 
@@ -32,6 +34,9 @@ pub fn load(root: &Path, loader: Option<Loader>) -> Layout {
     let applied = files.len();
     let mut diagnostics = Vec::new();
     for skipped in &sys.skipped {
+        if skipped.reason == SkipReason::Documentation {
+            continue;
+        }
         let index = files.len();
         files.push(FileData::new(SourceFile::new(
             skipped.path.clone(),

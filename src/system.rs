@@ -85,7 +85,10 @@ pub enum SkipReason {
     MaskedByDevNull,
     /// Masked by a same-named empty file.
     MaskedByEmptyFile,
-    /// The name does not end in `.conf` (README, notes, ...).
+    /// A `README*` file: the directory's documentation (Debian's
+    /// `/etc/sysctl.d/README.sysctl`, systemd's `/usr/lib/sysctl.d/README`).
+    Documentation,
+    /// The name does not end in `.conf` (notes, stray copies, ...).
     NotConf,
     /// A package manager's new version waiting to be merged
     /// (`.rpmnew`, `.dpkg-dist`, `.dpkg-new`, `.ucf-dist`, `.ucf-new`).
@@ -109,6 +112,7 @@ impl SkipReason {
             SkipReason::MaskedBy => "overridden by a file of the same name",
             SkipReason::MaskedByDevNull => "masked by a symbolic link to /dev/null",
             SkipReason::MaskedByEmptyFile => "masked by an empty file of the same name",
+            SkipReason::Documentation => "documentation, not configuration",
             SkipReason::NotConf => "not read: the name does not end in .conf",
             SkipReason::PendingPackageUpdate => "not read: a package update waiting to be merged",
             SkipReason::BackupFile => "not read: a backup copy",
@@ -126,6 +130,7 @@ impl SkipReason {
             SkipReason::MaskedBy => "masked-by",
             SkipReason::MaskedByDevNull => "masked-by-dev-null",
             SkipReason::MaskedByEmptyFile => "masked-by-empty-file",
+            SkipReason::Documentation => "documentation",
             SkipReason::NotConf => "not-conf",
             SkipReason::PendingPackageUpdate => "pending-package-update",
             SkipReason::BackupFile => "backup-file",
@@ -335,8 +340,9 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
     }
 }
 
-/// Why a name not ending in `.conf` is there (systemd's `hidden_or_backup_file`
-/// suffixes, split into backups and pending package updates).
+/// Why a name not ending in `.conf` is there: documentation (`README*`, any
+/// case), or systemd's `hidden_or_backup_file` suffixes, split into backups and
+/// pending package updates.
 fn classify_other(name: &[u8]) -> SkipReason {
     const PENDING: [&[u8]; 5] = [
         b".rpmnew",
@@ -358,11 +364,35 @@ fn classify_other(name: &[u8]) -> SkipReason {
         b".dpkg-tmp",
         b".ucf-old",
     ];
-    if PENDING.iter().any(|s| name.ends_with(s)) {
+    if name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"readme") {
+        SkipReason::Documentation
+    } else if PENDING.iter().any(|s| name.ends_with(s)) {
         SkipReason::PendingPackageUpdate
     } else if BACKUP.iter().any(|s| name.ends_with(s)) {
         SkipReason::BackupFile
     } else {
         SkipReason::NotConf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_are_not_conf() {
+        for (name, want) in [
+            ("README", SkipReason::Documentation),
+            ("README.sysctl", SkipReason::Documentation),
+            ("readme.md", SkipReason::Documentation),
+            ("README.dpkg-dist", SkipReason::Documentation),
+            ("notes.txt", SkipReason::NotConf),
+            ("READ", SkipReason::NotConf),
+            ("x.conf.bak", SkipReason::BackupFile),
+            ("x.conf~", SkipReason::BackupFile),
+            ("x.conf.rpmnew", SkipReason::PendingPackageUpdate),
+        ] {
+            assert_eq!(classify_other(name.as_bytes()), want, "{name}");
+        }
     }
 }

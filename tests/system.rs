@@ -83,7 +83,7 @@ fn systemd_order_follows_sysctl_d() {
         skipped,
         [
             ("/etc/sysctl.d/.h.conf", SkipReason::Hidden, None),
-            ("/etc/sysctl.d/README", SkipReason::NotConf, None),
+            ("/etc/sysctl.d/README", SkipReason::Documentation, None),
             ("/etc/sysctl.d/w.conf~", SkipReason::BackupFile, None),
             ("/etc/sysctl.d/x.conf.bak", SkipReason::BackupFile, None),
             (
