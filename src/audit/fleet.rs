@@ -196,7 +196,14 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
     };
     let release = snap.get("kernel.osrelease").map(str::to_owned);
     let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
-    let audit = audit_host(config, &snap, "live", &options, release.as_deref());
+    let audit = audit_host(
+        config,
+        &snap,
+        "live",
+        &options,
+        release.as_deref(),
+        &Evidence::default(),
+    );
     let live_index = config.files.len();
     let findings = audit
         .diagnostics

@@ -219,6 +219,175 @@ pub(crate) fn keep_live_code(code: &str) -> bool {
     ["SL3", "SL5", "SL6", "SL7"]
         .iter()
         .any(|p| code.starts_with(p))
+        && !WRITE_CODES.contains(&code)
+}
+
+/// Rules that predict what writing a line does (the kernel rejects it, stores
+/// part of it, ignores text after it) or judge how the configuration is laid out
+/// (order of lines, two keys set together, a key the configuration leaves out). A
+/// live value is what the kernel holds: it was not rejected, and it has no line.
+const WRITE_CODES: &[&str] = &[
+    "SL301", "SL302", "SL303", "SL304", "SL305", "SL510", "SL514", "SL521", "SL530", "SL531",
+    "SL611", "SL702",
+];
+
+/// What the audit can see about how the host booted: the evidence for the likely
+/// causes of drift.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Evidence {
+    /// PID 1's command name (`PROC/1/comm`), when the live values come from a
+    /// proc tree: `systemd`, or `sh`, `tini`, `dumb-init` in a container.
+    pub(crate) pid1: Option<String>,
+}
+
+impl Evidence {
+    /// Read from a proc tree (nothing is known about a snapshot's host).
+    pub(crate) fn read(proc_root: &Path) -> Evidence {
+        let pid1 = crate::fsroot::read_text_in(proc_root, "1/comm")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        Evidence { pid1 }
+    }
+}
+
+/// Where the live values come from, to name the source of a finding on one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum LiveSource<'a> {
+    /// A proc tree, as shown (`/proc`).
+    Proc(&'a str),
+    /// A `sysctl -a` snapshot file, as shown.
+    Snapshot(&'a str),
+}
+
+impl LiveSource<'_> {
+    /// The file a key's value was read from and its 1-based line:
+    /// (`/proc/sys/net/ipv4/tcp_tw_reuse`, 1), or (`snapshot host1.txt`, 812),
+    /// which reports show as `snapshot host1.txt:812`.
+    pub(crate) fn place(&self, key: &str, snap: &Snapshot) -> (String, usize) {
+        match self {
+            LiveSource::Proc(root) => (
+                format!(
+                    "{}/sys/{}",
+                    root.trim_end_matches('/'),
+                    Key::parse(key).path()
+                ),
+                1,
+            ),
+            LiveSource::Snapshot(file) => (
+                format!("snapshot {file}"),
+                snap.lines.get(key).copied().unwrap_or(1),
+            ),
+        }
+    }
+}
+
+/// Put findings on the synthetic live file (`live_index`) on a file per key
+/// instead, named after where the value was read ([`LiveSource::name`]) and
+/// holding that one `key = value` line, so that every format shows the real
+/// source. Returns those files, to append after `live_index`.
+pub(crate) fn place_on_sources(
+    diags: &mut [Diagnostic],
+    live_file: &FileData,
+    live_index: usize,
+    source: LiveSource<'_>,
+    snap: &Snapshot,
+) -> Vec<FileData> {
+    let mut files: Vec<FileData> = Vec::new();
+    let mut by_line: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut place = |span: &std::ops::Range<usize>| -> Option<(usize, std::ops::Range<usize>)> {
+        let src = &live_file.source;
+        let line = src.line_index(span.start);
+        let start = src.line_start(line);
+        let (i, shift) = match by_line.get(&line) {
+            Some(&found) => found,
+            None => {
+                let setting = live_file.settings.iter().find(|s| s.line() == line)?;
+                let key = setting.dotted_key()?;
+                let (name, number) = source.place(&key, snap);
+                // The value's line at its own line number: blank lines before it.
+                let mut text = "\n".repeat(number - 1);
+                let shift = text.len();
+                text.push_str(&src.text[start..src.line_start(line + 1)]);
+                files.push(FileData::new(SourceFile::new(name, text.into_bytes())));
+                by_line.insert(line, (files.len() - 1, shift));
+                (files.len() - 1, shift)
+            }
+        };
+        Some((
+            live_index + i,
+            span.start - start + shift..span.end - start + shift,
+        ))
+    };
+    for d in diags.iter_mut() {
+        if d.file == live_index {
+            if let Some((file, span)) = place(&d.span) {
+                d.file = file;
+                d.span = span;
+            }
+        }
+        for l in &mut d.labels {
+            if l.file == live_index {
+                if let Some((file, span)) = place(&l.span) {
+                    l.file = file;
+                    l.span = span;
+                }
+            }
+        }
+    }
+    files
+}
+
+/// Whether a live value is the kernel's own: no file sets the key, and the
+/// value is the catalogued default (or there is no catalogued default, so
+/// nothing shows it was changed). Such values are never findings of the
+/// configuration.
+fn kernel_own(key: &str, value: &str, configured: &HashSet<String>) -> bool {
+    if configured.contains(key) {
+        return false;
+    }
+    match lookup_cached(key) {
+        Some(info) if !info.default.is_empty() && info.default != "-" => {
+            same_value(Some(info), info.default, value)
+        }
+        _ => true,
+    }
+}
+
+/// The help of a finding on a live value that no file sets: how to set it.
+fn how_to_set(d: &Diagnostic, key: &str, live_file: &FileData) -> String {
+    let new_value =
+        d.edits
+            .iter()
+            .find(|e| !e.replacement.is_empty() && !e.replacement.contains('\n'))
+            .map(|e| {
+                let setting = live_file.settings.iter().find(|s| {
+                    s.body_span().start <= e.range.start && e.range.end <= s.body_span().end
+                });
+                match setting {
+                    Some(s) => {
+                        let mut body = s.body().to_owned();
+                        let at = e.range.start - s.body_span().start;
+                        body.replace_range(at..e.range.end - s.body_span().start, &e.replacement);
+                        body
+                    }
+                    None => e.replacement.clone(),
+                }
+            })
+            // A fix that deletes the line restores the kernel's default.
+            .or_else(|| {
+                lookup_cached(key)
+                    .map(|i| i.default)
+                    .filter(|d| !d.is_empty() && *d != "-")
+                    .map(str::to_owned)
+            });
+    match new_value {
+        Some(v) => format!(
+            "no file sets `{key}`: to change it, add `{key} = {v}` to a drop-in such as /etc/sysctl.d/90-local.conf"
+        ),
+        None => format!(
+            "no file sets `{key}`: to change it, add `{key} = VALUE` to a drop-in such as /etc/sysctl.d/90-local.conf"
+        ),
+    }
 }
 
 /// Audit one host: drift and missing keys against the configuration, and the
@@ -229,6 +398,7 @@ pub(crate) fn audit_host(
     live_name: &str,
     options: &Options,
     kernel_release: Option<&str>,
+    evidence: &Evidence,
 ) -> HostAudit {
     let n_files = config.files.len();
     let live_index = n_files;
@@ -292,6 +462,29 @@ pub(crate) fn audit_host(
         .map(str::to_owned)
         .unwrap_or_else(|| options.kernel.to_string());
 
+    // How many configured keys differ: when (nearly) all do, the configuration
+    // was most likely never applied.
+    let mut compared = 0;
+    let mut differing = 0;
+    for e in config
+        .effective
+        .iter()
+        .filter(|e| !e.glob && e.value.is_some())
+    {
+        let (Some((_, s)), Some(lv)) = (config.locate(e), live.get(&e.key)) else {
+            continue;
+        };
+        compared += 1;
+        if !same_value(lookup_cached(&e.key), s.body(), lv) {
+            differing += 1;
+        }
+    }
+    let host = HostEvidence {
+        pid1: evidence.pid1.as_deref(),
+        compared,
+        differing,
+    };
+
     // SL801 / SL802 for explicit keys.
     for e in config.effective.iter().filter(|e| !e.glob) {
         if e.value.is_none() {
@@ -326,7 +519,9 @@ pub(crate) fn audit_host(
             continue;
         }
         let Some(lv) = live.get(&e.key) else { continue };
-        if let Some(d) = drift(live, options, fi, s, &key, None, lv, live_index, &live_span) {
+        if let Some(d) = drift(
+            live, options, fi, s, &key, None, lv, live_index, &live_span, &host,
+        ) {
             out.push((d, Some(display_value(lv))));
         }
     }
@@ -348,26 +543,37 @@ pub(crate) fn audit_host(
             lv,
             live_index,
             &live_span,
+            &host,
         ) {
             out.push((d, Some(display_value(lv))));
         }
     }
 
-    // The value and profile rules on the live values.
+    // The value and profile rules on the live values: not those that predict a
+    // write, not on values the kernel chose itself, and (but for a profile's
+    // checks) not on keys the configuration sets, whose lines `check` judges and
+    // whose drift SL801 reports.
     for mut d in crate::lint::lint(std::slice::from_ref(&live_file), options)
         .into_iter()
         .filter(|d| keep_live_code(d.code))
     {
+        let Some(key) = d.key.clone() else { continue };
+        let Some(value) = live.get(&key) else {
+            continue;
+        };
+        let profile = d.code.starts_with("SL7");
+        if !profile && (configured.contains(&key) || kernel_own(&key, value, &configured)) {
+            continue;
+        }
         d.file = live_index;
         for l in &mut d.labels {
             l.file = live_index;
         }
-        let lv = d
-            .key
-            .as_deref()
-            .and_then(|k| live.get(k))
-            .map(display_value);
-        out.push((d, lv));
+        if !configured.contains(&key) {
+            d.help = Some(how_to_set(&d, &key, &live_file));
+            d.edits.clear();
+        }
+        out.push((d, Some(display_value(value))));
     }
 
     out.sort_by(|(a, _), (b, _)| {
@@ -392,6 +598,7 @@ pub(crate) fn drift(
     live_value: &str,
     live_index: usize,
     live_span: &dyn Fn(&str) -> Option<std::ops::Range<usize>>,
+    host: &HostEvidence,
 ) -> Option<Diagnostic> {
     let info = catalog::lookup(key);
     if same_value(info, s.body(), live_value) {
@@ -400,7 +607,7 @@ pub(crate) fn drift(
     let dotted = key.dotted();
     let shown = display_value(live_value);
     let rejected = rejected(info, s.body(), &options.kernel);
-    let causes = drift_causes(key, info, glob, rejected, live, live_value);
+    let causes = drift_causes(key, info, glob, rejected, live, live_value, host);
     let subject = match glob {
         Some(g) => format!("`{dotted}` (set by the glob `{g}`)"),
         None => format!("`{dotted}`"),
@@ -413,7 +620,7 @@ pub(crate) fn drift(
             format!(
                 "{subject} is `{shown}` on the running system, not the configured `{}`: {}",
                 s.body(),
-                causes[0]
+                causes[0].headline()
             ),
         )
         .key(dotted.clone());
@@ -427,8 +634,12 @@ pub(crate) fn drift(
     };
     d = d.help(if causes.len() > 1 {
         format!(
-            "other possible causes: {}; {action}",
-            causes[1..].join("; ")
+            "other causes: {}; {action}",
+            causes[1..]
+                .iter()
+                .map(Cause::headline)
+                .collect::<Vec<_>>()
+                .join("; ")
         )
     } else {
         action

@@ -162,8 +162,12 @@ pub struct AuditOutcome {
     pub loader: Loader,
     /// Where the live values come from (`/proc/sys`, a snapshot path, or the fleet).
     pub live_source: String,
-    /// The configuration files, then the synthetic `live:` file (single host).
+    /// The configuration files, then (single host) one file per live value with
+    /// a finding, named after its source (`/proc/sys/net/ipv4/tcp_tw_reuse`,
+    /// `snapshot host1.txt:812`).
     pub files: Vec<FileData>,
+    /// How many of `files` are configuration files.
+    pub config_files: usize,
     /// Sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
     /// The live value of each diagnostic's key, in the same order.
@@ -227,15 +231,24 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
                 .filter(|f| f.code == "SL100")
                 .map(|f| f.hosts.len())
                 .sum::<usize>();
+        let config_files = config.files.len();
         let mut outcome = AuditOutcome {
+            config_files,
             host: "fleet".to_owned(),
             kernel_release: None,
             kernel: opts.options.kernel.clone(),
             loader: config.loader,
             live_source: format!("{} snapshots", snapshot_files.len()),
+            live: vec![
+                None;
+                config
+                    .files
+                    .iter()
+                    .filter(|f| f.read_error.is_some())
+                    .count()
+            ],
+            diagnostics: unreadable_config(&config.files),
             files: config.files,
-            diagnostics: Vec::new(),
-            live: Vec::new(),
             sockets: None,
             fleet: Some(fleet),
             unreadable_files,
@@ -244,7 +257,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         return Ok(outcome);
     }
 
-    let (snap, host, release, live_name, source) = if single_snapshot {
+    let (snap, host, release, live_name, source, evidence) = if single_snapshot {
         let path = &snapshot_files[0];
         let snap = match read_snapshot(path, true) {
             Ok(s) => s,
@@ -259,6 +272,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             release,
             name,
             crate::escape::escape_path(path).into_owned(),
+            Evidence::default(),
         )
     } else {
         let sys = opts.proc_root.join("sys");
@@ -276,37 +290,93 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             .unwrap_or_else(|| "localhost".to_owned());
         let release = kernel_release(&opts.proc_root);
         let shown = crate::escape::escape_path(&sys).into_owned();
-        (snap, host, release, format!("live:{shown}"), shown)
+        let evidence = Evidence::read(&opts.proc_root);
+        (
+            snap,
+            host,
+            release,
+            format!("live:{shown}"),
+            shown,
+            evidence,
+        )
     };
     let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
-    let mut audit = audit_host(&config, &snap, &live_name, &options, release.as_deref());
+    let mut audit = audit_host(
+        &config,
+        &snap,
+        &live_name,
+        &options,
+        release.as_deref(),
+        &evidence,
+    );
     let live_index = config.files.len();
+    let mut extra_files = Vec::new();
+    let mut unreadable_files = unreadable_files;
 
     let sockets = if opts.sockets && !single_snapshot {
         let limits = Limits::from_lookup(&|name: &str| {
             snap.get(&format!("net.ipv4.{name}")).map(display_value)
         });
-        let summary = sockets::summarize(&opts.proc_root, &limits)?;
-        let lv = snap.get("net.ipv4.ip_local_port_range").map(display_value);
-        if let Some((d, l)) =
-            exhaustion_finding(&config, &summary, &audit.live_file, live_index, lv)
-        {
-            let at = audit
-                .diagnostics
-                .iter()
-                .position(|x| (x.file, x.span.start, x.code) > (d.file, d.span.start, d.code))
-                .unwrap_or(audit.diagnostics.len());
-            audit.diagnostics.insert(at, d);
-            audit.live.insert(at, l);
+        match sockets::summarize(&opts.proc_root, &limits) {
+            Ok(summary) => {
+                let lv = snap.get("net.ipv4.ip_local_port_range").map(display_value);
+                if let Some((d, l)) =
+                    exhaustion_finding(&config, &summary, &audit.live_file, live_index, lv)
+                {
+                    let at = audit
+                        .diagnostics
+                        .iter()
+                        .position(|x| {
+                            (x.file, x.span.start, x.code) > (d.file, d.span.start, d.code)
+                        })
+                        .unwrap_or(audit.diagnostics.len());
+                    audit.diagnostics.insert(at, d);
+                    audit.live.insert(at, l);
+                }
+                Some(summary)
+            }
+            Err(reason) => {
+                // An SL100 on the socket tables, after the live findings.
+                extra_files.push((
+                    format!("{}/net/tcp", crate::escape::escape_path(&opts.proc_root)),
+                    reason,
+                ));
+                unreadable_files += 1;
+                None
+            }
         }
-        Some(summary)
     } else {
         None
     };
 
+    let live_source = match (single_snapshot, &source) {
+        (true, file) => LiveSource::Snapshot(file),
+        (false, _) => LiveSource::Proc(source.strip_suffix("/sys").unwrap_or(&source)),
+    };
     let mut files = config.files;
-    files.push(audit.live_file);
+    let placed = place_on_sources(
+        &mut audit.diagnostics,
+        &audit.live_file,
+        live_index,
+        live_source,
+        &snap,
+    );
+    let config_files = files.len();
+    files.extend(placed);
+    let config_errors = unreadable_config(&files[..config_files]);
+    audit.live.splice(0..0, config_errors.iter().map(|_| None));
+    audit.diagnostics.splice(0..0, config_errors);
+    for (name, reason) in extra_files {
+        let message = format!("cannot read `{name}`: {reason}");
+        audit.diagnostics.push(
+            Diagnostic::new("SL100", files.len(), 0..0, message)
+                .help("fix or remove the path; the other inputs were still read"),
+        );
+        audit.live.push(None);
+        files.push(FileData::unreadable(name, reason));
+    }
     Ok(AuditOutcome {
+        config_files,
         host,
         kernel_release: release,
         kernel: options.kernel,
@@ -319,6 +389,26 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         fleet: None,
         unreadable_files,
     })
+}
+
+/// SL100 for each configuration file that could not be read.
+fn unreadable_config(files: &[FileData]) -> Vec<Diagnostic> {
+    files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let reason = f.read_error.as_ref()?;
+            Some(
+                Diagnostic::new(
+                    "SL100",
+                    i,
+                    0..0,
+                    format!("cannot read `{}`: {reason}", f.source.name),
+                )
+                .help("fix or remove the path; the other inputs were still read"),
+            )
+        })
+        .collect()
 }
 
 /// The outcome of an audit whose live values (one snapshot, the proc tree) could
@@ -338,6 +428,7 @@ fn unreadable_snapshot(
     files.push(FileData::unreadable(name.clone(), reason));
     let unreadable_files = files.iter().filter(|f| f.read_error.is_some()).count();
     AuditOutcome {
+        config_files: index,
         host: host_name(path),
         kernel_release: None,
         kernel: opts.options.kernel.clone(),

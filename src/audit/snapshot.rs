@@ -13,6 +13,9 @@ pub struct Snapshot {
     pub unreadable: BTreeMap<String, String>,
     /// Lines of a snapshot that were neither `key = value` nor a sysctl error line.
     pub ignored_lines: usize,
+    /// Dotted key -> the 1-based line of the snapshot that gave its value (empty
+    /// for values read from a proc tree).
+    pub lines: BTreeMap<String, usize>,
 }
 
 impl Snapshot {
@@ -33,7 +36,7 @@ impl Snapshot {
 /// (also accepted by kernel-hardening-checker), which name unreadable keys.
 pub fn parse_snapshot(text: &str) -> Snapshot {
     let mut snap = Snapshot::default();
-    for raw in text.lines() {
+    for (number, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
@@ -88,6 +91,7 @@ pub fn parse_snapshot(text: &str) -> Snapshot {
                 existing.push_str(v);
             }
             None => {
+                snap.lines.insert(key.clone(), number + 1);
                 snap.values.insert(key, v.to_owned());
             }
         }

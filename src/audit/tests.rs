@@ -22,7 +22,14 @@ fn glob_audit_work(n: usize) -> (usize, usize) {
         );
     }
     let config = Config::new(vec![file], Loader::Systemd);
-    let audit = audit_host(&config, &live, "live", &Options::default(), None);
+    let audit = audit_host(
+        &config,
+        &live,
+        "live",
+        &Options::default(),
+        None,
+        &Evidence::default(),
+    );
     let drifts = audit
         .diagnostics
         .iter()

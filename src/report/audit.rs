@@ -19,7 +19,7 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
                 field(o.kernel_release.as_deref().unwrap_or("unknown")),
                 field(&o.live_source),
                 o.loader,
-                files_word(o.files.len().saturating_sub(1))
+                files_word(o.config_files)
             ));
             if let Some(sock) = &o.sockets {
                 s.push_str(&sock.to_string());
@@ -34,6 +34,9 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
                 o.loader,
                 files_word(o.files.len())
             ));
+            if !o.diagnostics.is_empty() {
+                s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
+            }
             render_fleet(&mut s, f);
             let hosts_with = f
                 .hosts
