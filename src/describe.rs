@@ -76,6 +76,96 @@ fn status(info: &KeyInfo) -> String {
     }
 }
 
+/// The catalogue's `sources` cell (`;`-separated tags written by
+/// `tools/catalogue/gen_catalogue.py`) as the public documents they stand for:
+/// the kernel file and release, the man page, the commit.
+pub fn public_sources(sources: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for tag in sources.split(';').map(str::trim).filter(|t| !t.is_empty()) {
+        let public = public_source(tag);
+        if !out.contains(&public) {
+            out.push(public);
+        }
+    }
+    out.join("; ")
+}
+
+/// One source tag in public wording. Releases: the `.rst` copies without a
+/// release are Linux 7.3, `kernel-src` was read in Linux 6.1, the live key
+/// list is `sysctl -a` of Linux 6.18.44, the man pages are man-pages 6.20.
+fn public_source(tag: &str) -> String {
+    // A line number (`ip-sysctl.rst:801`, `tcp.7:715`) is of the copy read, not public.
+    let tag = match tag.rsplit_once(':') {
+        Some((head, line)) if line.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => tag,
+    };
+    let doc = |name: &str, release: &str| {
+        let dir = match name {
+            "ip-sysctl.rst" | "ip-sysctl.txt" => "Documentation/networking",
+            n if n.ends_with(".txt") => "Documentation/sysctl",
+            _ => "Documentation/admin-guide/sysctl",
+        };
+        format!("{dir}/{name} (Linux {release})")
+    };
+    match tag {
+        "sysctl-a" => return "`sysctl -a` on Linux 6.18.44".into(),
+        "kernel-src" => {
+            return "kernel source, Linux 6.1 (the key's ctl_table entry and handler)".into()
+        }
+        "ctl-tables" => return "kernel sysctl tables (ctl_table arrays), Linux 3.2 to 6.19".into(),
+        "kernel_truth" => {
+            return "measured on Linux 6.18.44 in a network namespace (see tests/kernel_truth.rs)"
+                .into()
+        }
+        "kernel-hardening-checker" => {
+            return "kernel-hardening-checker (github.com/a13xp0p0v/kernel-hardening-checker), \
+                    kernel_hardening_checker/checks.py: KSPP and CIS values"
+                .into()
+        }
+        "history" => return "kernel sysctl documentation of older releases".into(),
+        "ip-sysctl.rst" | "kernel.rst" | "vm.rst" | "fs.rst" | "net.rst" => return doc(tag, "7.3"),
+        _ => {}
+    }
+    if let Some(range) = tag.strip_prefix("history:") {
+        return match range.split_once('-') {
+            Some((a, b)) if a != b => format!("kernel sysctl documentation, Linux {a} to {b}"),
+            Some((a, _)) => format!("kernel sysctl documentation, Linux {a}"),
+            None => format!("kernel sysctl documentation, Linux {range}"),
+        };
+    }
+    if let Some((release, name)) = tag
+        .strip_prefix("history/")
+        .and_then(|rest| rest.split_once('/'))
+    {
+        return doc(name, release);
+    }
+    if let Some(path) = tag.strip_prefix("upstream:") {
+        return format!("{path} (upstream kernel; release not recorded)");
+    }
+    if let Some(file) = tag.strip_prefix("corpus:") {
+        let mut parts = file.split("__");
+        if let (Some(owner), Some(repo)) = (parts.next(), parts.next()) {
+            return format!("seen in a configuration file of github.com/{owner}/{repo}");
+        }
+    }
+    if let Some((path, rest)) = tag.split_once(" (") {
+        if let Some(what) = rest.strip_suffix(", not in the ctl-tables excerpts)") {
+            return format!("{path}, Linux 6.1 ({what})");
+        }
+    }
+    // A man page: `tcp.7`, `proc_sys_kernel.5`.
+    if let Some((page, section)) = tag.rsplit_once('.') {
+        if section.len() == 1
+            && section.bytes().all(|b| b.is_ascii_digit())
+            && !page.is_empty()
+            && page.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return format!("{page}({section}), man-pages 6.20");
+        }
+    }
+    tag.to_owned()
+}
+
 /// The fields shown, as (label, value) rows; empty values are left out.
 fn rows(d: &Description) -> Vec<(&'static str, String)> {
     let i = d.info;
@@ -101,7 +191,7 @@ fn rows(d: &Description) -> Vec<(&'static str, String)> {
         ("scope", i.scope.to_owned()),
         ("module", i.module.to_owned()),
         ("note", i.note.to_owned()),
-        ("sources", i.sources.to_owned()),
+        ("sources", public_sources(i.sources)),
     ];
     rows.retain(|(_, v)| !v.is_empty());
     rows
@@ -148,7 +238,7 @@ pub fn to_json(d: &Description) -> serde_json::Value {
         "scope": i.scope,
         "module": i.module,
         "note": i.note,
-        "sources": i.sources,
+        "sources": public_sources(i.sources),
         "doc": catalog::doc_excerpt(i).map(|(source, text)| json!({"source": source, "text": text})),
         "rules": d.rules.iter().map(|r| json!({"code": r.code, "name": r.name})).collect::<Vec<_>>(),
     })
@@ -157,6 +247,30 @@ pub fn to_json(d: &Description) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn source_tags_in_public_wording() {
+        assert_eq!(
+            public_sources("sysctl-a;ip-sysctl.rst:801;history:4.1-7.3;tcp.7:715;ctl-tables"),
+            "`sysctl -a` on Linux 6.18.44; Documentation/networking/ip-sysctl.rst (Linux 7.3); \
+             kernel sysctl documentation, Linux 4.1 to 7.3; tcp(7), man-pages 6.20; \
+             kernel sysctl tables (ctl_table arrays), Linux 3.2 to 6.19"
+        );
+        assert_eq!(
+            public_sources("history/4.14/vm.txt;history/6.1/fs.rst:94;proc_sys_kernel.5"),
+            "Documentation/sysctl/vm.txt (Linux 4.14); \
+             Documentation/admin-guide/sysctl/fs.rst (Linux 6.1); \
+             proc_sys_kernel(5), man-pages 6.20"
+        );
+        assert_eq!(
+            public_sources("kernel.rst;kernel.rst:648;upstream:fs/lockd/svc.c"),
+            "Documentation/admin-guide/sysctl/kernel.rst (Linux 7.3); \
+             fs/lockd/svc.c (upstream kernel; release not recorded)"
+        );
+        // Public citations pass through.
+        let c = "commit 8a99b6833c88 \"sched: Move SCHED_DEBUG sysctl to debugfs\";mm/memory.c, Linux 6.18";
+        assert_eq!(public_sources(c), c.replace(';', "; "));
+    }
 
     /// `describe` works for every catalogued key (placeholders instantiated as a
     /// device name), in both formats.

@@ -829,6 +829,14 @@ for row in ov_rows:
             if c == "default":
                 r.pop("_live_default", None)
 
+# An override row with status `artifact` names a row that a source invented (a
+# documentation key filed under the wrong prefix, say): it is dropped, and the
+# row's note says why.
+ARTIFACTS = {norm_key(row["key"]): row.get("note", "") for row in ov_rows
+             if row.get("status") == "artifact"}
+for k in ARTIFACTS:
+    del cat.rows[k]
+
 # ---------------------------------------------------------------------------
 # 8b. the kernel's own sysctl tables (ctl_tables.py): per release, existence,
 #     mode, handler, enforced range and initializer default.  They beat the
