@@ -85,6 +85,8 @@ pub struct Diagnostic {
     pub key: Option<String>,
     /// The value as written.
     pub value: Option<String>,
+    /// With `audit`: the key's value on the running system (or the snapshot).
+    pub live: Option<String>,
     /// The fix: edits on the file's original bytes, applied together or not at all.
     pub edits: Vec<Edit>,
     /// The safety of `edits` as a whole (meaningless when there are none).
@@ -111,6 +113,7 @@ impl Diagnostic {
             help: None,
             key: None,
             value: None,
+            live: None,
             edits: Vec::new(),
             fix_safety: FixSafety::Safe,
         }

@@ -208,8 +208,8 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
     let findings = audit
         .diagnostics
         .iter()
-        .zip(audit.live)
-        .map(|(d, live)| {
+        .map(|d| {
+            let live = d.live.clone();
             let (file, line) = if d.file == live_index {
                 (None, None)
             } else {

@@ -71,7 +71,6 @@ impl Config {
 pub(crate) struct HostAudit {
     pub(crate) live_file: FileData,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    pub(crate) live: Vec<Option<String>>,
 }
 
 /// Keys whose value differs per host by design, or changes on every read.
@@ -457,7 +456,7 @@ pub(crate) fn audit_host(
         })
     };
 
-    let mut out: Vec<(Diagnostic, Option<String>)> = Vec::new();
+    let mut out: Vec<Diagnostic> = Vec::new();
     let kernel_name = kernel_release
         .map(str::to_owned)
         .unwrap_or_else(|| options.kernel.to_string());
@@ -515,14 +514,15 @@ pub(crate) fn audit_host(
                 d.message
                     .push_str(" (the `-` prefix makes the loader ignore this)");
             }
-            out.push((d, None));
+            out.push(d);
             continue;
         }
         let Some(lv) = live.get(&e.key) else { continue };
-        if let Some(d) = drift(
+        if let Some(mut d) = drift(
             live, options, fi, s, &key, None, lv, live_index, &live_span, &host,
         ) {
-            out.push((d, Some(display_value(lv))));
+            d.live = Some(display_value(lv));
+            out.push(d);
         }
     }
     // SL801 for keys set by a glob.
@@ -533,7 +533,7 @@ pub(crate) fn audit_host(
             continue;
         };
         let key = Key::parse(k);
-        if let Some(d) = drift(
+        if let Some(mut d) = drift(
             live,
             options,
             fi,
@@ -545,7 +545,8 @@ pub(crate) fn audit_host(
             &live_span,
             &host,
         ) {
-            out.push((d, Some(display_value(lv))));
+            d.live = Some(display_value(lv));
+            out.push(d);
         }
     }
 
@@ -573,17 +574,16 @@ pub(crate) fn audit_host(
             d.help = Some(how_to_set(&d, &key, &live_file));
             d.edits.clear();
         }
-        out.push((d, Some(display_value(value))));
+        d.live = Some(display_value(value));
+        out.push(d);
     }
 
-    out.sort_by(|(a, _), (b, _)| {
+    out.sort_by(|a, b| {
         (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))
     });
-    let (diagnostics, live_values) = out.into_iter().unzip();
     HostAudit {
         live_file,
-        diagnostics,
-        live: live_values,
+        diagnostics: out,
     }
 }
 

@@ -170,8 +170,6 @@ pub struct AuditOutcome {
     pub config_files: usize,
     /// Sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The live value of each diagnostic's key, in the same order.
-    pub live: Vec<Option<String>>,
     pub sockets: Option<SocketSummary>,
     pub fleet: Option<FleetReport>,
     /// Configuration files that could not be read (the CLI exits 2, as `check` does).
@@ -239,14 +237,6 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             kernel: opts.options.kernel.clone(),
             loader: config.loader,
             live_source: format!("{} snapshots", snapshot_files.len()),
-            live: vec![
-                None;
-                config
-                    .files
-                    .iter()
-                    .filter(|f| f.read_error.is_some())
-                    .count()
-            ],
             diagnostics: unreadable_config(&config.files),
             files: config.files,
             sockets: None,
@@ -320,9 +310,10 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         match sockets::summarize(&opts.proc_root, &limits) {
             Ok(summary) => {
                 let lv = snap.get("net.ipv4.ip_local_port_range").map(display_value);
-                if let Some((d, l)) =
+                if let Some((mut d, l)) =
                     exhaustion_finding(&config, &summary, &audit.live_file, live_index, lv)
                 {
+                    d.live = l;
                     let at = audit
                         .diagnostics
                         .iter()
@@ -331,7 +322,6 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
                         })
                         .unwrap_or(audit.diagnostics.len());
                     audit.diagnostics.insert(at, d);
-                    audit.live.insert(at, l);
                 }
                 Some(summary)
             }
@@ -364,7 +354,6 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     let config_files = files.len();
     files.extend(placed);
     let config_errors = unreadable_config(&files[..config_files]);
-    audit.live.splice(0..0, config_errors.iter().map(|_| None));
     audit.diagnostics.splice(0..0, config_errors);
     for (name, reason) in extra_files {
         let message = format!("cannot read `{name}`: {reason}");
@@ -372,7 +361,6 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             Diagnostic::new("SL100", files.len(), 0..0, message)
                 .help("fix or remove the path; the other inputs were still read"),
         );
-        audit.live.push(None);
         files.push(FileData::unreadable(name, reason));
     }
     Ok(AuditOutcome {
@@ -384,7 +372,6 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         live_source: source,
         files,
         diagnostics: audit.diagnostics,
-        live: audit.live,
         sockets,
         fleet: None,
         unreadable_files,
@@ -437,7 +424,6 @@ fn unreadable_snapshot(
         files,
         diagnostics: vec![Diagnostic::new("SL100", index, 0..0, message)
             .help("fix or remove the path; the other inputs were still read")],
-        live: vec![None],
         sockets: None,
         fleet: None,
         unreadable_files,

@@ -168,9 +168,9 @@ pub fn to_json(o: &AuditOutcome) -> Value {
 pub(crate) fn to_json_without_fleet(o: &AuditOutcome) -> Value {
     let mut v = report::json::to_value(&o.files, &o.diagnostics, &o.kernel.to_string());
     if let Some(diags) = v.get_mut("diagnostics").and_then(Value::as_array_mut) {
-        for (d, live) in diags.iter_mut().zip(&o.live) {
+        for (d, diag) in diags.iter_mut().zip(&o.diagnostics) {
             if let Some(obj) = d.as_object_mut() {
-                obj.insert("live".to_owned(), json!(live));
+                obj.insert("live".to_owned(), json!(diag.live));
             }
         }
     }
