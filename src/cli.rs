@@ -99,31 +99,16 @@ pub struct CheckArgs {
     /// The loader whose rules --root follows (default: systemd if the tree has it, else procps).
     #[arg(long, value_enum)]
     pub loader: Option<LoaderArg>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic), or `running` for this machine's
-    /// [default: the config file's `kernel`, else 6.18].
-    #[arg(long)]
-    pub kernel: Option<String>,
-    /// The host's memory, with a unit (16G, 512M, 64GiB), to judge memory-sized settings.
-    #[arg(long, value_name = "SIZE")]
-    pub memory: Option<String>,
-    /// Also check against a hardening profile (see `sysctl-lint profiles`).
-    #[arg(long, value_name = "NAME")]
-    pub profile: Option<String>,
-    /// Lowest severity that makes the exit code 1 [default: the config file's `fail-on`, else warning].
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
-    /// Use this configuration file instead of searching for .sysctl-lint.toml upwards.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// Ignore any .sysctl-lint.toml.
-    #[arg(long, conflicts_with = "config")]
-    pub isolated: bool,
-    /// Report only findings that are not in this baseline file.
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub rules: RuleSelection,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     /// Apply the safe fixes in place (atomically); with `-`, print the fixed text.
     /// The report then shows what is left.
     #[arg(long)]
@@ -134,12 +119,6 @@ pub struct CheckArgs {
     /// With --fix or --diff, also apply the fixes that change behaviour.
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Record today's findings in this baseline file (and exit 0).
-    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
-    pub write_baseline: Option<PathBuf>,
-    /// When to colour human output (NO_COLOR is honoured with auto).
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     /// The name shown for standard input.
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -163,31 +142,92 @@ pub struct AuditArgs {
     /// Also summarise TCP socket states from PROC/net/tcp and tcp6.
     #[arg(long)]
     pub sockets: bool,
-    /// Also check a hardening profile against the live values.
-    #[arg(long, value_name = "NAME")]
-    pub profile: Option<String>,
-    /// Judge against this kernel instead of the audited one.
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub rules: RuleSelection,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
+}
+
+/// How findings are judged: the kernel, the host's memory, a profile.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct JudgeArgs {
+    /// Target kernel version (lenient: 4.9, 5.15.0-91-generic), or `running` for this machine's
+    /// [default: the config file's `kernel`; for audit, the audited kernel; else 6.18].
     #[arg(long)]
     pub kernel: Option<String>,
-    /// The host's memory, with a unit (16G, 512M), to judge memory-sized settings.
+    /// The host's memory, with a unit (16G, 512M, 64GiB), to judge memory-sized settings.
     #[arg(long, value_name = "SIZE")]
     pub memory: Option<String>,
+    /// Also check against a hardening profile (see `sysctl-lint profiles`).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+/// How findings are reported and turned into an exit code.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct ReportArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = AuditFormat::Human)]
-    pub format: AuditFormat,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
-    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Lowest severity that makes the exit code 1 [default: the config file's `fail-on`, else warning].
+    /// Unreadable inputs always exit 2.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// When to colour human output (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AuditFormat {
-    Human,
-    Json,
-    Sarif,
+/// Which rules report, as ruff selects them: codes (`SL201`), names
+/// (`unknown-key`) or code prefixes (`SL5`), comma-separated or repeated.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct RuleSelection {
+    /// Report only these rules, instead of the configuration's `select`
+    /// (e.g. `--select SL2,SL5`, `--select unknown-key`, `--select all`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Report these rules too, on top of the selection (e.g. `--extend-select SL702`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Do not report these rules (added to the configuration's `ignore`; e.g. `--ignore SL512`).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// The same as --ignore (for ruff's habits).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_ignore: Vec<String>,
+}
+
+/// The project configuration.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of searching for .sysctl-lint.toml upwards.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .sysctl-lint.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+}
+
+/// Baselines: findings recorded once and not reported again.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct BaselineArgs {
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -346,12 +386,14 @@ fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, 
     }
 }
 
-fn options(args: &CheckArgs, cfg: &Config) -> Result<Options, String> {
+/// The options rules judge with, from the command line and the configuration;
+/// `default_kernel` is used when neither names a kernel.
+fn options(args: &JudgeArgs, cfg: &Config, default_kernel: &str) -> Result<Options, String> {
     let kernel_arg = args
         .kernel
         .clone()
         .or_else(|| cfg.kernel.clone())
-        .unwrap_or_else(|| sysctl_lint::version::DEFAULT_KERNEL.to_owned());
+        .unwrap_or_else(|| default_kernel.to_owned());
     let kernel = if kernel_arg == "running" {
         KernelVersion::running().map_err(|e| format!("--kernel running: {e}"))?
     } else {
@@ -379,12 +421,105 @@ fn options(args: &CheckArgs, cfg: &Config) -> Result<Options, String> {
     })
 }
 
+/// The project configuration (`--config`, `--isolated`, or discovered) with the
+/// command line's rule selection on top.
+fn configuration(args: &ConfigArgs, rules: &RuleSelection) -> Result<Config, ExitCode> {
+    let (_, mut cfg) = load_config(args.config.as_deref(), args.isolated)?;
+    let parse = |flag: &str, list: &[String]| -> Result<Vec<config::Selector>, ExitCode> {
+        list.iter()
+            .map(|t| {
+                config::Selector::parse(t).map_err(|e| {
+                    let help = e.help.map(|h| format!("; {h}")).unwrap_or_default();
+                    usage_error(format!("{flag}: {}{help}", e.message))
+                })
+            })
+            .collect()
+    };
+    if let Some(select) = &rules.select {
+        cfg.select = Some(parse("--select", select)?);
+    }
+    cfg.extend_select
+        .extend(parse("--extend-select", &rules.extend_select)?);
+    cfg.ignore.extend(parse("--ignore", &rules.ignore)?);
+    cfg.ignore
+        .extend(parse("--extend-ignore", &rules.extend_ignore)?);
+    Ok(cfg)
+}
+
+/// The configuration's selection, per-file ignores and severities, then the
+/// baseline: what is left to report. `--write-baseline` records the findings
+/// and ends the run (`Err` with its exit code) unless an input was unreadable,
+/// in which case only the SL100 findings are left to report.
+fn filter_findings(
+    cfg: &Config,
+    args: &BaselineArgs,
+    files: &[sysctl_lint::FileData],
+    diags: &mut Vec<sysctl_lint::Diagnostic>,
+) -> Result<(), ExitCode> {
+    cfg.apply(diags, files);
+    if let Some(path) = &args.write_baseline {
+        let recorded = baseline::build(files, diags).entries.len();
+        if let Err(e) = baseline::write(path, files, diags) {
+            return Err(usage_error(format!(
+                "cannot write {}: {e}",
+                sysctl_lint::escape::escape_path(path)
+            )));
+        }
+        eprintln!(
+            "sysctl-lint: recorded {recorded} finding{} in {}",
+            if recorded == 1 { "" } else { "s" },
+            sysctl_lint::escape::escape_path(path)
+        );
+        if !files.iter().any(|f| f.read_error.is_some()) {
+            return Err(ExitCode::SUCCESS);
+        }
+        // Not recorded: an unreadable input is reported, and fails the run.
+        diags.retain(|d| d.code == "SL100");
+    }
+    if let Some(path) = &args.baseline {
+        match baseline::load(path) {
+            Ok(b) => {
+                baseline::filter(&b, files, diags);
+            }
+            Err(e) => return Err(usage_error(format!("--baseline: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+/// The exit code: 2 when an input could not be read (whatever --fail-on says),
+/// 1 when a finding is at or above the threshold, else 0.
+fn exit_code(
+    report: &ReportArgs,
+    cfg: &Config,
+    unreadable: bool,
+    worst: Option<Severity>,
+) -> ExitCode {
+    if unreadable {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let threshold = match report.fail_on {
+        Some(FailOn::Error) => Some(Severity::Error),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Never) => None,
+        None => cfg
+            .fail_on
+            .map_or(Some(Severity::Warning), |f| f.threshold()),
+    };
+    if threshold.is_some_and(|t| worst.is_some_and(|w| w >= t)) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn check(args: CheckArgs) -> ExitCode {
-    let cfg = match load_config(args.config.as_deref(), args.isolated) {
-        Ok((_, cfg)) => cfg,
+    let cfg = match configuration(&args.config, &args.rules) {
+        Ok(cfg) => cfg,
         Err(code) => return code,
     };
-    let options = match options(&args, &cfg) {
+    let options = match options(&args.judge, &cfg, sysctl_lint::version::DEFAULT_KERNEL) {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
@@ -431,7 +566,10 @@ fn check(args: CheckArgs) -> ExitCode {
                     .cloned()
                     .collect();
                 if !unreadable.is_empty() {
-                    eprint!("{}", render(&args, &files, &unreadable, None, &options));
+                    eprint!(
+                        "{}",
+                        render(&args.report, &files, &unreadable, None, &options)
+                    );
                     return ExitCode::from(EXIT_ERROR);
                 }
                 return if changes {
@@ -456,70 +594,23 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(e) => return usage_error(e),
         }
     }
-    cfg.apply(&mut diags, &files);
+    if let Err(code) = filter_findings(&cfg, &args.baseline, &files, &mut diags) {
+        return code;
+    }
     let unreadable = files.iter().any(|f| f.read_error.is_some());
-    if let Some(path) = &args.write_baseline {
-        let recorded = baseline::build(&files, &diags).entries.len();
-        if let Err(e) = baseline::write(path, &files, &diags) {
-            return usage_error(format!(
-                "cannot write {}: {e}",
-                sysctl_lint::escape::escape_path(path)
-            ));
-        }
-        eprintln!(
-            "sysctl-lint: recorded {recorded} finding{} in {}",
-            if recorded == 1 { "" } else { "s" },
-            sysctl_lint::escape::escape_path(path)
-        );
-        if !unreadable {
-            return ExitCode::SUCCESS;
-        }
-        // Not recorded: an unreadable input is reported, and fails the run.
-        diags.retain(|d| d.code == "SL100");
-    }
-    if let Some(path) = &args.baseline {
-        match baseline::load(path) {
-            Ok(b) => {
-                baseline::filter(&b, &files, &mut diags);
-            }
-            Err(e) => return usage_error(format!("--baseline: {e}")),
-        }
-    }
-    let text = render(&args, &files, &diags, header, &options);
-    let fixed_stdin = args.fix && stdin_named;
-    if fixed_stdin {
+    let text = render(&args.report, &files, &diags, header, &options);
+    if args.fix && stdin_named {
         eprint!("{text}");
     } else if emit(&text) != ExitCode::SUCCESS {
         return ExitCode::from(EXIT_ERROR);
     }
-    if unreadable || fix_failed > 0 || args.write_baseline.is_some() {
-        return ExitCode::from(EXIT_ERROR);
-    }
-    let fail_on = args.fail_on.or_else(|| {
-        cfg.fail_on.map(|f| match f.threshold() {
-            Some(Severity::Error) => FailOn::Error,
-            Some(Severity::Warning) => FailOn::Warning,
-            Some(Severity::Info) => FailOn::Info,
-            None => FailOn::Never,
-        })
-    });
-    let threshold = match fail_on.unwrap_or(FailOn::Warning) {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|t| diags.iter().any(|d| d.severity >= t));
-    if failed {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let worst = diags.iter().map(|d| d.severity).max();
+    exit_code(&args.report, &cfg, unreadable || fix_failed > 0, worst)
 }
 
 /// The report of `check` in the format asked for.
 fn render(
-    args: &CheckArgs,
+    args: &ReportArgs,
     files: &[sysctl_lint::FileData],
     diags: &[sysctl_lint::Diagnostic],
     header: Option<String>,
@@ -1003,63 +1094,62 @@ fn override_dropins(
 
 fn audit(args: AuditArgs) -> ExitCode {
     use sysctl_lint::audit;
-    let mut options = Options::default();
-    if let Some(k) = &args.kernel {
-        match KernelVersion::parse_lenient(k) {
-            Ok(v) => options.kernel = v,
-            Err(e) => return usage_error(format!("--kernel: {e}")),
-        }
-    }
-    if let Some(m) = &args.memory {
-        match sysctl_lint::units::parse_memory(m) {
-            Ok(b) => options.memory = Some(b),
-            Err(e) => return usage_error(format!("--memory: {e}")),
-        }
-    }
-    if let Some(name) = &args.profile {
-        match sysctl_lint::profile::find(name) {
-            Some(p) => options.profile = Some(p),
-            None => {
-                return usage_error(format!(
-                    "--profile: no profile `{name}` (available: {})",
-                    sysctl_lint::profile::names().join(", ")
-                ))
-            }
-        }
-    }
+    let cfg = match configuration(&args.config, &args.rules) {
+        Ok(cfg) => cfg,
+        Err(code) => return code,
+    };
+    // Without --kernel (or `kernel` in the configuration), judge against the
+    // audited kernel (its osrelease).
+    let judged_by_live = args.judge.kernel.is_none() && cfg.kernel.is_none();
+    let options = match options(&args.judge, &cfg, sysctl_lint::version::DEFAULT_KERNEL) {
+        Ok(o) => o,
+        Err(e) => return usage_error(e),
+    };
     let opts = audit::AuditOptions {
         root: args.root.clone(),
-        loader: args.loader.map(Loader::from),
+        loader: args.loader.map(Loader::from).or(cfg.loader),
         proc_root: args.proc_root.clone(),
         snapshots: args.snapshot.clone(),
         sockets: args.sockets,
         options,
-        running_kernel: args.kernel.is_none(),
+        running_kernel: judged_by_live,
     };
-    let outcome = match audit::run(&opts) {
+    let mut outcome = match audit::run(&opts) {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
-    let text = match args.format {
-        AuditFormat::Human => audit::render_human(&outcome, use_color(args.color)),
-        AuditFormat::Json => audit::render_json(&outcome),
-        AuditFormat::Sarif => report::sarif::render(&outcome.files, &outcome.diagnostics),
+    // Inline suppressions at the configuration lines the findings point at
+    // (directives for `check`'s rules are not unused here: no SL115).
+    let _ = sysctl_lint::suppress::apply(&outcome.files, &mut outcome.diagnostics);
+    if let Some(fleet) = &mut outcome.fleet {
+        fleet.retain_findings(
+            |code, file| cfg.enabled(code) && !file.is_some_and(|f| cfg.ignored_in_file(f, code)),
+            |code| cfg.severity_for(code),
+        );
+    }
+    let mut diags = std::mem::take(&mut outcome.diagnostics);
+    if let Err(code) = filter_findings(&cfg, &args.baseline, &outcome.files, &mut diags) {
+        return code;
+    }
+    outcome.diagnostics = diags;
+    let text = match args.report.format {
+        Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
+        Format::Json => audit::render_json(&outcome),
+        _ => render(
+            &args.report,
+            &outcome.files,
+            &outcome.diagnostics,
+            None,
+            &opts.options,
+        ),
     };
     if emit(&text) != ExitCode::SUCCESS {
         return ExitCode::from(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    if outcome.unreadable_files > 0 {
-        return ExitCode::from(EXIT_ERROR);
-    }
-    if threshold.is_some_and(|t| outcome.max_severity().is_some_and(|s| s >= t)) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    exit_code(
+        &args.report,
+        &cfg,
+        outcome.unreadable_files > 0,
+        outcome.max_severity(),
+    )
 }

@@ -653,3 +653,159 @@ fn effective_conf_keeps_ignore_failure_prefix() {
         .stdout(contains("-net.ipv4.tcp_syncookies = 1\n"))
         .stdout(contains("\nkernel.panic = 5\n"));
 }
+
+// ---------------------------------------------------------------------------
+// audit has check's controls and formats (issue 14)
+
+fn audit_fixture() -> Command {
+    let mut c = bin();
+    let root = std::fs::canonicalize("tests/fixtures/audit/root").unwrap();
+    let proc_root = std::fs::canonicalize("tests/fixtures/audit/proc-drift").unwrap();
+    c.arg("audit")
+        .arg("--root")
+        .arg(root)
+        .arg("--proc")
+        .arg(proc_root);
+    c
+}
+
+#[test]
+fn audit_speaks_every_format_of_check() {
+    for (format, marker) in [
+        ("human", "warning[SL801 live-drift]"),
+        ("short", "/etc/sysctl.d/90-audit.conf:2:27: warning[SL801]"),
+        ("json", "\"code\": \"SL801\""),
+        ("json-lines", "\"code\":\"SL801\""),
+        ("sarif", "\"ruleId\": \"SL801\""),
+        (
+            "github",
+            "::warning file=/etc/sysctl.d/90-audit.conf,line=2",
+        ),
+        ("gitlab", "\"check_name\": \"SL801\""),
+    ] {
+        audit_fixture()
+            .args(["--format", format])
+            .assert()
+            .code(1)
+            .stdout(contains(marker));
+    }
+}
+
+#[test]
+fn select_and_ignore_on_the_command_line() {
+    // check: only the SL2 findings of the guide.
+    let out = bin()
+        .args(["check", "--format", "short", "--select", "SL2"])
+        .arg("tests/fixtures/tuning-guide.conf")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() >= 3, "{text}");
+    assert!(text.lines().all(|l| l.contains("[SL2")), "{text}");
+    // --ignore and --extend-ignore, by code and by name, comma-separated.
+    bin()
+        .args(["check", "--format", "short", "--select", "SL2", "--ignore"])
+        .arg("removed-key,SL201")
+        .arg("tests/fixtures/tuning-guide.conf")
+        .assert()
+        .code(0)
+        .stdout("");
+    // audit: the same options.
+    audit_fixture()
+        .args([
+            "--format",
+            "short",
+            "--select",
+            "SL802",
+            "--extend-ignore",
+            "SL802",
+        ])
+        .assert()
+        .code(0)
+        .stdout("");
+    audit_fixture()
+        .args(["--format", "short", "--ignore", "SL801,SL503"])
+        .assert()
+        .code(1)
+        .stdout(contains("[SL802]").and(contains("[SL801]").not()));
+    // An unknown selector is a usage error with a did-you-mean.
+    bin()
+        .args([
+            "check",
+            "--select",
+            "unknown-kee",
+            "tests/fixtures/clean.conf",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("did you mean `unknown-key`?"));
+}
+
+#[test]
+fn audit_reads_the_project_configuration() {
+    let dir = tmp_with(&[(
+        ".sysctl-lint.toml",
+        "ignore = [\"SL801\"]\nfail-on = \"error\"\n",
+    )]);
+    // Discovered from the working directory: SL801 ignored; SL802 errors fail.
+    let run = |extra: &[&str]| {
+        let mut c = audit_fixture();
+        c.current_dir(dir.path())
+            .args(["--format", "short"])
+            .args(extra);
+        c
+    };
+    run(&[])
+        .assert()
+        .code(1)
+        .stdout(contains("[SL802]").and(contains("[SL801]").not()));
+    // --isolated: defaults again.
+    run(&["--isolated"])
+        .assert()
+        .code(1)
+        .stdout(contains("[SL801]"));
+    // --config names one explicitly.
+    let cfg = dir.path().join("other.toml");
+    std::fs::write(&cfg, "select = [\"SL801\"]\n").unwrap();
+    let out = run(&["--config", cfg.to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.contains("[SL801]")), "{text}");
+}
+
+#[test]
+fn audit_honours_inline_suppressions_and_baselines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("etc/sysctl.d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(
+        d.join("90-audit.conf"),
+        "# sysctl-lint: disable=SL801 -- the CNI turns it on\nnet.ipv4.ip_forward = 0\nnet.ipv4.tcp_syncookies = 1\n",
+    )
+    .unwrap();
+    let proc_root = std::fs::canonicalize("tests/fixtures/audit/proc-drift").unwrap();
+    let audit = || {
+        let mut c = bin();
+        c.args(["audit", "--format", "short", "--root"])
+            .arg(dir.path())
+            .arg("--proc")
+            .arg(&proc_root);
+        c
+    };
+    audit()
+        .assert()
+        .code(1)
+        .stdout(contains("tcp_syncookies").and(contains("ip_forward").not()));
+    let baseline = dir.path().join("baseline.json");
+    audit()
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .assert()
+        .code(0)
+        .stderr(contains("recorded 2 findings in"));
+    audit()
+        .arg("--baseline")
+        .arg(&baseline)
+        .assert()
+        .code(0)
+        .stdout("");
+}

@@ -157,6 +157,38 @@ pub struct FleetReport {
     pub findings: Vec<FleetFinding>,
 }
 
+impl FleetReport {
+    /// Keep the findings `keep(code, file)` accepts (SL100 always stays), give
+    /// them the severity `severity(code)` says where it says one, and count
+    /// each host's findings again.
+    pub fn retain_findings(
+        &mut self,
+        keep: impl Fn(&str, Option<&str>) -> bool,
+        severity: impl Fn(&str) -> Option<Severity>,
+    ) {
+        self.findings
+            .retain(|f| f.code == "SL100" || keep(f.code, f.file.as_deref()));
+        for f in &mut self.findings {
+            if let Some(s) = severity(f.code).filter(|_| f.code != "SL100") {
+                f.severity = s;
+            }
+        }
+        for h in &mut self.hosts {
+            h.counts = Counts::default();
+        }
+        for f in &self.findings {
+            for i in f.hosts.iter() {
+                let c = &mut self.hosts[i as usize].counts;
+                match f.severity {
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                    Severity::Info => c.infos += 1,
+                }
+            }
+        }
+    }
+}
+
 /// What a worker hands back for one host.
 pub(crate) struct HostResult {
     pub(crate) name: String,
