@@ -127,9 +127,10 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 #[command(rename_all = "kebab-case")]
 pub struct AuditArgs {
-    /// The configuration tree (laid out like /).
-    #[arg(long, value_name = "DIR", default_value = "/")]
-    pub root: PathBuf,
+    /// The configuration tree (laid out like /) [default: / for the live system;
+    /// none for --snapshot, whose hosts are not this one].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// The loader whose rules to follow (default: detected).
     #[arg(long, value_enum)]
     pub loader: Option<LoaderArg>,
@@ -1106,7 +1107,11 @@ fn audit(args: AuditArgs) -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let opts = audit::AuditOptions {
-        root: args.root.clone(),
+        root: match (&args.root, args.snapshot.is_empty()) {
+            (Some(r), _) => Some(r.clone()),
+            (None, true) => Some(PathBuf::from("/")),
+            (None, false) => None,
+        },
         loader: args.loader.map(Loader::from).or(cfg.loader),
         proc_root: args.proc_root.clone(),
         snapshots: args.snapshot.clone(),

@@ -20,7 +20,7 @@ fn fixture(p: &str) -> PathBuf {
 
 fn opts(root: &str, proc_root: &str) -> AuditOptions {
     AuditOptions {
-        root: fixture(root),
+        root: Some(fixture(root)),
         loader: Some(Loader::Procps),
         proc_root: fixture(proc_root),
         snapshots: Vec::new(),
@@ -343,12 +343,12 @@ fn fleet_report() {
     assert_eq!(syn.hosts.iter().collect::<Vec<_>>(), vec![0, 1]);
     assert_eq!(syn.file.as_deref(), Some("/etc/sysctl.d/90-audit.conf"));
     assert_eq!(syn.line, Some(2));
-    let missing_eth1 = f
+    // A key that other hosts have is a difference between snapshots (above:
+    // absent on db01), not a key missing from db01's kernel.
+    assert!(!f
         .findings
         .iter()
-        .find(|x| x.code == "SL802" && x.key.as_deref() == Some("net.ipv4.conf.eth1.rp_filter"))
-        .unwrap();
-    assert_eq!(missing_eth1.hosts.iter().collect::<Vec<_>>(), vec![0]);
+        .any(|x| x.code == "SL802" && x.key.as_deref() == Some("net.ipv4.conf.eth1.rp_filter")));
     assert_eq!(f.hosts[2].unreadable_keys, 2);
     assert_eq!(
         out.counts().errors,
@@ -449,7 +449,7 @@ fn this_machine_read_only() {
     // A smoke run of the whole audit on the live /proc (configuration: an empty tree).
     let empty = tempfile::tempdir().expect("tempdir");
     let out = audit::run(&AuditOptions {
-        root: empty.path().to_path_buf(),
+        root: Some(empty.path().to_path_buf()),
         loader: Some(Loader::Systemd),
         proc_root: proc_root.to_path_buf(),
         snapshots: Vec::new(),
@@ -535,7 +535,7 @@ fn fleet_scale() {
     .unwrap();
     let t1 = std::time::Instant::now();
     let out = audit::run(&AuditOptions {
-        root: root.path().to_path_buf(),
+        root: Some(root.path().to_path_buf()),
         loader: Some(Loader::Systemd),
         proc_root: PathBuf::from("/nonexistent"),
         snapshots: vec![dir.clone()],
@@ -583,7 +583,7 @@ fn audit_snapshot(root: &Path, text: &str, loader: Loader) -> audit::AuditOutcom
     let snap = dir.path().join("host.txt");
     std::fs::write(&snap, text).unwrap();
     audit::run(&AuditOptions {
-        root: root.to_path_buf(),
+        root: Some(root.to_path_buf()),
         loader: Some(loader),
         proc_root: dir.path().join("no-proc"),
         snapshots: vec![snap],
@@ -686,7 +686,7 @@ fn audit_proc(config: &str, proc_root: &Path) -> audit::AuditOutcome {
     std::fs::create_dir_all(root.path().join("etc/sysctl.d")).unwrap();
     std::fs::write(root.path().join("etc/sysctl.d/90-site.conf"), config).unwrap();
     audit::run(&AuditOptions {
-        root: root.path().to_path_buf(),
+        root: Some(root.path().to_path_buf()),
         loader: Some(Loader::Procps),
         proc_root: proc_root.to_path_buf(),
         snapshots: Vec::new(),

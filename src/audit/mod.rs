@@ -119,7 +119,9 @@ pub use snapshot::*;
 #[derive(Debug, Clone)]
 pub struct AuditOptions {
     /// The configuration tree (`/` on a real host), read like `sysctl-lint system`.
-    pub root: PathBuf,
+    /// `None`: no configuration (a fleet of snapshots from other hosts is
+    /// never judged against the configuration of the host running the audit).
+    pub root: Option<PathBuf>,
     /// The boot-time loader; `None` detects it in `root`.
     pub loader: Option<Loader>,
     /// A tree laid out like `/proc` (default `/proc`).
@@ -139,7 +141,7 @@ pub struct AuditOptions {
 impl Default for AuditOptions {
     fn default() -> Self {
         AuditOptions {
-            root: PathBuf::from("/"),
+            root: Some(PathBuf::from("/")),
             loader: None,
             proc_root: PathBuf::from("/proc"),
             snapshots: Vec::new(),
@@ -211,7 +213,10 @@ impl AuditOutcome {
 /// Run the audit the options describe. Errors: a snapshot or directory that cannot
 /// be read, or a proc tree without `sys/`.
 pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
-    let config = Config::load(&opts.root, opts.loader);
+    let config = match &opts.root {
+        Some(root) => Config::load(root, opts.loader),
+        None => Config::new(Vec::new(), opts.loader.unwrap_or(Loader::Systemd)),
+    };
     let unreadable_files = config
         .files
         .iter()

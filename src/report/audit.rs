@@ -14,12 +14,11 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
     match &o.fleet {
         None => {
             s.push_str(&format!(
-                "Audit of {} (kernel {}), live values from {}, configuration as {} reads it ({})\n\n",
+                "Audit of {} (kernel {}), live values from {}, {}\n\n",
                 field(&o.host),
                 field(o.kernel_release.as_deref().unwrap_or("unknown")),
                 field(&o.live_source),
-                o.loader,
-                files_word(o.config_files)
+                configuration(o)
             ));
             if let Some(sock) = &o.sockets {
                 s.push_str(&sock.to_string());
@@ -29,10 +28,9 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
         }
         Some(f) => {
             s.push_str(&format!(
-                "Fleet audit of {} hosts, configuration as {} reads it ({})\n\n",
+                "Fleet audit of {} hosts, {}\n\n",
                 f.hosts.len(),
-                o.loader,
-                files_word(o.files.len())
+                configuration(o)
             ));
             if !o.diagnostics.is_empty() {
                 s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
@@ -45,13 +43,26 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
                 .count();
             s.push_str(&format!(
                 "{} ({} of {} hosts have findings)\n",
-                report::summary_line(o.counts(), o.files.len()),
+                report::summary_line(o.counts(), o.config_files),
                 hosts_with,
                 f.hosts.len()
             ));
         }
     }
     s
+}
+
+/// `configuration as systemd reads it (3 files)`, or that there is none.
+fn configuration(o: &AuditOutcome) -> String {
+    if o.config_files == 0 {
+        "no configuration (give --root DIR to compare with one)".to_owned()
+    } else {
+        format!(
+            "configuration as {} reads it ({})",
+            o.loader,
+            files_word(o.config_files)
+        )
+    }
 }
 
 /// A one-line field of the human report, with control characters escaped
