@@ -38,10 +38,10 @@ pub fn load(root: &Path, loader: Option<Loader>) -> Layout {
             continue;
         }
         let index = files.len();
-        files.push(FileData::new(SourceFile::new(
-            skipped.path.clone(),
-            Vec::new(),
-        )));
+        let mut source = SourceFile::new(skipped.path.clone(), Vec::new());
+        let rel = skipped.path.trim_start_matches('/');
+        source.location = Some(crate::escape::escape_path(&root.join(rel)).into_owned());
+        files.push(FileData::new(source));
         let by = skipped
             .by
             .as_deref()

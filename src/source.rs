@@ -30,6 +30,10 @@ pub struct SourceFile {
     /// fixes back to the same file; `None` for standard input, masks and
     /// in-memory sources.
     pub origin: Option<crate::fsroot::FileId>,
+    /// Under `--root`: where the file is on this machine (the tree's own file,
+    /// `image/etc/sysctl.d/10-a.conf`), for the reports that tools open files
+    /// from; `name` is then the path the booted system knows it by.
+    pub location: Option<String>,
 }
 
 impl SourceFile {
@@ -49,7 +53,14 @@ impl SourceFile {
             invalid_utf8,
             line_starts: std::sync::OnceLock::new(),
             origin: None,
+            location: None,
         }
+    }
+
+    /// The path reports that open files give: the tree's own file under
+    /// `--root`, else the name.
+    pub fn report_path(&self) -> &str {
+        self.location.as_deref().unwrap_or(&self.name)
     }
 
     /// The same source, remembering the file it was read from.

@@ -291,16 +291,21 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
                 if let Some(id) = &id {
                     read_targets.insert(id.path.clone());
                 }
-                files.push(FileData::new(
-                    SourceFile::new(c.path, bytes).with_origin(id),
-                ));
+                let location = location(root, id.as_ref().map_or(&c.real, |i| &i.path));
+                let mut source = SourceFile::new(c.path, bytes).with_origin(id);
+                source.location = Some(location);
+                files.push(FileData::new(source));
             }
             Err(FsError::IsADirectory) if loader == Loader::Systemd => skipped.push(Skipped {
                 path: c.path,
                 reason: SkipReason::NotAFile,
                 by: None,
             }),
-            Err(e) => files.push(FileData::unreadable(c.path, e.reason())),
+            Err(e) => {
+                let mut f = FileData::unreadable(c.path, e.reason());
+                f.source.location = Some(location(root, &c.real));
+                files.push(f);
+            }
         }
     }
 
@@ -312,9 +317,12 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
             if let Ok(Resolved::Entry { stat, .. }) = root.resolve(conf) {
                 if stat.kind == Kind::File {
                     match root.read(conf) {
-                        Ok((bytes, id)) => files.push(FileData::new(
-                            SourceFile::new(SYSCTL_CONF, bytes).with_origin(id),
-                        )),
+                        Ok((bytes, id)) => {
+                            let location = location(root, id.as_ref().map_or(conf, |i| &i.path));
+                            let mut source = SourceFile::new(SYSCTL_CONF, bytes).with_origin(id);
+                            source.location = Some(location);
+                            files.push(FileData::new(source));
+                        }
                         Err(e) => files.push(FileData::unreadable(SYSCTL_CONF, e.reason())),
                     }
                 }
@@ -338,6 +346,13 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
         files,
         skipped,
     }
+}
+
+/// Where a path inside the tree is on this machine: `ROOT/<path>`, as reports
+/// show it (escaped).
+fn location(root: &Root, path: &Path) -> String {
+    let rel = path.strip_prefix("/").unwrap_or(path);
+    crate::escape::escape_path(&root.host_path().join(rel)).into_owned()
 }
 
 /// Why a name not ending in `.conf` is there: documentation (`README*`, any

@@ -564,3 +564,81 @@ fn jsonl_lines_are_the_json_report_diagnostics() {
     let (files, diags) = lint_source("clean.conf", b"vm.swappiness = 10\n", &Options::default());
     assert_eq!(jsonl::render(&files, &diags), "");
 }
+
+// ---- --root in a repository (issue 14) ----
+
+/// `check --root image` run from a repository: every machine format names the
+/// tree's own files relative to the repository, so code scanning and GitLab
+/// attach the findings to them; SARIF validates and its `uri`s resolve.
+#[test]
+fn root_in_a_repository_names_repository_files() {
+    let repo = tempfile::tempdir().unwrap();
+    let d = repo.path().join("image/etc/sysctl.d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("10-a.conf"), "net.ipv4.tcp_timestsmps = 0\n").unwrap();
+    std::fs::write(
+        repo.path().join("image/etc/sysctl.conf"),
+        "kernel.panic = x\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../sysctl.conf", d.join("99-sysctl.conf")).unwrap();
+    let run = |format: &str| {
+        let out = assert_cmd::Command::cargo_bin("sysctl-lint")
+            .unwrap()
+            .current_dir(repo.path())
+            .args([
+                "check", "--root", "image", "--loader", "systemd", "--format", format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // SARIF: valid, relative uris against %SRCROOT%, which names the repository.
+    let text = run("sarif");
+    assert_valid_sarif(&text);
+    let v = parse(&text);
+    let run0 = &v["runs"][0];
+    let base = run0["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let repo_uri = format!(
+        "file://{}/",
+        std::fs::canonicalize(repo.path()).unwrap().display()
+    );
+    assert_eq!(base, repo_uri);
+    let uris: Vec<&str> = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let loc = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+            loc["uri"].as_str().unwrap()
+        })
+        .collect();
+    assert!(uris.contains(&"image/etc/sysctl.d/10-a.conf"), "{uris:?}");
+    // The link's finding sits on the file that holds the line.
+    assert!(uris.contains(&"image/etc/sysctl.conf"), "{uris:?}");
+    for u in &uris {
+        assert!(
+            repo.path().join(u).is_file(),
+            "{u} is a file of the repository"
+        );
+    }
+    // GitHub and GitLab: repository-relative paths too.
+    assert!(run("github").contains("::error file=image/etc/sysctl.d/10-a.conf,line=1"));
+    let gitlab = parse(&run("gitlab"));
+    for issue in gitlab.as_array().unwrap() {
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(repo.path().join(path).is_file(), "{path}");
+    }
+    // Short and JSON: the repository path; JSON keeps the boot path beside it.
+    assert!(run("short").starts_with("image/etc/sysctl.d/10-a.conf:1:1: error[SL201]"));
+    let json = parse(&run("json"));
+    let f = &json["files"][0];
+    assert_eq!(f["path"], "image/etc/sysctl.d/10-a.conf");
+    assert_eq!(f["boot_path"], "/etc/sysctl.d/10-a.conf");
+    // Human: both.
+    assert!(run("human").contains("┌─ /etc/sysctl.d/10-a.conf (image/etc/sysctl.d/10-a.conf):1:1"));
+}

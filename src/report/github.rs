@@ -51,7 +51,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
     let mut out = String::new();
     for d in diags {
         let f = &files[d.file];
-        let path = artifact_path(&f.source.name, cwd);
+        let path = artifact_path(f.source.report_path(), cwd);
         let mut props = vec![format!("file={}", escape_property(path.as_path()))];
         if d.span.is_empty() && d.span.start == 0 {
             props.push("line=1".to_owned());

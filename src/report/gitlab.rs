@@ -61,7 +61,9 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                 fingerprint,
                 severity: severity(d.severity),
                 location: Location {
-                    path: artifact_path(&f.source.name, cwd).as_path().to_owned(),
+                    path: artifact_path(f.source.report_path(), cwd)
+                        .as_path()
+                        .to_owned(),
                     lines: Lines { begin, end },
                 },
             }

@@ -38,7 +38,16 @@ impl<'a> View<'a> {
         View {
             names: files
                 .iter()
-                .map(|f| escape_bytes(f.source.name.as_bytes()))
+                .map(|f| match super::boot_path(f) {
+                    // Under --root: the boot path, and the tree's own file.
+                    Some(boot) => format!(
+                        "{} ({})",
+                        escape_bytes(boot.as_bytes()),
+                        escape_bytes(super::machine_path(f).as_bytes())
+                    )
+                    .into(),
+                    None => escape_bytes(f.source.name.as_bytes()),
+                })
                 .collect(),
             files,
             sources,

@@ -26,7 +26,11 @@ pub struct Tool {
 
 #[derive(Serialize)]
 pub struct FileEntry<'a> {
-    pub path: &'a str,
+    /// The file as repository tools find it (see [`super::machine_path`]).
+    pub path: std::borrow::Cow<'a, str>,
+    /// Under `--root`: the path the booted system knows the file by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boot_path: Option<&'a str>,
     pub lines: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -39,7 +43,7 @@ pub struct DiagnosticEntry<'a> {
     pub name: &'static str,
     pub severity: &'static str,
     pub message: &'a str,
-    pub file: &'a str,
+    pub file: std::borrow::Cow<'a, str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -52,7 +56,7 @@ pub struct DiagnosticEntry<'a> {
 
 #[derive(Serialize)]
 pub struct Related<'a> {
-    pub file: &'a str,
+    pub file: std::borrow::Cow<'a, str>,
     pub line: usize,
     pub column: usize,
     pub message: &'a str,
@@ -73,7 +77,8 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
         .map(|(i, f)| {
             let c = Counts::of(diags.iter().filter(|d| d.file == i));
             FileEntry {
-                path: &f.source.name,
+                path: super::machine_path(f),
+                boot_path: super::boot_path(f),
                 lines: f.source.line_count(),
                 errors: c.errors,
                 warnings: c.warnings,
@@ -91,7 +96,7 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
                 name: d.name,
                 severity: d.severity.as_str(),
                 message: &d.message,
-                file: &f.source.name,
+                file: super::machine_path(f),
                 line,
                 column,
                 end_line,
@@ -106,7 +111,7 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
                         let lf = &files[l.file];
                         let (line, column) = lf.source.position(l.span.start);
                         Related {
-                            file: &lf.source.name,
+                            file: super::machine_path(lf),
                             line,
                             column,
                             message: &l.message,

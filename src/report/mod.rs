@@ -54,6 +54,31 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `2 errors, 1 warning and 3 infos in 1 file`.
+/// The path the machine formats (short, JSON, SARIF, GitHub, GitLab) give a
+/// file: under `--root`, the tree's own file, relative to the current directory
+/// when it is below it (`image/etc/sysctl.d/10-a.conf`), so that repository tools
+/// find it; otherwise the name as given.
+pub fn machine_path(f: &FileData) -> std::borrow::Cow<'_, str> {
+    match &f.source.location {
+        Some(location) => {
+            let cwd = std::env::current_dir().ok();
+            std::borrow::Cow::Owned(
+                sarif::artifact_path(location, cwd.as_deref())
+                    .as_path()
+                    .to_owned(),
+            )
+        }
+        None => std::borrow::Cow::Borrowed(&f.source.name),
+    }
+}
+
+/// The boot path of a file whose machine path differs from it (under
+/// `--root`), for reports that give both.
+pub fn boot_path(f: &FileData) -> Option<&str> {
+    let shown = machine_path(f);
+    (shown != f.source.name).then_some(f.source.name.as_str())
+}
+
 pub fn summary_line(counts: Counts, files: usize) -> String {
     if counts == Counts::default() {
         return format!("No problems found in {}.", plural(files, "file"));

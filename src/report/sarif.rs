@@ -55,8 +55,17 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    /// `%SRCROOT%`: the directory relative `uri`s are relative to (the current
+    /// directory, where CI runs the tool from the repository root).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<std::collections::BTreeMap<&'static str, BaseUri>>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct BaseUri {
+    uri: String,
 }
 
 #[derive(Serialize)]
@@ -295,7 +304,7 @@ pub fn fingerprints(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Path>
         .iter()
         .map(|d| {
             let f = &files[d.file];
-            let path = artifact_path(&f.source.name, cwd);
+            let path = artifact_path(f.source.report_path(), cwd);
             let subject = match &d.key {
                 Some(k) => format!("key:{k}"),
                 None => {
@@ -365,7 +374,7 @@ fn physical(
     span: &std::ops::Range<usize>,
     cwd: Option<&Path>,
 ) -> PhysicalLocation {
-    let (uri, uri_base_id) = artifact_path(&file.source.name, cwd).uri();
+    let (uri, uri_base_id) = artifact_path(file.source.report_path(), cwd).uri();
     PhysicalLocation {
         artifact_location: ArtifactLocation { uri, uri_base_id },
         region: region(file, span),
@@ -439,6 +448,17 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                     rules,
                 },
             },
+            original_uri_base_ids: cwd.map(|c| {
+                let dir = c.to_string_lossy().replace('\\', "/");
+                let dir = dir.trim_end_matches('/');
+                let slash = if dir.starts_with('/') { "" } else { "/" };
+                std::collections::BTreeMap::from([(
+                    SRCROOT,
+                    BaseUri {
+                        uri: format!("file://{slash}{}/", percent_encode(dir, true)),
+                    },
+                )])
+            }),
             column_kind: "unicodeCodePoints",
             results,
         }],

@@ -14,7 +14,7 @@ pub fn render(files: &[FileData], diags: &[Diagnostic]) -> String {
         let ((line, col), _) = super::location(f, &d.span);
         out.push_str(&format!(
             "{}:{line}:{col}: {}[{}] {}\n",
-            escape_bytes(f.source.name.as_bytes()),
+            escape_bytes(super::machine_path(f).as_bytes()),
             d.severity,
             d.code,
             escape_bytes(d.message.as_bytes())
