@@ -96,9 +96,18 @@ fn snapshots() {
 fn render_uses_the_current_directory_only_for_absolute_paths() {
     for name in FIXTURES {
         let (files, diags) = lint_fixture(name);
+        // (Only the declaration of %SRCROOT% names the directory.)
+        let without_base = |text: String| {
+            let mut v = parse(&text);
+            v["runs"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("originalUriBaseIds");
+            v
+        };
         assert_eq!(
-            sarif::render(&files, &diags),
-            sarif::render_with_cwd(&files, &diags, None)
+            without_base(sarif::render(&files, &diags)),
+            without_base(sarif::render_with_cwd(&files, &diags, None))
         );
         assert_eq!(
             github::render(&files, &diags),

@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use super::sarif::{artifact_path, line_span, message_with_help};
+use super::sarif::{line_span, message_with_help};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;
 
@@ -51,7 +51,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
     let mut out = String::new();
     for d in diags {
         let f = &files[d.file];
-        let path = artifact_path(f.source.report_path(), cwd);
+        let path = super::artifact(f, cwd);
         let mut props = vec![format!("file={}", escape_property(path.as_path()))];
         if d.span.is_empty() && d.span.start == 0 {
             props.push("line=1".to_owned());

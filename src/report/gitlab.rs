@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::sarif::{artifact_path, fingerprints, line_span, message_with_help};
+use super::sarif::{fingerprints, line_span, message_with_help};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;
 
@@ -61,9 +61,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                 fingerprint,
                 severity: severity(d.severity),
                 location: Location {
-                    path: artifact_path(f.source.report_path(), cwd)
-                        .as_path()
-                        .to_owned(),
+                    path: super::artifact(f, cwd).as_path().to_owned(),
                     lines: Lines { begin, end },
                 },
             }

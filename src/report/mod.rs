@@ -59,16 +59,39 @@ fn plural(n: usize, word: &str) -> String {
 /// when it is below it (`image/etc/sysctl.d/10-a.conf`), so that repository tools
 /// find it; otherwise the name as given.
 pub fn machine_path(f: &FileData) -> std::borrow::Cow<'_, str> {
-    match &f.source.location {
-        Some(location) => {
-            let cwd = std::env::current_dir().ok();
-            std::borrow::Cow::Owned(
-                sarif::artifact_path(location, cwd.as_deref())
-                    .as_path()
-                    .to_owned(),
-            )
+    let cwd = std::env::current_dir().ok();
+    match artifact(f, cwd.as_deref()) {
+        sarif::ArtifactPath::Relative(p) | sarif::ArtifactPath::Absolute(p)
+            if f.source.location.is_some() =>
+        {
+            std::borrow::Cow::Owned(p)
         }
-        None => std::borrow::Cow::Borrowed(&f.source.name),
+        _ => std::borrow::Cow::Borrowed(&f.source.name),
+    }
+}
+
+/// A file as SARIF, GitHub and GitLab name it: under `--root`, the tree's own
+/// file (below `cwd`: relative to it; its escaped name is kept as it is); else
+/// the name as given, normalised by [`sarif::artifact_path`].
+pub fn artifact(f: &FileData, cwd: Option<&std::path::Path>) -> sarif::ArtifactPath {
+    let Some(location) = &f.source.location else {
+        return sarif::artifact_path(&f.source.name, cwd);
+    };
+    let mut p = location.as_str();
+    if let Some(cwd) = cwd {
+        let dir = cwd.to_string_lossy();
+        let dir = dir.trim_end_matches('/');
+        if let Some(rest) = p.strip_prefix(dir).and_then(|r| r.strip_prefix('/')) {
+            p = rest;
+        }
+    }
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    if p.starts_with('/') {
+        sarif::ArtifactPath::Absolute(p.to_owned())
+    } else {
+        sarif::ArtifactPath::Relative(p.to_owned())
     }
 }
 

@@ -304,7 +304,7 @@ pub fn fingerprints(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Path>
         .iter()
         .map(|d| {
             let f = &files[d.file];
-            let path = artifact_path(f.source.report_path(), cwd);
+            let path = super::artifact(f, cwd);
             let subject = match &d.key {
                 Some(k) => format!("key:{k}"),
                 None => {
@@ -374,7 +374,7 @@ fn physical(
     span: &std::ops::Range<usize>,
     cwd: Option<&Path>,
 ) -> PhysicalLocation {
-    let (uri, uri_base_id) = artifact_path(file.source.report_path(), cwd).uri();
+    let (uri, uri_base_id) = super::artifact(file, cwd).uri();
     PhysicalLocation {
         artifact_location: ArtifactLocation { uri, uri_base_id },
         region: region(file, span),
