@@ -21,6 +21,7 @@ pub mod lint;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod sockets;
 pub mod source;
 pub mod suppress;
