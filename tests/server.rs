@@ -526,3 +526,60 @@ fn language_id_bad_config_and_utf8_positions() {
     );
     shutdown(c);
 }
+
+/// Completion follows the kernel of the project's `.sysctl-lint.toml`, and
+/// placeholders become snippet fields for a client that takes snippets.
+#[test]
+fn completion_follows_the_projects_kernel() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join(".sysctl-lint.toml"), "kernel = \"4.9\"\n").unwrap();
+    let file = root.join("sysctl.conf");
+    let text = "net.ipv4.tcp_\nnet.ipv4.conf.\n";
+    let mut c = Client::start(&root);
+    c.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}},
+        }),
+    );
+    c.notify("initialized", json!({}));
+    let file_uri = uri(&file);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": file_uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&file_uri);
+    let list = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": file_uri}, "position": {"line": 0, "character": 13}}),
+    );
+    let labels: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"net.ipv4.tcp_tw_recycle"), "still in 4.9");
+    assert!(
+        !labels.contains(&"net.ipv4.tcp_ehash_entries"),
+        "added in 5.16"
+    );
+    let list = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": file_uri}, "position": {"line": 1, "character": 14}}),
+    );
+    let rp = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "net.ipv4.conf.<dev>.rp_filter")
+        .expect("rp_filter");
+    assert_eq!(rp["insertTextFormat"], 2);
+    assert_eq!(
+        rp["textEdit"]["newText"],
+        "net.ipv4.conf.${1:dev}.rp_filter"
+    );
+    shutdown(c);
+}

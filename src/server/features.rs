@@ -550,12 +550,15 @@ impl Analysis {
     }
 }
 
-/// A catalogued key worth offering for a kernel: present in it, working, writable.
+/// A catalogued key worth offering for a kernel: present in it (a removed key
+/// until its removal), working (not a no-op, not vendor-only), writable.
 fn usable(info: &KeyInfo, kernel: &crate::KernelVersion) -> bool {
-    info.status == Status::Active
-        && info.access == Access::ReadWrite
-        && !info.too_new_for(kernel)
-        && !info.removed_in(kernel)
+    let present = match info.status {
+        Status::Active => true,
+        Status::Removed | Status::Moved => info.removed.is_some() && !info.removed_in(kernel),
+        Status::NoOp | Status::Vendor => false,
+    };
+    present && info.access == Access::ReadWrite && !info.too_new_for(kernel)
 }
 
 fn detail(info: &KeyInfo) -> String {
