@@ -5,8 +5,9 @@
 # Checks: dpkg -i; /usr/bin/sysctl-lint --version is the package's version;
 # `sysctl-lint check` on the shipped example finds what it should (exit 1);
 # `man -w sysctl-lint` finds the man page; the bash, zsh and fish completions
-# and the docs are in place, and bash completes a subcommand; `dpkg -r` removes
-# every file.
+# and the docs are in place, and bash completes a subcommand; pre-commit (when
+# installed) runs the installed binary through the shipped
+# examples/pre-commit-config.yaml; `dpkg -r` removes every file.
 set -euo pipefail
 deb="$1"
 pkg=$(dpkg-deb -f "$deb" Package)
@@ -57,6 +58,33 @@ completed=$(bash -c 'source /usr/share/bash-completion/completions/sysctl-lint
   "$fn" sysctl-lint ser sysctl-lint; echo "${COMPREPLY[*]}"')
 [[ " $completed " == *" server "* ]] || fail "bash completion of 'sysctl-lint ser': '$completed'"
 echo "test-deb: bash completes 'sysctl-lint ser' to '$completed'"
+
+# The shipped pre-commit configuration runs the installed binary.
+if command -v pre-commit >/dev/null 2>&1 && command -v git >/dev/null 2>&1; then
+  repo=$(mktemp -d)
+  mkdir -p "$repo/etc/sysctl.d"
+  cp "$example" "$repo/etc/sysctl.d/50-tuning.conf"
+  printf 'net.ipv4.tcp_syncookies = 1\n' >"$repo/etc/sysctl.d/10-clean.conf"
+  cp /usr/share/doc/"$pkg"/examples/pre-commit-config.yaml "$repo/.pre-commit-config.yaml"
+  (
+    cd "$repo"
+    git init -q . && git add -A
+    export PRE_COMMIT_HOME="$repo/.cache"
+    set +e
+    out=$(pre-commit run --files etc/sysctl.d/50-tuning.conf 2>&1)
+    code=$?
+    clean=$(pre-commit run --files etc/sysctl.d/10-clean.conf 2>&1)
+    clean_code=$?
+    set -e
+    [ "$code" -eq 1 ] && grep -q 'SL202 removed-key' <<<"$out" ||
+      fail "pre-commit on the tuning guide exited $code: $out"
+    [ "$clean_code" -eq 0 ] || fail "pre-commit on a clean file exited $clean_code: $clean"
+    echo "test-deb: pre-commit $(pre-commit --version | awk '{print $2}') with examples/pre-commit-config.yaml: fails on the guide, passes a clean file"
+  )
+  rm -rf "$repo"
+else
+  echo "test-deb: SKIPPED: pre-commit or git is missing; the shipped pre-commit configuration was not run"
+fi
 
 files=$(dpkg -L "$pkg" | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 echo "test-deb: dpkg -r $pkg"
