@@ -56,6 +56,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EffectiveFormat::Human)]
         format: EffectiveFormat,
     },
+    /// Run the language server on standard input and output (for editors: diagnostics,
+    /// fixes as code actions, hover, completion, go to definition).
+    Server,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -324,6 +327,11 @@ pub fn run(cli: Cli) -> ExitCode {
             key,
             format,
         } => effective(&root, loader.map(Loader::from), key.as_deref(), format),
+        Command::Server => match sysctl_lint::server::run_stdio() {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(EXIT_FINDINGS),
+            Err(e) => usage_error(format!("server: {e}")),
+        },
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "sysctl-lint", &mut out);

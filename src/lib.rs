@@ -42,6 +42,7 @@ pub mod lint;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod sockets;
 pub mod source;
 pub mod suppress;
@@ -77,5 +78,46 @@ pub fn lint_source(
 ) -> (Vec<FileData>, Vec<Diagnostic>) {
     let files = vec![FileData::new(SourceFile::new(name, bytes.to_vec()))];
     let diags = check(&files, options);
+    (files, diags)
+}
+
+/// The options a project configuration asks for: `kernel` (a version or
+/// `running`, default [`version::DEFAULT_KERNEL`]), `profile`, `known-keys` and
+/// `listening-ports`. (`check` lets its flags override these; the language server
+/// takes them as they are.)
+pub fn options_from_config(config: &config::Config) -> Result<Options, String> {
+    let kernel = match config.kernel.as_deref() {
+        Some("running") => {
+            KernelVersion::running().map_err(|e| format!("kernel = \"running\": {e}"))?
+        }
+        Some(k) => KernelVersion::parse_lenient(k).map_err(|e| format!("kernel: {e}"))?,
+        None => KernelVersion::default(),
+    };
+    let profile = match &config.profile {
+        Some(name) => {
+            Some(profile::find(name).ok_or_else(|| format!("profile: no profile `{name}`"))?)
+        }
+        None => None,
+    };
+    Ok(Options {
+        kernel,
+        profile,
+        known_keys: config.known_keys().to_vec(),
+        listening_ports: config.listening_ports().to_vec(),
+        ..Options::default()
+    })
+}
+
+/// Check one in-memory file as `sysctl-lint check` reports it in a project:
+/// [`check`] (rules and inline suppressions), then the configuration's `select`,
+/// `ignore`, `[per-file-ignores]` (matched against `name`) and `[severity]`.
+pub fn check_source_with_config(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+    config: &config::Config,
+) -> (Vec<FileData>, Vec<Diagnostic>) {
+    let (files, mut diags) = lint_source(name, bytes, options);
+    config.apply(&mut diags, &files);
     (files, diags)
 }
