@@ -17,10 +17,9 @@
 # Outputs ($GITHUB_OUTPUT): exit-code (0 clean, 1 findings, 2 error) and
 # report (the report file, empty when the format prints).
 #
-# Under INPUT_ROOT, sysctl-lint names files as the system sees them
-# (`/etc/sysctl.d/x.conf`); the report is rewritten so that they name the
-# repository's files (`image/etc/sysctl.d/x.conf`), which code scanning and
-# annotations can show.
+# Under INPUT_ROOT, sysctl-lint's machine formats name the repository's files
+# (`image/etc/sysctl.d/x.conf`, relative to the workspace), which code scanning
+# and annotations can show.
 set -uo pipefail
 
 format="${INPUT_FORMAT:-sarif}"
@@ -62,15 +61,6 @@ case "$format" in
   *) report= ;;
 esac
 
-# The repository path of the root, for the rewrite below ("" when it is the
-# repository itself).
-prefix=
-if [ -n "$root" ]; then
-  prefix=$(realpath -m --relative-to=. "$root")
-  [ "$prefix" = "." ] && prefix=
-  case "$prefix" in ../* | /*) prefix= ;; esac # outside the repository: leave as is
-fi
-
 echo "sysctl-lint ${args[*]}"
 if [ -n "$report" ]; then
   sysctl-lint "${args[@]}" >"$report"
@@ -78,63 +68,6 @@ if [ -n "$report" ]; then
 else
   text=$(sysctl-lint "${args[@]}")
   code=$?
-fi
-
-if [ -n "$root" ] && [ -n "$prefix" ]; then
-  case "$format" in
-    sarif | gitlab | json | json-lines)
-      python3 - "$report" "$prefix" "$format" <<'PY' || echo "::warning title=sysctl-lint::could not rewrite the paths of $report"
-import json, sys, urllib.parse
-path, prefix, fmt = sys.argv[1:4]
-
-def rel(p):
-    return prefix + p if p.startswith("/") else p
-
-def fix_sarif(node):
-    if isinstance(node, dict):
-        uri = node.get("uri")
-        if isinstance(uri, str) and uri.startswith("file:///") and "uriBaseId" not in node:
-            node["uri"] = urllib.parse.quote(prefix, safe="/") + uri[len("file://"):]
-            node["uriBaseId"] = "%SRCROOT%"
-        for v in node.values():
-            fix_sarif(v)
-    elif isinstance(node, list):
-        for v in node:
-            fix_sarif(v)
-
-with open(path, encoding="utf-8") as f:
-    text = f.read()
-if fmt == "json-lines":
-    rows = [json.loads(l) for l in text.splitlines() if l.strip()]
-    for r in rows:
-        r["file"] = rel(r["file"])
-        for x in r.get("related", []):
-            x["file"] = rel(x["file"])
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-else:
-    doc = json.loads(text)
-    if fmt == "sarif":
-        fix_sarif(doc)
-    elif fmt == "gitlab":
-        for issue in doc:
-            issue["location"]["path"] = rel(issue["location"]["path"])
-    else:
-        for f in doc["files"]:
-            f["path"] = rel(f["path"])
-        for d in doc["diagnostics"]:
-            d["file"] = rel(d["file"])
-            for x in d.get("related", []):
-                x["file"] = rel(x["file"])
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-with open(path, "w", encoding="utf-8") as f:
-    f.write(text)
-PY
-      ;;
-    github)
-      # ::error file=/etc/sysctl.d/x.conf,... -> file=image/etc/sysctl.d/x.conf
-      text=$(printf '%s\n' "$text" | P="$prefix" awk '{ if (match($0, /^::[a-z]+ file=\//)) { $0 = substr($0, 1, RLENGTH - 1) ENVIRON["P"] substr($0, RLENGTH) } print }')
-      ;;
-  esac
 fi
 
 if [ -z "$report" ]; then

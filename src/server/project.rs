@@ -29,8 +29,10 @@ impl Project {
     /// ancestor; for a document that is not a file, the workspace's.
     pub fn discover(path: Option<&Path>, workspace: Option<&Path>) -> Project {
         let start = path.and_then(Path::parent).or(workspace);
+        // An untrusted file (another user's, or writable by others) is not used,
+        // as on the command line.
         let found = match start {
-            Some(dir) => config::discover(dir),
+            Some(dir) => config::discover(dir).map(config::Discovery::loaded),
             None => Ok(None),
         };
         let (config, config_path, mut error) = match found {
