@@ -565,7 +565,7 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut fix_failed = 0;
     if args.fix || args.diff {
-        match fix_mode(&args, &options, &files) {
+        match fix_mode(&args, &options, &files, &cfg) {
             Ok(FixOutcome::Diff { changes }) => {
                 // The patch is on standard output: unreadable inputs go to
                 // standard error, in the format asked for.
@@ -917,6 +917,7 @@ fn fix_mode(
     args: &CheckArgs,
     options: &Options,
     files: &[sysctl_lint::FileData],
+    cfg: &Config,
 ) -> Result<FixOutcome, String> {
     use std::collections::HashSet;
     use sysctl_lint::fix;
@@ -931,8 +932,15 @@ fn fix_mode(
             && (f.source.origin.is_some() || from_stdin(f))
             && !target.package_owned(f)
     };
-    let results = fix::fix_files(files, options, args.unsafe_fixes, editable, |_| true);
-    let overrides = override_dropins(&target, files, options, args.unsafe_fixes);
+    // Only the fixes of findings the configuration reports.
+    let wanted = |d: &sysctl_lint::Diagnostic| {
+        cfg.enabled(d.code)
+            && !files
+                .get(d.file)
+                .is_some_and(|f| cfg.ignored_in_file(&f.source.name, d.code))
+    };
+    let results = fix::fix_files(files, options, args.unsafe_fixes, editable, wanted);
+    let overrides = override_dropins(&target, files, options, args.unsafe_fixes, &wanted);
     // The same file reached twice (procps reads /etc/sysctl.conf directly and
     // through Debian's 99-sysctl.conf link) is written once.
     let mut seen = HashSet::new();
@@ -1055,6 +1063,7 @@ fn override_dropins(
     files: &[sysctl_lint::FileData],
     options: &Options,
     unsafe_fixes: bool,
+    wanted: &dyn Fn(&sysctl_lint::Diagnostic) -> bool,
 ) -> Vec<Override> {
     use sysctl_lint::fix;
     use sysctl_lint::fsroot::Resolved;
@@ -1073,7 +1082,7 @@ fn override_dropins(
             return Vec::new();
         }
     }
-    let results = fix::fix_files(files, options, unsafe_fixes, owned, |_| true);
+    let results = fix::fix_files(files, options, unsafe_fixes, owned, wanted);
     let mut out = Vec::new();
     for (f, r) in files.iter().zip(results) {
         if !owned(f) || r.new_bytes == f.source.bytes() {

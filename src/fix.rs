@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Edit, FixSafety};
-use crate::lint::{lint, FileData, Options};
+use crate::lint::{FileData, Options};
 use crate::source::{SourceFile, INVALID_BYTE_PLACEHOLDER};
 
 /// Passes of lint-and-fix before the fixer gives up (a fix may enable another).
@@ -97,7 +97,9 @@ pub fn fix_files(
         .collect();
     let mut current: Vec<FileData> = files.to_vec();
     let mut fixed: Vec<Vec<Fixed>> = vec![Vec::new(); files.len()];
-    let mut diags = lint(&current, options);
+    // What `check` reports, inline suppressions applied: a suppressed finding
+    // is not fixed.
+    let mut diags = crate::check(&current, options);
     for pass in 1..=MAX_PASSES {
         let chosen = select(&current, &diags, &may_edit, unsafe_fixes, &wanted);
         if chosen.iter().all(Vec::is_empty) {
@@ -124,7 +126,7 @@ pub fn fix_files(
             let name = source.name.clone();
             current[i] = FileData::new(SourceFile::new(name, bytes));
         }
-        diags = lint(&current, options);
+        diags = crate::check(&current, options);
     }
     current
         .into_iter()

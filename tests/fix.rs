@@ -424,3 +424,32 @@ fn unclear_rewrites_are_not_fixed() {
         .iter()
         .any(|d| d.code == "SL105" && d.fix().is_none()));
 }
+
+/// A finding an inline directive suppresses, or the configuration ignores, is not
+/// fixed (found by the language server's tests).
+#[test]
+fn suppressed_and_ignored_findings_are_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.conf");
+    let text = "# sysctl-lint: disable=SL305 -- kept on purpose\nnet.core.rmem_max = 16777216 #one\nnet.core.wmem_max = 16777216 #two\n";
+    std::fs::write(&path, text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("sysctl-lint")
+        .unwrap()
+        .args(["check", "--isolated", "--diff"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(!diff.contains("-net.core.rmem_max"), "{diff}");
+    assert!(
+        diff.contains("-net.core.wmem_max = 16777216 #two"),
+        "{diff}"
+    );
+    let out = assert_cmd::Command::cargo_bin("sysctl-lint")
+        .unwrap()
+        .args(["check", "--isolated", "--diff", "--ignore", "SL305"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+}
