@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use std::path::{Path, PathBuf};
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use sysctl_lint::baseline;
 use sysctl_lint::config::{self, Config};
@@ -14,6 +14,8 @@ use sysctl_lint::diagnostic::Severity;
 use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 use sysctl_lint::{describe, effective as eff, input, layout, rules, KernelVersion, Options};
+
+mod completions;
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -56,7 +58,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EffectiveFormat::Human)]
         format: EffectiveFormat,
     },
-    /// Print a shell completion script.
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -283,14 +285,10 @@ pub fn run(cli: Cli) -> ExitCode {
             key,
             format,
         } => effective(&root, loader.map(Loader::from), key.as_deref(), format),
-        Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "sysctl-lint", &mut out);
-            emit(&String::from_utf8_lossy(&out))
-        }
+        Command::Completions { shell } => emit(&completions::script(shell)),
         Command::Man => {
             let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
                 Ok(()) => emit(&String::from_utf8_lossy(&out)),
                 Err(e) => usage_error(format!("cannot render the man page: {e}")),
             }
