@@ -16,6 +16,7 @@ use sysctl_lint::system::Loader;
 use sysctl_lint::{describe, effective as eff, input, layout, rules, KernelVersion, Options};
 
 mod completions;
+mod man;
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -63,8 +64,13 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print the manual page sysctl-lint.1 (roff), or write it and one page per command.
+    Man {
+        /// Write sysctl-lint.1 and sysctl-lint-COMMAND.1 for every command into this
+        /// directory (created if missing), e.g. /usr/local/share/man/man1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Show the resolved settings of .sysctl-lint.toml (searched upwards from here).
     Config {
         /// Print the resolved settings.
@@ -286,13 +292,22 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         } => effective(&root, loader.map(Loader::from), key.as_deref(), format),
         Command::Completions { shell } => emit(&completions::script(shell)),
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
-                Ok(()) => emit(&String::from_utf8_lossy(&out)),
-                Err(e) => usage_error(format!("cannot render the man page: {e}")),
+        Command::Man { dir: None } => emit(&man::page()),
+        Command::Man { dir: Some(dir) } => match man::write_dir(&dir) {
+            Ok(written) => {
+                for path in written {
+                    eprintln!(
+                        "sysctl-lint: wrote {}",
+                        sysctl_lint::escape::escape_path(&path)
+                    );
+                }
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => usage_error(format!(
+                "cannot write the manual pages to {}: {e}",
+                sysctl_lint::escape::escape_path(&dir)
+            )),
+        },
     }
 }
 

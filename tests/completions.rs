@@ -96,6 +96,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
                 "zsh",
             ],
         ),
+        (&["sysctl-lint", "man", "--d"], &["--dir"]),
         // Called by a path, as from a build directory.
         (
             &["./target/debug/sysctl-lint", "check", "--form"],
