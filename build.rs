@@ -10,6 +10,7 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=build.rs");
+    shared();
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let out = Path::new(&out);
     fs::write(out.join("catalog_keys.rs"), keys()).expect("write catalog_keys.rs");
@@ -17,6 +18,31 @@ fn main() {
     fs::write(out.join("rule_docs.rs"), rule_docs()).expect("write rule_docs.rs");
     fs::write(out.join("key_docs.rs"), key_docs()).expect("write key_docs.rs");
     fs::write(out.join("key_ranges.rs"), key_ranges()).expect("write key_ranges.rs");
+}
+
+/// The tests that read `../shared/` (the corpus, the reference `sysctl -a` and the
+/// kernel's sysctl tables next to the repository) are marked ignored when it is
+/// absent: `#[cfg_attr(shared_absent, ignore = "../shared is absent")]`, so that
+/// `cargo test` reports them as ignored rather than passed. `SYSCTL_LINT_SHARED`
+/// names another directory (`SYSCTL_LINT_SHARED=/nonexistent cargo test` shows
+/// what a clone without it reports); the tests read the directory chosen here
+/// from `env!("SYSCTL_LINT_SHARED_DIR")`.
+///
+/// Cargo cannot watch for a directory to appear without re-running this script
+/// at every build, so a `../shared` added after the first build is seen after
+/// `touch build.rs` (one that disappears is seen at once).
+fn shared() {
+    println!("cargo::rustc-check-cfg=cfg(shared_absent)");
+    println!("cargo:rerun-if-env-changed=SYSCTL_LINT_SHARED");
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR is set by cargo");
+    let dir =
+        Path::new(&manifest).join(env::var_os("SYSCTL_LINT_SHARED").unwrap_or("../shared".into()));
+    if dir.is_dir() {
+        println!("cargo:rerun-if-changed={}", dir.display());
+    } else {
+        println!("cargo:rustc-cfg=shared_absent");
+    }
+    println!("cargo:rustc-env=SYSCTL_LINT_SHARED_DIR={}", dir.display());
 }
 
 fn tsv(path: &str) -> Vec<(usize, Vec<String>)> {

@@ -10,6 +10,11 @@
 # ratio to the baseline and the target, and peak RSS (via /usr/bin/time -v).
 # hyperfine is used for the timings when it is installed.
 #
+# The release profile strips symbols (the binary that is installed). To profile a
+# case, build the `profiling` profile (release code with line tables and symbols)
+# and point perf or samply at it:
+#   cargo build --profile profiling && perf record -g target/profiling/sysctl-lint check FILE
+#
 # The scaling cases run an input 4 times the size of their baseline's: a linear
 # path takes about 4 times as long (less, with the fixed start-up cost), a
 # quadratic one 16 times; the target is 8 (memory effects and other load on the

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use std::path::{Path, PathBuf};
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use sysctl_lint::baseline;
 use sysctl_lint::config::{self, Config};
@@ -14,6 +14,9 @@ use sysctl_lint::diagnostic::Severity;
 use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 use sysctl_lint::{describe, effective as eff, input, layout, rules, KernelVersion, Options};
+
+mod completions;
+mod man;
 
 /// Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied.
 #[derive(Debug, Parser)]
@@ -59,13 +62,18 @@ pub enum Command {
     /// Run the language server on standard input and output (for editors: diagnostics,
     /// fixes as code actions, hover, completion, go to definition).
     Server,
-    /// Print a shell completion script.
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print the manual page sysctl-lint.1 (roff), or write it and one page per command.
+    Man {
+        /// Write sysctl-lint.1 and sysctl-lint-COMMAND.1 for every command into this
+        /// directory (created if missing), e.g. /usr/local/share/man/man1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Show the resolved settings of .sysctl-lint.toml (searched upwards from here).
     Config {
         /// Print the resolved settings.
@@ -332,18 +340,23 @@ pub fn run(cli: Cli) -> ExitCode {
             Ok(false) => ExitCode::from(EXIT_FINDINGS),
             Err(e) => usage_error(format!("server: {e}")),
         },
-        Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "sysctl-lint", &mut out);
-            emit(&String::from_utf8_lossy(&out))
-        }
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => emit(&String::from_utf8_lossy(&out)),
-                Err(e) => usage_error(format!("cannot render the man page: {e}")),
+        Command::Completions { shell } => emit(&completions::script(shell)),
+        Command::Man { dir: None } => emit(&man::page()),
+        Command::Man { dir: Some(dir) } => match man::write_dir(&dir) {
+            Ok(written) => {
+                for path in written {
+                    eprintln!(
+                        "sysctl-lint: wrote {}",
+                        sysctl_lint::escape::escape_path(&path)
+                    );
+                }
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => usage_error(format!(
+                "cannot write the manual pages to {}: {e}",
+                sysctl_lint::escape::escape_path(&dir)
+            )),
+        },
     }
 }
 

@@ -166,8 +166,9 @@ fn public_source(tag: &str) -> String {
     tag.to_owned()
 }
 
-/// The fields shown, as (label, value) rows; empty values are left out.
-fn rows(d: &Description) -> Vec<(&'static str, String)> {
+/// The fields shown, as (label, value) rows; empty values are left out (also the
+/// rows of the key pages of the documentation book, `docs/src/keys/`).
+pub fn rows(d: &Description) -> Vec<(&'static str, String)> {
     let i = d.info;
     let values: Vec<String> = i.values.iter().map(i128::to_string).collect();
     let mut rows = vec![

@@ -393,7 +393,7 @@ fn completions_and_man_page() {
         .arg("man")
         .assert()
         .code(0)
-        .stdout(contains(".TH sysctl-lint"));
+        .stdout(contains(".TH SYSCTL-LINT 1"));
 }
 
 #[test]

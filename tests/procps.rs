@@ -8,33 +8,42 @@ use std::path::{Path, PathBuf};
 
 use sysctl_lint::{lint_source, Options, Severity};
 
-fn inputs() -> Vec<PathBuf> {
+/// The fixtures (`tests/fixtures/*.conf`), sorted.
+fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
             .expect("fixtures")
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|e| e == "conf"))
             .collect();
-    if let Some(dir) = common::corpus_dir() {
-        files.extend(common::corpus_files(&dir));
-    }
     files.sort();
     files
 }
 
 #[test]
 fn every_procps_invalid_line_is_flagged() {
+    every_invalid_line_is_flagged(&fixtures());
+}
+
+/// The same on the real files of `../shared/corpus/real`.
+#[test]
+#[cfg_attr(shared_absent, ignore = "../shared is absent")]
+fn every_procps_invalid_line_in_the_corpus_is_flagged() {
+    every_invalid_line_is_flagged(&common::corpus_files(&common::corpus_dir()));
+}
+
+fn every_invalid_line_is_flagged(inputs: &[PathBuf]) {
     let Some(sysctl) = common::procps_sysctl() else {
         return;
     };
     let mut missed = Vec::new();
     let mut invalid_seen = 0;
-    for file in inputs() {
-        let lines = common::procps_invalid_lines(&sysctl, &file);
+    for file in inputs {
+        let lines = common::procps_invalid_lines(&sysctl, file);
         if lines.is_empty() {
             continue;
         }
-        let bytes = std::fs::read(&file).expect("read");
+        let bytes = std::fs::read(file).expect("read");
         let (files, diags) = lint_source("f", &bytes, &Options::default());
         for n in lines {
             invalid_seen += 1;

@@ -1,22 +1,36 @@
 //! Helpers shared by the integration tests that read `../shared/` (the corpus and
 //! the references next to the repository) or run procps.
+//!
+//! A test that reads `../shared/` carries
+//! `#[cfg_attr(shared_absent, ignore = "../shared is absent")]`: `build.rs` sets
+//! `shared_absent` in a clone without it (or when `SYSCTL_LINT_SHARED` names a
+//! directory that does not exist), so `cargo test` reports the test as ignored.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-/// `../shared/corpus/real`, or `None` (with a notice) in a clone without it.
-pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "notice: {} is absent; skipping the corpus test (it always runs in CI)",
-            dir.display()
-        );
-        None
-    }
+/// `../shared` (or `SYSCTL_LINT_SHARED`), as `build.rs` found it.
+pub fn shared_dir() -> PathBuf {
+    PathBuf::from(env!("SYSCTL_LINT_SHARED_DIR"))
+}
+
+/// A file or directory under `../shared/`. A test that needs it is ignored when
+/// `../shared` is absent; run anyway (`--include-ignored`), it fails here.
+pub fn shared(path: &str) -> PathBuf {
+    let p = shared_dir().join(path);
+    assert!(
+        p.exists(),
+        "{} is absent: the tests that read ../shared are ignored without it \
+         (SYSCTL_LINT_SHARED names another directory)",
+        p.display()
+    );
+    p
+}
+
+/// `../shared/corpus/real`.
+pub fn corpus_dir() -> PathBuf {
+    shared("corpus/real")
 }
 
 /// The corpus files (not the manifest), sorted by name.
