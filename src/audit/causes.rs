@@ -83,7 +83,7 @@ pub(crate) fn drift_causes(
         (true, _) => Some((
             Likely,
             format!(
-                "the configuration was never applied: PID 1 is `{}`, not systemd, so no systemd-sysctl ran at boot (a container, a chroot, or an init without systemd); run `sysctl --system` from its start-up",
+                "the configuration was never applied: PID 1 is `{}`, not systemd, so no systemd-sysctl ran at boot (a container, a chroot, or an init without systemd)",
                 host.pid1.unwrap_or_default()
             ),
         )),

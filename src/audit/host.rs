@@ -624,8 +624,14 @@ pub(crate) fn drift(
             ),
         )
         .key(dotted.clone());
+    let never_applied = causes[0].likelihood == Likelihood::Likely
+        && causes[0]
+            .text
+            .starts_with("the configuration was never applied");
     let action = if rejected {
         "fix the value so the kernel accepts it, then apply it (`sysctl --system`)".to_owned()
+    } else if never_applied {
+        "apply the configuration where this system starts (`sysctl --system` in its entry point or init script)".to_owned()
     } else {
         format!(
             "find what writes it (the journal, `grep -r {} /etc /usr/lib`) and make the configuration and the running system agree",
