@@ -43,7 +43,7 @@ echo "test-deb: $(wc -l <<<"$report") findings"
 man_page=$(man -w sysctl-lint) || fail "man -w sysctl-lint found nothing"
 echo "test-deb: man -w sysctl-lint -> $man_page"
 [ "$man_page" = /usr/share/man/man1/sysctl-lint.1.gz ] || fail "man page at $man_page"
-zcat "$man_page" | grep -q '^\.TH sysctl-lint' || fail "the man page has no .TH header"
+zcat "$man_page" | grep -qi '^\.TH sysctl-lint ' || fail "the man page has no .TH header"
 
 for f in /usr/share/bash-completion/completions/sysctl-lint \
   /usr/share/zsh/vendor-completions/_sysctl-lint \
