@@ -147,6 +147,15 @@ pub fn range_on(
         })
 }
 
+/// A concrete key for an entry: its placeholders filled in (`<dev>` as `eth0`,
+/// other `<...>` as `x...`), as a user would write it.
+pub fn example_key(info: &KeyInfo) -> String {
+    info.key
+        .replace("<dev>", "eth0")
+        .replace('<', "x")
+        .replace('>', "")
+}
+
 /// The kernel documentation excerpt of a catalogue entry: `(source, text)`.
 pub fn doc_excerpt(info: &KeyInfo) -> Option<(&'static str, &'static str)> {
     KEY_DOCS

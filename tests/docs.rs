@@ -88,11 +88,7 @@ fn profiles_cite_public_sources_only() {
 fn describe_cites_public_sources_only() {
     let mut found = Vec::new();
     for info in catalog::all() {
-        let key = info
-            .key
-            .replace("<dev>", "eth0")
-            .replace('<', "x")
-            .replace('>', "");
+        let key = catalog::example_key(info);
         let d = describe::describe(&key).unwrap_or_else(|_| panic!("{key} is not described"));
         private_names(
             &format!("describe {key}"),
