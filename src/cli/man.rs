@@ -9,12 +9,13 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::CommandFactory;
 use clap_mangen::roff::{bold, italic, roman, Inline, Roff};
 use clap_mangen::Man;
 
-use super::Cli;
+use super::{emit, usage_error, Cli};
 
 /// `(command, arguments, what it does)`; the arguments may end in a redirection
 /// (`> FILE`), which is not part of the command line a unit test parses.
@@ -52,6 +53,28 @@ fn command() -> clap::Command {
 /// The shown commands, in definition order.
 fn subcommands(cmd: &clap::Command) -> Vec<&clap::Command> {
     cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect()
+}
+
+/// `sysctl-lint man`: print the main page, or write every page into `dir`.
+pub(super) fn run(dir: Option<&Path>) -> ExitCode {
+    let Some(dir) = dir else {
+        return emit(&page());
+    };
+    match write_dir(dir) {
+        Ok(written) => {
+            for path in written {
+                eprintln!(
+                    "sysctl-lint: wrote {}",
+                    sysctl_lint::escape::escape_path(&path)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(format!(
+            "cannot write the manual pages to {}: {e}",
+            sysctl_lint::escape::escape_path(dir)
+        )),
+    }
 }
 
 /// `sysctl-lint.1` alone (SEE ALSO lists no per-command page).
