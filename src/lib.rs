@@ -28,6 +28,7 @@ macro_rules! work_counter {
 pub mod audit;
 pub mod baseline;
 pub mod catalog;
+pub mod codes;
 pub mod config;
 pub mod describe;
 pub mod diagnostic;
