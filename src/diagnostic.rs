@@ -141,6 +141,13 @@ impl Diagnostic {
         self.edit(range, replacement)
     }
 
+    /// What the fix does, as `--show-fixes` lists it: the help, else the rule's name.
+    pub fn fix_title(&self) -> String {
+        self.help
+            .clone()
+            .unwrap_or_else(|| format!("fix {}", self.name))
+    }
+
     /// The safety of the fix, if the finding has one.
     pub fn fix(&self) -> Option<FixSafety> {
         (!self.edits.is_empty()).then_some(self.fix_safety)

@@ -87,8 +87,38 @@ pub enum Command {
     },
 }
 
+/// The examples `check --help` ends with.
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  # Lint a directory's *.conf files, only some rules
+  sysctl-lint check --select SL2,SL5 --ignore SL512 /etc/sysctl.d
+  # Counts per code instead of the findings (  3  SL305  [*] inline-comment)
+  sysctl-lint check --statistics a.conf
+  # The findings only; --silent: nothing at all, the exit code says it
+  sysctl-lint check -q a.conf
+  # The report in a file (replaced atomically), nothing on stdout
+  sysctl-lint check --format sarif --output-file report.sarif a.conf
+  # Exit 0 even with findings (an unreadable input still exits 2)
+  sysctl-lint check --exit-zero a.conf
+  # List the fixes --fix would apply; with --fix, those it applied
+  sysctl-lint check --show-fixes a.conf";
+
+/// The examples `audit --help` ends with.
+const AUDIT_EXAMPLES: &str = "\
+Examples:
+  # This host, with TCP socket states
+  sysctl-lint audit --sockets
+  # Counts per code instead of the findings
+  sysctl-lint audit --statistics
+  # The findings only; --silent: the exit code only
+  sysctl-lint audit -q --fail-on error
+  # The report in a file (replaced atomically), nothing on stdout
+  sysctl-lint audit --format sarif --output-file audit.sarif
+  # Never fail the run on findings; list the fixes `check --fix` would apply
+  sysctl-lint audit --exit-zero --show-fixes";
+
 #[derive(Debug, clap::Args)]
-#[command(rename_all = "kebab-case")]
+#[command(rename_all = "kebab-case", after_help = CHECK_EXAMPLES)]
 pub struct CheckArgs {
     /// Files, directories (their *.conf files, sorted by name) or - for standard input.
     /// Without paths, the whole system under --root (default /) is checked.
@@ -125,7 +155,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(rename_all = "kebab-case")]
+#[command(rename_all = "kebab-case", after_help = AUDIT_EXAMPLES)]
 pub struct AuditArgs {
     /// The configuration tree (laid out like /) [default: / for the live system;
     /// none for --snapshot, whose hosts are not this one].
@@ -185,6 +215,26 @@ pub struct ReportArgs {
     /// When to colour human output (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Print the number of findings per code, with how many are fixable, instead of
+    /// the findings (`  3  SL305  [*] inline-comment`; a JSON array with --format json).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print the findings only: no header, no summary, no `explain` footer.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print nothing on standard output: the exit code says it all.
+    #[arg(long)]
+    pub silent: bool,
+    /// Write the report to this file (replaced atomically) instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// Exit 0 even when there are findings (an unreadable input still exits 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// After the report, list the fixes: those `--fix` would apply, or with --fix
+    /// those it applied (file:line, code and what the fix does).
+    #[arg(long)]
+    pub show_fixes: bool,
 }
 
 /// Which rules report, as ruff selects them: codes (`SL201`), names

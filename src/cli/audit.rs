@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 
 use super::{
-    configuration, emit, exit_code, filter_findings, options, render, usage_error, use_color,
-    AuditArgs, Format, EXIT_ERROR,
+    configuration, deliver, exit_code, filter_findings, options, render, statistics, usage_error,
+    use_color, AuditArgs, Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
@@ -54,7 +55,13 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         return code;
     }
     outcome.diagnostics = diags;
-    let text = match args.report.format {
+    let mut text = match args.report.format {
+        _ if args.report.statistics => statistics(&args.report, &outcome.diagnostics, false),
+        Format::Human if args.report.quiet => report::human::render_findings(
+            &outcome.files,
+            &outcome.diagnostics,
+            use_color(args.report.color),
+        ),
         Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
         Format::Json => audit::render_json(&outcome),
         _ => render(
@@ -65,8 +72,12 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
             &opts.options,
         ),
     };
-    if emit(&text) != ExitCode::SUCCESS {
-        return ExitCode::from(EXIT_ERROR);
+    if args.report.show_fixes {
+        let fixes = report::statistics::pending_fixes(&outcome.files, &outcome.diagnostics, false);
+        text.push_str(&report::statistics::render_fixes(&fixes, false));
+    }
+    if let Err(code) = deliver(&args.report, &text, false) {
+        return code;
     }
     exit_code(
         &args.report,

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sysctl_lint::config::Config;
+use sysctl_lint::report::{self, statistics::FixLine};
 use sysctl_lint::system::Loader;
 use sysctl_lint::{input, layout, Options};
 
 use super::{
-    configuration, emit, exit_code, filter_findings, options, render, usage_error, CheckArgs,
-    EXIT_ERROR, EXIT_FINDINGS,
+    configuration, deliver, exit_code, filter_findings, options, render, statistics, usage_error,
+    CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
 };
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
@@ -24,6 +25,11 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         Err(e) => return usage_error(e),
     };
     let stdin_named = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if args.diff && args.report.silent {
+        return usage_error(
+            "--silent prints nothing, and --diff prints the diff: give one of them",
+        );
+    }
     if args.fix && stdin_named && args.paths.len() > 1 {
         return usage_error(
             "--fix with `-` prints the fixed standard input; give `-` alone, or fix the files without `-`",
@@ -55,6 +61,7 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         (files, diags, None)
     };
     let mut fix_failed = 0;
+    let mut applied = None;
     if args.fix || args.diff {
         match fix_mode(&args, &options, &files, &cfg) {
             Ok(FixOutcome::Diff { changes }) => {
@@ -72,7 +79,7 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
                     );
                     return ExitCode::from(EXIT_ERROR);
                 }
-                return if changes {
+                return if changes && !args.report.exit_zero {
                     ExitCode::from(EXIT_FINDINGS)
                 } else {
                     ExitCode::SUCCESS
@@ -81,8 +88,10 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
             Ok(FixOutcome::Fixed {
                 files: fixed,
                 failed,
+                applied: written,
             }) => {
                 fix_failed = failed;
+                applied = Some(written);
                 if tree {
                     // What is on disk now, override drop-ins included.
                     (files, diags, header) = load_tree();
@@ -98,11 +107,23 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
         return code;
     }
     let unreadable = files.iter().any(|f| f.read_error.is_some());
-    let text = render(&args.report, &files, &diags, header, &options);
-    if args.fix && stdin_named {
-        eprint!("{text}");
-    } else if emit(&text) != ExitCode::SUCCESS {
-        return ExitCode::from(EXIT_ERROR);
+    let mut text = if args.report.statistics {
+        statistics(&args.report, &diags, args.unsafe_fixes)
+    } else {
+        render(&args.report, &files, &diags, header, &options)
+    };
+    if args.report.show_fixes {
+        let (fixes, done) = match applied {
+            Some(done) => (done, true),
+            None => (
+                report::statistics::pending_fixes(&files, &diags, args.unsafe_fixes),
+                false,
+            ),
+        };
+        text.push_str(&report::statistics::render_fixes(&fixes, done));
+    }
+    if let Err(code) = deliver(&args.report, &text, args.fix && stdin_named) {
+        return code;
     }
     let worst = diags.iter().map(|d| d.severity).max();
     exit_code(&args.report, &cfg, unreadable || fix_failed > 0, worst)
@@ -116,6 +137,8 @@ enum FixOutcome {
     Fixed {
         files: Vec<sysctl_lint::FileData>,
         failed: usize,
+        /// The fixes written, for `--show-fixes`.
+        applied: Vec<FixLine>,
     },
 }
 
@@ -244,6 +267,18 @@ fn fix_mode(
     }
     let mut count = 0usize;
     let mut failed = 0usize;
+    let mut applied = Vec::new();
+    let fix_lines = |name: &str, fixed: &[fix::Fixed]| -> Vec<FixLine> {
+        fixed
+            .iter()
+            .map(|x| FixLine {
+                file: name.to_owned(),
+                line: x.line,
+                code: x.code,
+                title: x.title.clone(),
+            })
+            .collect()
+    };
     let mut new_files = Vec::with_capacity(files.len());
     for (f, r) in files.iter().zip(results) {
         let mut keep = r.new_bytes;
@@ -253,10 +288,14 @@ fn fix_mode(
                 .write_all(&keep)
                 .map_err(|e| format!("cannot write the fixed text: {e}"))?;
             count += r.fixed.len();
+            applied.extend(fix_lines(&f.source.name, &r.fixed));
         } else if keep != f.source.bytes() {
             let id = f.source.origin.as_ref().filter(|_| first(f));
             match id.map(|id| target.root.replace(id, f.source.bytes(), &keep)) {
-                Some(Ok(())) => count += r.fixed.len(),
+                Some(Ok(())) => {
+                    count += r.fixed.len();
+                    applied.extend(fix_lines(&f.source.name, &r.fixed));
+                }
                 None => {}
                 Some(Err(e)) => {
                     failed += 1;
@@ -287,6 +326,7 @@ fn fix_mode(
                     sysctl_lint::escape::escape_path(&path)
                 );
                 count += o.fixed;
+                applied.extend(o.applied.iter().cloned());
             }
             Err(e) => {
                 failed += 1;
@@ -305,6 +345,7 @@ fn fix_mode(
     Ok(FixOutcome::Fixed {
         files: new_files,
         failed,
+        applied,
     })
 }
 
@@ -317,6 +358,8 @@ struct Override {
     body: Vec<u8>,
     /// How many findings it fixes.
     fixed: usize,
+    /// Those fixes, at their lines in the package file.
+    applied: Vec<FixLine>,
 }
 
 /// The override drop-ins for the package files of a `--root` tree whose fixes
@@ -369,6 +412,16 @@ fn override_dropins(
             name,
             body,
             fixed: r.fixed.len(),
+            applied: r
+                .fixed
+                .iter()
+                .map(|x| FixLine {
+                    file: f.source.name.clone(),
+                    line: x.line,
+                    code: x.code,
+                    title: x.title.clone(),
+                })
+                .collect(),
         });
     }
     out

@@ -32,6 +32,10 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ("audit", "--snapshot hosts/", "Audit saved `sysctl -a` outputs: one per host, differences across the fleet."),
     ("audit", "--root ./image --snapshot hosts/ --format github", "Judge a fleet's snapshots against a configuration tree, as CI annotations."),
     ("check", "--select SL2,SL5 --ignore SL512 a.conf", "Report only some rules (codes, names or prefixes), as ruff selects them."),
+    ("check", "--statistics a.conf", "Count the findings per code, with how many --fix fixes, instead of listing them."),
+    ("check", "-q --show-fixes a.conf", "The findings only (no header, summary or explain footer), then the fixes --fix would apply."),
+    ("check", "--silent --exit-zero a.conf", "Print nothing and exit 0 even with findings (an unreadable input still exits 2)."),
+    ("audit", "--format sarif --output-file audit.sarif", "Write the report to a file, replaced atomically; nothing goes to standard output."),
     ("server", "", "Run the language server on standard input and output, for an editor's LSP client."),
     ("effective", "--key 'net.ipv4.conf.*.rp_filter'", "Show the value each matching key ends up with and the file and line that set it."),
     ("describe", "net.ipv4.tcp_tw_reuse", "Type, unit, default, range and kernel releases of a key, and the rules about it."),
@@ -275,18 +279,19 @@ fn exit_status(r: &mut Roff) {
         (
             "0",
             "Success: check and audit found nothing at or above the --fail-on severity \
-             (default: warning); --write-baseline recorded the findings.",
+             (default: warning), or --exit-zero was given; --write-baseline recorded the findings.",
         ),
         (
             "1",
-            "check and audit: findings at or above --fail-on; check --diff: there are fixes to apply.",
+            "check and audit: findings at or above --fail-on; check --diff: there are fixes to apply \
+             (never with --exit-zero).",
         ),
         (
             "2",
             "A usage error (an unknown option, rule, key or profile, a bad .sysctl-lint.toml), \
              an input that could not be read (the other inputs are still checked, and the \
-             unreadable one is reported as SL100 in every format), a fix that could not be \
-             written, or output that could not be written.",
+             unreadable one is reported as SL100 in every format, even with --exit-zero), a fix \
+             that could not be written, or output (or the --output-file) that could not be written.",
         ),
     ];
     for (code, text) in rows {

@@ -215,6 +215,9 @@ fn exit_code(
     if unreadable {
         return ExitCode::from(EXIT_ERROR);
     }
+    if report.exit_zero {
+        return ExitCode::SUCCESS;
+    }
     let threshold = match report.fail_on {
         Some(FailOn::Error) => Some(Severity::Error),
         Some(FailOn::Warning) => Some(Severity::Warning),
@@ -231,7 +234,7 @@ fn exit_code(
     }
 }
 
-/// The report of `check` in the format asked for.
+/// The report of `check` in the format asked for (`--quiet`: the findings alone).
 fn render(
     args: &ReportArgs,
     files: &[sysctl_lint::FileData],
@@ -240,6 +243,9 @@ fn render(
     options: &Options,
 ) -> String {
     match args.format {
+        Format::Human if args.quiet => {
+            report::human::render_findings(files, diags, use_color(args.color))
+        }
         Format::Human => {
             let mut t = header.unwrap_or_default();
             t.push_str(&report::human::render(files, diags, use_color(args.color)));
@@ -262,4 +268,72 @@ fn use_color(choice: ColorChoice) -> bool {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
         }
     }
+}
+
+/// `--statistics`: counts per code instead of the findings (JSON with
+/// `--format json`, else text).
+fn statistics(args: &ReportArgs, diags: &[sysctl_lint::Diagnostic], unsafe_fixes: bool) -> String {
+    use sysctl_lint::report::statistics;
+    let stats = statistics::compute(diags, unsafe_fixes);
+    match args.format {
+        Format::Json => statistics::render_json(&stats),
+        _ => statistics::render_text(&stats),
+    }
+}
+
+/// Deliver the report: nothing with `--silent`, into `--output-file` (replaced
+/// atomically), else standard output (or standard error when `to_stderr`, where
+/// `check --fix -` puts it). `Err` is the exit code of a failed write.
+fn deliver(args: &ReportArgs, text: &str, to_stderr: bool) -> Result<(), ExitCode> {
+    if let Some(path) = &args.output_file {
+        return write_atomic(path, text.as_bytes()).map_err(|e| {
+            usage_error(format!(
+                "cannot write {}: {e}",
+                sysctl_lint::escape::escape_path(path)
+            ))
+        });
+    }
+    if args.silent {
+        return Ok(());
+    }
+    if to_stderr {
+        eprint!("{text}");
+        return Ok(());
+    }
+    if emit(text) == ExitCode::SUCCESS {
+        Ok(())
+    } else {
+        Err(ExitCode::from(EXIT_ERROR))
+    }
+}
+
+/// Write a new file beside `path` and rename it over `path`: a reader never
+/// sees half a report, and a failed run leaves the old one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
