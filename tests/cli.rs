@@ -1056,3 +1056,65 @@ fn help_documents_the_report_flags_with_examples() {
         assert!(text.contains(&format!("sysctl-lint {command} --statistics")));
     }
 }
+
+#[test]
+fn explain_several_codes_and_all() {
+    let out = bin()
+        .args(["explain", "SL201", "inline-comment"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("# SL201 unknown-key"), "{text}");
+    assert!(text.contains("\n# SL305 inline-comment"), "{text}");
+    assert_eq!(text.matches("Default severity: ").count(), 2);
+    let out = bin()
+        .args(["explain", "--all"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text.matches("Default severity: ").count(),
+        sysctl_lint::rules::docs().len()
+    );
+    // One unknown rule: an error, and nothing printed.
+    bin()
+        .args(["explain", "SL201", "nope-key"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("no rule `nope-key`"));
+    bin().args(["explain"]).assert().code(2);
+    bin().args(["explain", "--all", "SL201"]).assert().code(2);
+}
+
+#[test]
+fn rules_as_a_markdown_table() {
+    let out = bin()
+        .args(["rules", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "| Code | Name | Severity | Summary |");
+    assert_eq!(lines.len(), 2 + sysctl_lint::rules::docs().len());
+    for (line, d) in lines[2..].iter().zip(sysctl_lint::rules::docs()) {
+        assert!(
+            line.starts_with(&format!("| {} | {} | {} | ", d.code, d.name, d.severity)),
+            "{line}"
+        );
+        assert_eq!(
+            line.matches(" | ").count() - line.matches("\\|").count(),
+            3,
+            "{line}"
+        );
+    }
+}

@@ -20,15 +20,23 @@ pub enum Command {
     /// Check files: each path is a file, a directory (its *.conf, sorted by name) or - for stdin.
     Check(CheckArgs),
     /// List every rule: code, name, default severity and summary.
+    #[command(after_help = "Examples:\n  sysctl-lint rules --format markdown > RULES.md")]
     Rules {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-        format: ListFormat,
+        /// Output format (markdown: a table for a README or a wiki).
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
     },
-    /// Print the documentation of a rule, by code (SL201) or name (unknown-key).
+    /// Print the documentation of rules, by code (SL201) or name (unknown-key).
+    #[command(
+        after_help = "Examples:\n  sysctl-lint explain SL201 inline-comment\n  sysctl-lint explain --all"
+    )]
     Explain {
-        /// A rule code or name.
-        rule: String,
+        /// Rule codes or names.
+        #[arg(required_unless_present = "all", value_name = "RULE")]
+        rules: Vec<String>,
+        /// Every rule, in code order.
+        #[arg(long, conflicts_with = "rules")]
+        all: bool,
     },
     /// Compare the configuration with the running kernel (read-only): drift, missing keys,
     /// value and profile rules on the live values, and a TCP socket-state summary.
@@ -320,6 +328,14 @@ pub enum EffectiveFormat {
     Json,
     /// A flat sysctl.conf with the winning values.
     Conf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+    /// A Markdown table: code, name, severity, summary.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

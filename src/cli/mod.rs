@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Rules { format } => rules::run(format),
-        Command::Explain { rule } => explain::run(&rule),
+        Command::Explain { rules, all } => explain::run(&rules, all),
         Command::Describe { key, format } => describe::run(&key, format),
         Command::Profiles { name } => profiles::run(name.as_deref()),
         Command::Audit(args) => audit::run(args),

@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use sysctl_lint::rules;
 
-use super::{emit, ListFormat};
+use super::{emit, RulesFormat};
 
-pub(super) fn run(format: ListFormat) -> ExitCode {
+pub(super) fn run(format: RulesFormat) -> ExitCode {
     let docs = rules::docs();
     let text = match format {
-        ListFormat::Json => {
+        RulesFormat::Json => {
             let rows: Vec<_> = docs
                 .iter()
                 .map(|d| {
@@ -25,7 +25,23 @@ pub(super) fn run(format: ListFormat) -> ExitCode {
             s.push('\n');
             s
         }
-        ListFormat::Human => {
+        RulesFormat::Markdown => {
+            let cell = |s: &str| s.replace('|', "\\|");
+            let mut s = String::from(
+                "| Code | Name | Severity | Summary |\n|------|------|----------|---------|\n",
+            );
+            for d in docs {
+                s.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    d.code,
+                    d.name,
+                    d.severity.as_str(),
+                    cell(d.summary)
+                ));
+            }
+            s
+        }
+        RulesFormat::Human => {
             let width = docs.iter().map(|d| d.name.len()).max().unwrap_or(0);
             let mut s = String::new();
             for d in docs {
