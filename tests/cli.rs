@@ -1049,6 +1049,7 @@ fn help_documents_the_report_flags_with_examples() {
             "--output-file",
             "--exit-zero",
             "--show-fixes",
+            "--exclude",
         ] {
             assert!(text.contains(flag), "{command} --help lacks {flag}");
         }
@@ -1117,4 +1118,98 @@ fn rules_as_a_markdown_table() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn exclude_leaves_files_out_unread() {
+    let dir = tmp_with(&[
+        ("10-a.conf", "net.ipv4.tcp_syncookies = 1\n"),
+        ("20-b.local.conf", "net.bogus.key = 1\n"),
+    ]);
+    // An unreadable file that is excluded is not read at all: no SL100.
+    std::fs::create_dir(dir.path().join("30-c.conf")).unwrap();
+    bin()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--exclude",
+            "*.local.conf",
+            "--exclude",
+        ])
+        .arg(dir.path().join("30-c.conf"))
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(contains("No problems found in 1 file."));
+    // Without it, both are read.
+    bin().arg("check").arg(dir.path()).assert().code(2);
+    // A path given on the command line is matched too.
+    bin()
+        .args([
+            "check",
+            "--exclude",
+            "clean.conf",
+            "tests/fixtures/clean.conf",
+            SL305,
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("in 1 file."));
+    // Under --root: the boot path.
+    let all = bin()
+        .args(["check", "--format", "json", "--root", "tests/fixtures/root"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let some = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--root",
+            "tests/fixtures/root",
+            "--exclude",
+            "/usr/lib/sysctl.d/*",
+        ])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let names = |out: &[u8]| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                f["boot_path"]
+                    .as_str()
+                    .or(f["path"].as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let (all, some) = (names(&all), names(&some));
+    assert!(
+        all.iter().any(|f| f.contains("/usr/lib/sysctl.d/")),
+        "{all:?}"
+    );
+    assert!(
+        !some.iter().any(|f| f.contains("/usr/lib/sysctl.d/")),
+        "{some:?}"
+    );
+    assert!(some.len() < all.len());
+    // audit: a configuration file left out is not compared.
+    audit_fixture()
+        .args(["--exclude", "90-audit.conf", "--format", "short"])
+        .assert()
+        .stdout(contains("90-audit.conf").not());
+    bin()
+        .args(["check", "--exclude", "[", SL305])
+        .assert()
+        .code(2)
+        .stderr(contains("--exclude"));
 }

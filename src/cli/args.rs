@@ -108,6 +108,8 @@ Examples:
   sysctl-lint check --format sarif --output-file report.sarif a.conf
   # Exit 0 even with findings (an unreadable input still exits 2)
   sysctl-lint check --exit-zero a.conf
+  # Leave files out, unread (globs over the path, or its trailing parts)
+  sysctl-lint check --exclude '*.local.conf' --exclude '/usr/lib/sysctl.d/*' --root /
   # List the fixes --fix would apply; with --fix, those it applied
   sysctl-lint check --show-fixes a.conf";
 
@@ -123,7 +125,9 @@ Examples:
   # The report in a file (replaced atomically), nothing on stdout
   sysctl-lint audit --format sarif --output-file audit.sarif
   # Never fail the run on findings; list the fixes `check --fix` would apply
-  sysctl-lint audit --exit-zero --show-fixes";
+  sysctl-lint audit --exit-zero --show-fixes
+  # Leave a configuration file out, unread (by its boot path)
+  sysctl-lint audit --exclude '/etc/sysctl.d/99-local.conf'";
 
 #[derive(Debug, clap::Args)]
 #[command(rename_all = "kebab-case", after_help = CHECK_EXAMPLES)]
@@ -137,6 +141,8 @@ pub struct CheckArgs {
     /// The loader whose rules --root follows (default: systemd if the tree has it, else procps).
     #[arg(long, value_enum)]
     pub loader: Option<LoaderArg>,
+    #[command(flatten)]
+    pub exclude: ExcludeArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
     #[command(flatten)]
@@ -181,6 +187,8 @@ pub struct AuditArgs {
     /// Also summarise TCP socket states from PROC/net/tcp and tcp6.
     #[arg(long)]
     pub sockets: bool,
+    #[command(flatten)]
+    pub exclude: ExcludeArgs,
     #[command(flatten)]
     pub judge: JudgeArgs,
     #[command(flatten)]
@@ -263,6 +271,17 @@ pub struct RuleSelection {
     /// The same as --ignore (for ruff's habits).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub extend_ignore: Vec<String>,
+}
+
+/// Files left out.
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case")]
+pub struct ExcludeArgs {
+    /// Leave out (do not even read) the files this glob matches: the path as given
+    /// or found in a directory, under --root the boot path (/etc/sysctl.d/x.conf),
+    /// or any trailing part of it (`--exclude '*.local.conf'`). Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 /// The project configuration.

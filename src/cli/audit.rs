@@ -24,6 +24,10 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         Ok(o) => o,
         Err(e) => return usage_error(e),
     };
+    let exclude = match sysctl_lint::input::Exclude::new(&args.exclude.exclude) {
+        Ok(e) => e,
+        Err(e) => return usage_error(format!("--exclude: {e}")),
+    };
     let opts = audit::AuditOptions {
         root: match (&args.root, args.snapshot.is_empty()) {
             (Some(r), _) => Some(r.clone()),
@@ -36,6 +40,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         sockets: args.sockets,
         options,
         running_kernel: judged_by_live,
+        exclude,
     };
     let mut outcome = match audit::run(&opts) {
         Ok(o) => o,

@@ -35,11 +35,15 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
             "--fix with `-` prints the fixed standard input; give `-` alone, or fix the files without `-`",
         );
     }
+    let exclude = match input::Exclude::new(&args.exclude.exclude) {
+        Ok(e) => e,
+        Err(e) => return usage_error(format!("--exclude: {e}")),
+    };
     let tree = args.paths.is_empty();
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     let loader = args.loader.map(Loader::from).or(cfg.loader);
     let load_tree = || {
-        let l = layout::load(&root, loader);
+        let l = layout::load_excluding(&root, loader, &exclude);
         let mut diags = sysctl_lint::check(&l.files[..l.applied], &options);
         diags.extend(l.diagnostics);
         let header = format!(
@@ -55,7 +59,12 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
     let (mut files, mut diags, mut header) = if tree {
         load_tree()
     } else {
-        let loaded = input::load(&args.paths, &args.stdin_filename, &mut io::stdin().lock());
+        let loaded = input::load_excluding(
+            &args.paths,
+            &args.stdin_filename,
+            &mut io::stdin().lock(),
+            &exclude,
+        );
         let files = input::into_files(loaded);
         let diags = sysctl_lint::check(&files, &options);
         (files, diags, None)

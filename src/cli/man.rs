@@ -35,6 +35,7 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ("check", "--statistics a.conf", "Count the findings per code, with how many --fix fixes, instead of listing them."),
     ("check", "-q --show-fixes a.conf", "The findings only (no header, summary or explain footer), then the fixes --fix would apply."),
     ("check", "--silent --exit-zero a.conf", "Print nothing and exit 0 even with findings (an unreadable input still exits 2)."),
+    ("check", "--exclude '*.local.conf' /etc/sysctl.d", "Leave out, unread, the files a glob matches (the path, or under --root the boot path)."),
     ("audit", "--format sarif --output-file audit.sarif", "Write the report to a file, replaced atomically; nothing goes to standard output."),
     ("server", "", "Run the language server on standard input and output, for an editor's LSP client."),
     ("effective", "--key 'net.ipv4.conf.*.rp_filter'", "Show the value each matching key ends up with and the file and line that set it."),
