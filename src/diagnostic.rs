@@ -1,35 +1,11 @@
 //! The one diagnostic type every rule produces and every report renders.
 
-use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::rules;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::codes;
+pub use crate::codes::Severity;
 
 /// A secondary location, e.g. "first set here".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +77,7 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let doc = rules::doc(code);
+        let doc = codes::doc(code);
         Diagnostic {
             code,
             name: doc.map_or("", |d| d.name),
@@ -163,6 +139,13 @@ impl Diagnostic {
     pub fn unsafe_edit(mut self, range: Range<usize>, replacement: impl Into<String>) -> Self {
         self.fix_safety = FixSafety::Unsafe;
         self.edit(range, replacement)
+    }
+
+    /// What the fix does, as `--show-fixes` lists it: the help, else the rule's name.
+    pub fn fix_title(&self) -> String {
+        self.help
+            .clone()
+            .unwrap_or_else(|| format!("fix {}", self.name))
     }
 
     /// The safety of the fix, if the finding has one.

@@ -37,6 +37,8 @@ pub struct Fixed {
     pub safety: FixSafety,
     /// 1-based pass that applied it.
     pub pass: usize,
+    /// What the fix does ([`Diagnostic::fix_title`]).
+    pub title: String,
 }
 
 /// The outcome for one file.
@@ -120,6 +122,7 @@ pub fn fix_files(
                     key: d.key.clone(),
                     safety: d.fix_safety,
                     pass,
+                    title: d.fix_title(),
                 });
             }
             let bytes = apply(source.bytes(), &edits);

@@ -38,8 +38,58 @@ pub enum Loaded {
     },
 }
 
+/// `--exclude`: globs over file paths. A pattern matches the path as given or
+/// found in a directory (under `--root`: the boot path, `/etc/sysctl.d/x.conf`),
+/// or any trailing part of it after a `/` (`*.bak.conf`, `sysctl.d/99-*.conf`).
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    patterns: Vec<glob::Pattern>,
+}
+
+impl Exclude {
+    /// The patterns; the error names the one that is not a glob.
+    pub fn new<S: AsRef<str>>(globs: &[S]) -> Result<Exclude, String> {
+        let patterns = globs
+            .iter()
+            .map(|g| {
+                let g = g.as_ref();
+                glob::Pattern::new(g).map_err(|e| format!("`{g}` is not a glob: {}", e.msg))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Exclude { patterns })
+    }
+
+    /// Whether a path (as reports show it) is excluded.
+    pub fn matches(&self, path: &str) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let options = glob::MatchOptions {
+            case_sensitive: true,
+            require_literal_separator: true,
+            require_literal_leading_dot: false,
+        };
+        let path = path.strip_prefix("./").unwrap_or(path);
+        std::iter::once(path)
+            .chain(path.match_indices('/').map(|(i, _)| &path[i + 1..]))
+            .filter(|s| !s.is_empty())
+            .any(|s| self.patterns.iter().any(|p| p.matches_with(s, options)))
+    }
+}
+
 /// Read every input in order; `stdin_name` names `-`.
 pub fn load<P: AsRef<OsStr>>(paths: &[P], stdin_name: &str, stdin: &mut dyn Read) -> Vec<Loaded> {
+    load_excluding(paths, stdin_name, stdin, &Exclude::default())
+}
+
+/// [`load`], leaving out (unread) the files and directories that `exclude`
+/// matches. Standard input is never excluded.
+pub fn load_excluding<P: AsRef<OsStr>>(
+    paths: &[P],
+    stdin_name: &str,
+    stdin: &mut dyn Read,
+    exclude: &Exclude,
+) -> Vec<Loaded> {
     let mut out = Vec::new();
     for p in paths {
         let p = Path::new(p.as_ref());
@@ -52,15 +102,18 @@ pub fn load<P: AsRef<OsStr>>(paths: &[P], stdin_name: &str, stdin: &mut dyn Read
                 },
             });
         } else {
-            load_path(p, true, &mut out);
+            load_path(p, true, exclude, &mut out);
         }
     }
     out
 }
 
 /// Load one path given on the command line (`top`) or found in a directory.
-fn load_path(path: &Path, top: bool, out: &mut Vec<Loaded>) {
+fn load_path(path: &Path, top: bool, exclude: &Exclude, out: &mut Vec<Loaded>) {
     let name = crate::escape::escape_path(path).into_owned();
+    if exclude.matches(&name) {
+        return;
+    }
     let unreadable = |e: FsError| Loaded::Unreadable {
         name: name.clone(),
         reason: e.reason(),
@@ -73,7 +126,7 @@ fn load_path(path: &Path, top: bool, out: &mut Vec<Loaded>) {
             }),
             Ok(files) => {
                 for f in files {
-                    load_path(&f, false, out);
+                    load_path(&f, false, exclude, out);
                 }
             }
             Err(e) => out.push(unreadable(e)),

@@ -27,9 +27,19 @@ pub struct Layout {
 }
 
 pub fn load(root: &Path, loader: Option<Loader>) -> Layout {
+    load_excluding(root, loader, &crate::input::Exclude::default())
+}
+
+/// [`load`] without the files `exclude` matches (by boot path; see
+/// [`system::load_excluding`]).
+pub fn load_excluding(
+    root: &Path,
+    loader: Option<Loader>,
+    exclude: &crate::input::Exclude,
+) -> Layout {
     let detected = loader.is_none();
     let loader = loader.unwrap_or_else(|| system::detect_loader(root));
-    let sys = system::load(root, loader);
+    let sys = system::load_excluding(root, loader, exclude);
     let mut files = sys.files;
     let applied = files.len();
     let mut diagnostics = Vec::new();

@@ -1,7 +1,7 @@
 //! sysctl-lint: a linter for Linux sysctl configuration (`sysctl.conf`, `sysctl.d`).
 //!
 //! The library reads, parses and checks; it never prints. The binary (`main.rs`,
-//! `cli.rs`) parses arguments, picks a report format and sets the exit code.
+//! `cli/`) parses arguments, picks a report format and sets the exit code.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -28,6 +28,7 @@ macro_rules! work_counter {
 pub mod audit;
 pub mod baseline;
 pub mod catalog;
+pub mod codes;
 pub mod config;
 pub mod describe;
 pub mod diagnostic;

@@ -208,8 +208,22 @@ pub fn load(root: &Path, loader: Loader) -> System {
     }
 }
 
+/// [`load`], leaving out the files whose boot path (`/etc/sysctl.d/x.conf`)
+/// `exclude` matches: they are not read, and not reported as skipped.
+pub fn load_excluding(root: &Path, loader: Loader, exclude: &crate::input::Exclude) -> System {
+    match Root::open(root) {
+        Ok(r) => load_in_excluding(&r, loader, exclude),
+        Err(_) => load(root, loader),
+    }
+}
+
 /// [`load`] from an open root.
 pub fn load_in(root: &Root, loader: Loader) -> System {
+    load_in_excluding(root, loader, &crate::input::Exclude::default())
+}
+
+/// [`load_excluding`] from an open root.
+pub fn load_in_excluding(root: &Root, loader: Loader, exclude: &crate::input::Exclude) -> System {
     let mut dirs: Vec<&str> = DIRS.to_vec();
     match loader {
         Loader::Procps => dirs.push(SPLIT_USR_DIR),
@@ -286,6 +300,9 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
     let mut files = Vec::new();
     let mut read_targets = HashSet::new();
     for c in winners.into_values() {
+        if exclude.matches(&c.path) {
+            continue;
+        }
         match root.read(&c.real) {
             Ok((bytes, id)) => {
                 if let Some(id) = &id {
@@ -315,7 +332,7 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
             // Read last if it is a regular file (stat follows links), even when a
             // 99-sysctl.conf link already pulled it in (E13: read twice).
             if let Ok(Resolved::Entry { stat, .. }) = root.resolve(conf) {
-                if stat.kind == Kind::File {
+                if stat.kind == Kind::File && !exclude.matches(SYSCTL_CONF) {
                     match root.read(conf) {
                         Ok((bytes, id)) => {
                             let location = location(root, id.as_ref().map_or(conf, |i| &i.path));
@@ -341,6 +358,7 @@ pub fn load_in(root: &Root, loader: Loader) -> System {
         }
     }
 
+    skipped.retain(|s| !exclude.matches(&s.path));
     System {
         loader,
         files,

@@ -27,6 +27,7 @@ fn opts(root: &str, proc_root: &str) -> AuditOptions {
         sockets: false,
         options: Options::default(),
         running_kernel: true,
+        exclude: Default::default(),
     }
 }
 
@@ -459,6 +460,7 @@ fn this_machine_read_only() {
             ..Options::default()
         },
         running_kernel: true,
+        exclude: Default::default(),
     })
     .expect("audit of this machine");
     assert!(out.kernel_release.is_some());
@@ -541,6 +543,7 @@ fn fleet_scale() {
             ..Options::default()
         },
         running_kernel: true,
+        exclude: Default::default(),
     })
     .expect("fleet audit");
     let audited = t1.elapsed();
@@ -581,6 +584,7 @@ fn audit_snapshot(root: &Path, text: &str, loader: Loader) -> audit::AuditOutcom
         sockets: false,
         options: Options::default(),
         running_kernel: true,
+        exclude: Default::default(),
     })
     .expect("audit")
 }
@@ -682,6 +686,7 @@ fn audit_proc(config: &str, proc_root: &Path) -> audit::AuditOutcome {
         sockets: false,
         options: Options::default(),
         running_kernel: true,
+        exclude: Default::default(),
     })
     .expect("audit")
 }

@@ -841,3 +841,375 @@ fn readme_fleet_example_is_current() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
 }
+
+// ---------------------------------------------------------------------------
+// The ruff-style command line of check and audit (issue 16, part 4)
+
+const SL305: &str = "tests/fixtures/SL305_inline_comment.conf";
+
+#[test]
+fn statistics_counts_per_code_with_fixable_counts() {
+    // check: one line per code, the most frequent first; the exit code as usual.
+    bin()
+        .args(["check", "--statistics", SL305])
+        .assert()
+        .code(1)
+        .stdout("  5  SL305  [*] inline-comment\n");
+    let out = bin()
+        .args(["check", "--statistics", "tests/fixtures/tuning-guide.conf"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("  8  SL402  [*] "), "{text}");
+    assert!(text.contains("  2  SL202  [ ] removed-key\n"), "{text}");
+    assert!(!text.contains("Found"), "{text}");
+    // JSON with --format json.
+    let out = bin()
+        .args(["check", "--statistics", "--format", "json", SL305])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"code": "SL305", "name": "inline-comment", "count": 5, "fixable": 5}])
+    );
+    // audit too.
+    audit_fixture()
+        .arg("--statistics")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_match(r"(?m)^  \d+  SL801  \[ \] live-drift$").unwrap())
+        .stdout(contains("Audit of").not());
+}
+
+#[test]
+fn quiet_prints_the_findings_only() {
+    for args in [
+        vec!["check", "-q", "--color", "never", SL305],
+        vec!["check", "--quiet", "--color", "never", SL305],
+    ] {
+        bin()
+            .args(&args)
+            .assert()
+            .code(1)
+            .stdout(contains("SL305 inline-comment"))
+            .stdout(contains("Found").not())
+            .stdout(contains("sysctl-lint explain").not())
+            .stdout(contains("explain:").not());
+    }
+    // No header under --root either.
+    bin()
+        .args([
+            "check",
+            "-q",
+            "--color",
+            "never",
+            "--root",
+            "tests/fixtures/root",
+        ])
+        .assert()
+        .stdout(contains("Checked").not())
+        .stdout(contains("Found").not());
+    audit_fixture()
+        .args(["-q", "--color", "never"])
+        .assert()
+        .code(1)
+        .stdout(contains("SL801 live-drift"))
+        .stdout(contains("Audit of").not())
+        .stdout(contains("Found").not());
+}
+
+#[test]
+fn silent_prints_nothing_and_keeps_the_exit_code() {
+    bin()
+        .args(["check", "--silent", SL305])
+        .assert()
+        .code(1)
+        .stdout("");
+    bin()
+        .args(["check", "--silent", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(0)
+        .stdout("");
+    audit_fixture().arg("--silent").assert().code(1).stdout("");
+    bin()
+        .args(["check", "--silent", "--diff", SL305])
+        .assert()
+        .code(2)
+        .stdout("");
+}
+
+#[test]
+fn output_file_gets_the_report_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    std::fs::write(&report, "old").unwrap();
+    bin()
+        .args(["check", "--format", "json", "--output-file"])
+        .arg(&report)
+        .arg(SL305)
+        .assert()
+        .code(1)
+        .stdout("");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 5);
+    // Replaced through a new file: no temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1);
+    let audit_report = dir.path().join("audit.txt");
+    audit_fixture()
+        .args(["--color", "never", "--output-file"])
+        .arg(&audit_report)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(std::fs::read_to_string(&audit_report)
+        .unwrap()
+        .contains("SL801"));
+    // A file that cannot be written is an error (2).
+    bin()
+        .args(["check", "--output-file"])
+        .arg(dir.path().join("missing/dir/report.txt"))
+        .arg(SL305)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot write"));
+}
+
+#[test]
+fn exit_zero_ignores_findings_but_not_unreadable_inputs() {
+    bin()
+        .args(["check", "--exit-zero", "--color", "never", SL305])
+        .assert()
+        .code(0)
+        .stdout(contains("SL305"));
+    bin()
+        .args(["check", "--exit-zero", SL305, "/nonexistent/a.conf"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["check", "--exit-zero", "--diff", SL305])
+        .assert()
+        .code(0)
+        .stdout(contains("+++"));
+    audit_fixture().arg("--exit-zero").assert().code(0);
+}
+
+#[test]
+fn show_fixes_lists_the_fixes_to_apply_or_applied() {
+    bin()
+        .args(["check", "--show-fixes", "--color", "never", SL305])
+        .assert()
+        .code(1)
+        .stdout(contains("Fixes --fix would apply (5):"))
+        .stdout(contains(format!(
+            "  {SL305}:5  SL305  move the comment to its own line above"
+        )));
+    bin()
+        .args(["check", "--show-fixes", "tests/fixtures/clean.conf"])
+        .assert()
+        .code(0)
+        .stdout(contains("No fixes available."));
+    // With --fix: what was applied.
+    let dir = tmp_with(&[("a.conf", "net.ipv4.tcp_keepalive_time = 7202 # two hours\n")]);
+    let path = dir.path().join("a.conf");
+    bin()
+        .args(["check", "--fix", "--show-fixes", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(contains("Fixes applied (1):"))
+        .stdout(contains(":1  SL305  move the comment"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# two hours\nnet.ipv4.tcp_keepalive_time = 7202\n"
+    );
+    audit_fixture()
+        .arg("--show-fixes")
+        .assert()
+        .stdout(contains("Fixes --fix would apply").or(contains("No fixes available.")));
+}
+
+#[test]
+fn help_documents_the_report_flags_with_examples() {
+    for command in ["check", "audit"] {
+        let out = bin().args([command, "--help"]).assert().code(0);
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for flag in [
+            "--statistics",
+            "--quiet",
+            "--silent",
+            "--output-file",
+            "--exit-zero",
+            "--show-fixes",
+            "--exclude",
+        ] {
+            assert!(text.contains(flag), "{command} --help lacks {flag}");
+        }
+        assert!(text.contains("Examples:"), "{command}");
+        assert!(text.contains(&format!("sysctl-lint {command} --statistics")));
+    }
+}
+
+#[test]
+fn explain_several_codes_and_all() {
+    let out = bin()
+        .args(["explain", "SL201", "inline-comment"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("# SL201 unknown-key"), "{text}");
+    assert!(text.contains("\n# SL305 inline-comment"), "{text}");
+    assert_eq!(text.matches("Default severity: ").count(), 2);
+    let out = bin()
+        .args(["explain", "--all"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text.matches("Default severity: ").count(),
+        sysctl_lint::rules::docs().len()
+    );
+    // One unknown rule: an error, and nothing printed.
+    bin()
+        .args(["explain", "SL201", "nope-key"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("no rule `nope-key`"));
+    bin().args(["explain"]).assert().code(2);
+    bin().args(["explain", "--all", "SL201"]).assert().code(2);
+}
+
+#[test]
+fn rules_as_a_markdown_table() {
+    let out = bin()
+        .args(["rules", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "| Code | Name | Severity | Summary |");
+    assert_eq!(lines.len(), 2 + sysctl_lint::rules::docs().len());
+    for (line, d) in lines[2..].iter().zip(sysctl_lint::rules::docs()) {
+        assert!(
+            line.starts_with(&format!("| {} | {} | {} | ", d.code, d.name, d.severity)),
+            "{line}"
+        );
+        assert_eq!(
+            line.matches(" | ").count() - line.matches("\\|").count(),
+            3,
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn exclude_leaves_files_out_unread() {
+    let dir = tmp_with(&[
+        ("10-a.conf", "net.ipv4.tcp_syncookies = 1\n"),
+        ("20-b.local.conf", "net.bogus.key = 1\n"),
+    ]);
+    // An unreadable file that is excluded is not read at all: no SL100.
+    std::fs::create_dir(dir.path().join("30-c.conf")).unwrap();
+    bin()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--exclude",
+            "*.local.conf",
+            "--exclude",
+        ])
+        .arg(dir.path().join("30-c.conf"))
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(contains("No problems found in 1 file."));
+    // Without it, both are read.
+    bin().arg("check").arg(dir.path()).assert().code(2);
+    // A path given on the command line is matched too.
+    bin()
+        .args([
+            "check",
+            "--exclude",
+            "clean.conf",
+            "tests/fixtures/clean.conf",
+            SL305,
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("in 1 file."));
+    // Under --root: the boot path.
+    let all = bin()
+        .args(["check", "--format", "json", "--root", "tests/fixtures/root"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let some = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--root",
+            "tests/fixtures/root",
+            "--exclude",
+            "/usr/lib/sysctl.d/*",
+        ])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let names = |out: &[u8]| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                f["boot_path"]
+                    .as_str()
+                    .or(f["path"].as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let (all, some) = (names(&all), names(&some));
+    assert!(
+        all.iter().any(|f| f.contains("/usr/lib/sysctl.d/")),
+        "{all:?}"
+    );
+    assert!(
+        !some.iter().any(|f| f.contains("/usr/lib/sysctl.d/")),
+        "{some:?}"
+    );
+    assert!(some.len() < all.len());
+    // audit: a configuration file left out is not compared.
+    audit_fixture()
+        .args(["--exclude", "90-audit.conf", "--format", "short"])
+        .assert()
+        .stdout(contains("90-audit.conf").not());
+    bin()
+        .args(["check", "--exclude", "[", SL305])
+        .assert()
+        .code(2)
+        .stderr(contains("--exclude"));
+}

@@ -17,9 +17,13 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    pub(crate) fn load(root: &Path, loader: Option<Loader>) -> Config {
+    pub(crate) fn load(
+        root: &Path,
+        loader: Option<Loader>,
+        exclude: &crate::input::Exclude,
+    ) -> Config {
         let loader = loader.unwrap_or_else(|| system::detect_loader(root));
-        let sys = system::load(root, loader);
+        let sys = system::load_excluding(root, loader, exclude);
         Config::new(sys.files, loader)
     }
 

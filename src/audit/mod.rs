@@ -136,6 +136,8 @@ pub struct AuditOptions {
     /// Judge against the audited kernel (`kernel.osrelease`) instead of
     /// `options.kernel` when it is known (the CLI sets this unless `--kernel` is given).
     pub running_kernel: bool,
+    /// Configuration files left out (`--exclude`, by boot path).
+    pub exclude: crate::input::Exclude,
 }
 
 impl Default for AuditOptions {
@@ -148,6 +150,7 @@ impl Default for AuditOptions {
             sockets: false,
             options: Options::default(),
             running_kernel: true,
+            exclude: crate::input::Exclude::default(),
         }
     }
 }
@@ -214,7 +217,7 @@ impl AuditOutcome {
 /// be read, or a proc tree without `sys/`.
 pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     let config = match &opts.root {
-        Some(root) => Config::load(root, opts.loader),
+        Some(root) => Config::load(root, opts.loader, &opts.exclude),
         None => Config::new(Vec::new(), opts.loader.unwrap_or(Loader::Systemd)),
     };
     let unreadable_files = config

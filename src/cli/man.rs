@@ -9,12 +9,13 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::CommandFactory;
 use clap_mangen::roff::{bold, italic, roman, Inline, Roff};
 use clap_mangen::Man;
 
-use super::Cli;
+use super::{emit, usage_error, Cli};
 
 /// `(command, arguments, what it does)`; the arguments may end in a redirection
 /// (`> FILE`), which is not part of the command line a unit test parses.
@@ -31,11 +32,17 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ("audit", "--snapshot hosts/", "Audit saved `sysctl -a` outputs: one per host, differences across the fleet."),
     ("audit", "--root ./image --snapshot hosts/ --format github", "Judge a fleet's snapshots against a configuration tree, as CI annotations."),
     ("check", "--select SL2,SL5 --ignore SL512 a.conf", "Report only some rules (codes, names or prefixes), as ruff selects them."),
+    ("check", "--statistics a.conf", "Count the findings per code, with how many --fix fixes, instead of listing them."),
+    ("check", "-q --show-fixes a.conf", "The findings only (no header, summary or explain footer), then the fixes --fix would apply."),
+    ("check", "--silent --exit-zero a.conf", "Print nothing and exit 0 even with findings (an unreadable input still exits 2)."),
+    ("check", "--exclude '*.local.conf' /etc/sysctl.d", "Leave out, unread, the files a glob matches (the path, or under --root the boot path)."),
+    ("audit", "--format sarif --output-file audit.sarif", "Write the report to a file, replaced atomically; nothing goes to standard output."),
     ("server", "", "Run the language server on standard input and output, for an editor's LSP client."),
     ("effective", "--key 'net.ipv4.conf.*.rp_filter'", "Show the value each matching key ends up with and the file and line that set it."),
     ("describe", "net.ipv4.tcp_tw_reuse", "Type, unit, default, range and kernel releases of a key, and the rules about it."),
-    ("explain", "SL201", "Print a rule's documentation (by code or by name: unknown-key)."),
+    ("explain", "SL201 inline-comment", "Print rules' documentation (by code or by name); --all prints every rule's."),
     ("rules", "--format json", "List every rule with its code, name, default severity and summary."),
+    ("rules", "--format markdown", "The same as a Markdown table, for a README or a wiki."),
     ("profiles", "server", "Show the checks of a hardening profile."),
     ("config", "--show", "Print the settings in force and the .sysctl-lint.toml they come from."),
     ("completions", "bash > ~/.local/share/bash-completion/completions/sysctl-lint", "Install bash completion (zsh: a file _sysctl-lint in $fpath; fish: ~/.config/fish/completions/sysctl-lint.fish)."),
@@ -52,6 +59,28 @@ fn command() -> clap::Command {
 /// The shown commands, in definition order.
 fn subcommands(cmd: &clap::Command) -> Vec<&clap::Command> {
     cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect()
+}
+
+/// `sysctl-lint man`: print the main page, or write every page into `dir`.
+pub(super) fn run(dir: Option<&Path>) -> ExitCode {
+    let Some(dir) = dir else {
+        return emit(&page());
+    };
+    match write_dir(dir) {
+        Ok(written) => {
+            for path in written {
+                eprintln!(
+                    "sysctl-lint: wrote {}",
+                    sysctl_lint::escape::escape_path(&path)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(format!(
+            "cannot write the manual pages to {}: {e}",
+            sysctl_lint::escape::escape_path(dir)
+        )),
+    }
 }
 
 /// `sysctl-lint.1` alone (SEE ALSO lists no per-command page).
@@ -252,18 +281,19 @@ fn exit_status(r: &mut Roff) {
         (
             "0",
             "Success: check and audit found nothing at or above the --fail-on severity \
-             (default: warning); --write-baseline recorded the findings.",
+             (default: warning), or --exit-zero was given; --write-baseline recorded the findings.",
         ),
         (
             "1",
-            "check and audit: findings at or above --fail-on; check --diff: there are fixes to apply.",
+            "check and audit: findings at or above --fail-on; check --diff: there are fixes to apply \
+             (never with --exit-zero).",
         ),
         (
             "2",
             "A usage error (an unknown option, rule, key or profile, a bad .sysctl-lint.toml), \
              an input that could not be read (the other inputs are still checked, and the \
-             unreadable one is reported as SL100 in every format), a fix that could not be \
-             written, or output that could not be written.",
+             unreadable one is reported as SL100 in every format, even with --exit-zero), a fix \
+             that could not be written, or output (or the --output-file) that could not be written.",
         ),
     ];
     for (code, text) in rows {

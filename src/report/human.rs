@@ -160,8 +160,8 @@ fn to_codespan(d: &Diagnostic, view: &View<'_>) -> CsDiagnostic<usize> {
         .with_notes(notes)
 }
 
-/// Render all findings, the summary and the explain pointers.
-pub fn render(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
+/// Render the findings alone (`--quiet`): no summary, no explain pointers.
+pub fn render_findings(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
     let view = View::new(files);
     let config = Config::default();
     let mut buffer = if color {
@@ -179,6 +179,12 @@ pub fn render(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
             out.push_str(&super::short::render(files, std::slice::from_ref(d)));
         }
     }
+    out
+}
+
+/// Render all findings, the summary and the explain pointers.
+pub fn render(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
+    let mut out = render_findings(files, diags, color);
     out.push_str(&summary_line(Counts::of(diags), files.len()));
     out.push('\n');
     let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();

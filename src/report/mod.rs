@@ -8,6 +8,7 @@ pub mod json;
 pub mod jsonl;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;

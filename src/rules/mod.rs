@@ -1,8 +1,9 @@
-//! The rule registry: one file per rule, one row per rule in [`RULES`], and the
-//! metadata (name, default severity, summary, documentation) from the rule's page in
-//! `rules/docs/<CODE>.md`, which `build.rs` embeds.
+//! The rule registry: one file per rule, one row per rule in [`RULES`]. The
+//! metadata (name, default severity, summary, documentation) is in
+//! [`crate::codes`], re-exported here.
 
-use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::codes::{about_key, doc, docs, RuleDoc};
+use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, FileData, LineContext};
 
 mod sl101_missing_equals;
@@ -64,21 +65,6 @@ mod sl801_live_drift;
 mod sl802_key_missing_on_running_kernel;
 mod sl803_ephemeral_ports_exhaustion;
 pub(crate) mod values;
-
-/// A rule's documentation page and metadata (from `rules/docs/<CODE>.md`).
-#[derive(Debug)]
-pub struct RuleDoc {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-    /// Keys the rule is about (lookup form, from the `keys:` front matter line).
-    pub keys: &'static [&'static str],
-    /// The Markdown page, without its front matter.
-    pub body: &'static str,
-}
-
-include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 
 /// How a rule is run.
 #[derive(Clone, Copy)]
@@ -208,26 +194,6 @@ pub static RULES: &[Rule] = &[
     sl803_ephemeral_ports_exhaustion::RULE,
 ];
 
-/// All documented rules, in code order.
-pub fn docs() -> &'static [RuleDoc] {
-    RULE_DOCS
-}
-
-/// The doc page of a code (`SL201`, `sl201`) or a name (`unknown-key`).
-pub fn doc(code_or_name: &str) -> Option<&'static RuleDoc> {
-    RULE_DOCS
-        .iter()
-        .find(|d| d.code.eq_ignore_ascii_case(code_or_name) || d.name == code_or_name)
-}
-
-/// Rules whose page lists the key (catalogue lookup path, e.g. `net/ipv4/tcp_tw_reuse`).
-pub fn about_key(path: &str) -> Vec<&'static RuleDoc> {
-    RULE_DOCS
-        .iter()
-        .filter(|d| d.keys.contains(&path))
-        .collect()
-}
-
 /// Drop findings made redundant by a more specific finding on the same line.
 pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
     let line_of = |d: &Diagnostic| (d.file, files[d.file].source.line_index(d.span.start));
@@ -272,7 +238,7 @@ mod tests {
     #[test]
     fn every_rule_has_a_doc_and_every_doc_a_rule() {
         let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-        let documented: Vec<&str> = RULE_DOCS.iter().map(|d| d.code).collect();
+        let documented: Vec<&str> = docs().iter().map(|d| d.code).collect();
         assert_eq!(codes, documented);
         let mut sorted = codes.clone();
         sorted.sort_unstable();
@@ -282,7 +248,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_kebab_case() {
-        let mut names: Vec<&str> = RULE_DOCS.iter().map(|d| d.name).collect();
+        let mut names: Vec<&str> = docs().iter().map(|d| d.name).collect();
         for n in &names {
             assert!(
                 n.chars()
@@ -298,7 +264,7 @@ mod tests {
 
     #[test]
     fn docs_have_the_headings() {
-        for d in RULE_DOCS {
+        for d in docs() {
             for h in [
                 "## What it does",
                 "## Why is this bad?",

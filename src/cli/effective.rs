@@ -1,0 +1,81 @@
+//! `sysctl-lint effective`: the value every key ends up with and where it was set.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use sysctl_lint::system::Loader;
+use sysctl_lint::{effective as eff, layout};
+
+use super::{emit, EffectiveFormat, EXIT_ERROR};
+
+pub(super) fn run(
+    root: &Path,
+    loader: Option<Loader>,
+    key: Option<&str>,
+    format: EffectiveFormat,
+) -> ExitCode {
+    let l = layout::load(root, loader);
+    let mut effs = eff::compute(&l.files[..l.applied], l.loader);
+    if let Some(pattern) = key {
+        effs = eff::filter(&effs, pattern);
+    }
+    // Files that could not be read: SL100 in every format, and exit code 2.
+    let unreadable: Vec<(String, String)> = l.files[..l.applied]
+        .iter()
+        .filter_map(|f| {
+            let reason = f.read_error.as_ref()?;
+            Some((
+                f.source.name.clone(),
+                format!("cannot read `{}`: {reason}", f.source.name),
+            ))
+        })
+        .collect();
+    let sl100 =
+        |(_, message): &(String, String)| format!("error[SL100 unreadable-input]: {message}\n");
+    let text = match format {
+        EffectiveFormat::Human => format!(
+            "{}{} as {} loads it ({} files):\n{}",
+            unreadable.iter().map(sl100).collect::<String>(),
+            sysctl_lint::escape::escape_path(root),
+            l.loader,
+            l.applied,
+            eff::render_human(&effs)
+        ),
+        EffectiveFormat::Conf => {
+            for u in &unreadable {
+                eprint!("sysctl-lint: {}", sl100(u));
+            }
+            let comments: String = unreadable
+                .iter()
+                .map(|u| format!("# {}", sl100(u)))
+                .collect();
+            format!("{comments}{}", eff::render_conf(&effs))
+        }
+        EffectiveFormat::Json => {
+            let mut v = eff::to_json(&effs, l.loader);
+            v["errors"] = serde_json::Value::Array(
+                unreadable
+                    .iter()
+                    .map(|(file, message)| {
+                        serde_json::json!({
+                            "code": "SL100",
+                            "name": "unreadable-input",
+                            "severity": "error",
+                            "file": file,
+                            "message": message,
+                        })
+                    })
+                    .collect(),
+            );
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    let code = emit(&text);
+    if unreadable.is_empty() {
+        code
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    }
+}

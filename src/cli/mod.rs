@@ -1,0 +1,339 @@
+//! Command-line interface: the clap types ([`args`]), one module per command
+//! (as ruff's `commands/`), and the helpers they share: output, usage errors,
+//! the configuration, the rule selection, filtering, rendering and exit codes.
+//! Only this module and `main.rs` print.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sysctl_lint::baseline;
+use sysctl_lint::config::Config;
+use sysctl_lint::diagnostic::Severity;
+use sysctl_lint::report;
+use sysctl_lint::system::Loader;
+use sysctl_lint::{KernelVersion, Options};
+
+mod args;
+mod audit;
+mod check;
+mod completions;
+mod config;
+mod describe;
+mod effective;
+mod explain;
+mod man;
+mod profiles;
+mod rules;
+mod server;
+
+pub use args::*;
+
+/// Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or input error.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules { format } => rules::run(format),
+        Command::Explain { rules, all } => explain::run(&rules, all),
+        Command::Describe { key, format } => describe::run(&key, format),
+        Command::Profiles { name } => profiles::run(name.as_deref()),
+        Command::Audit(args) => audit::run(args),
+        Command::Config { show: _, config } => config::run(config.as_deref()),
+        Command::Effective {
+            root,
+            loader,
+            key,
+            format,
+        } => effective::run(&root, loader.map(Loader::from), key.as_deref(), format),
+        Command::Server => server::run(),
+        Command::Completions { shell } => emit(&completions::script(shell)),
+        Command::Man { dir } => man::run(dir.as_deref()),
+    }
+}
+
+fn emit(text: &str) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sysctl-lint: cannot write output: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn usage_error(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("sysctl-lint: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// The configuration file: `--config PATH`, else `.sysctl-lint.toml` searched upwards
+/// from the current directory, else defaults. A bad file is rendered like a
+/// diagnostic and ends the run with exit code 2.
+fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, Config), ExitCode> {
+    if isolated {
+        return Ok((None, Config::default()));
+    }
+    let found = match path {
+        Some(p) => sysctl_lint::config::load(p).map(Some),
+        None => match sysctl_lint::config::discover(Path::new(".")) {
+            Ok(sysctl_lint::config::Discovery::Untrusted(u)) => {
+                eprintln!("sysctl-lint: {u}");
+                Ok(None)
+            }
+            found => found.map(sysctl_lint::config::Discovery::loaded),
+        },
+    };
+    match found {
+        Ok(Some(l)) => Ok((Some(l.path), l.config)),
+        Ok(None) => Ok((None, Config::default())),
+        Err(e) => {
+            eprint!("{}", e.render(io::stderr().is_terminal()));
+            Err(ExitCode::from(EXIT_ERROR))
+        }
+    }
+}
+
+/// The options rules judge with, from the command line and the configuration;
+/// `default_kernel` is used when neither names a kernel.
+fn options(args: &JudgeArgs, cfg: &Config, default_kernel: &str) -> Result<Options, String> {
+    let kernel_arg = args
+        .kernel
+        .clone()
+        .or_else(|| cfg.kernel.clone())
+        .unwrap_or_else(|| default_kernel.to_owned());
+    let kernel = if kernel_arg == "running" {
+        KernelVersion::running().map_err(|e| format!("--kernel running: {e}"))?
+    } else {
+        KernelVersion::parse_lenient(&kernel_arg).map_err(|e| format!("--kernel: {e}"))?
+    };
+    let memory = match &args.memory {
+        Some(m) => Some(sysctl_lint::units::parse_memory(m).map_err(|e| format!("--memory: {e}"))?),
+        None => None,
+    };
+    let profile = match args.profile.as_ref().or(cfg.profile.as_ref()) {
+        Some(name) => Some(sysctl_lint::profile::find(name).ok_or_else(|| {
+            format!(
+                "--profile: no profile `{name}` (available: {})",
+                sysctl_lint::profile::names().join(", ")
+            )
+        })?),
+        None => None,
+    };
+    Ok(Options {
+        kernel,
+        memory,
+        profile,
+        known_keys: cfg.known_keys().to_vec(),
+        listening_ports: cfg.listening_ports().to_vec(),
+    })
+}
+
+/// The project configuration (`--config`, `--isolated`, or discovered) with the
+/// command line's rule selection on top.
+fn configuration(args: &ConfigArgs, rules: &RuleSelection) -> Result<Config, ExitCode> {
+    let (_, mut cfg) = load_config(args.config.as_deref(), args.isolated)?;
+    let parse =
+        |flag: &str, list: &[String]| -> Result<Vec<sysctl_lint::config::Selector>, ExitCode> {
+            list.iter()
+                .map(|t| {
+                    sysctl_lint::config::Selector::parse(t).map_err(|e| {
+                        let help = e.help.map(|h| format!("; {h}")).unwrap_or_default();
+                        usage_error(format!("{flag}: {}{help}", e.message))
+                    })
+                })
+                .collect()
+        };
+    if let Some(select) = &rules.select {
+        cfg.select = Some(parse("--select", select)?);
+    }
+    cfg.extend_select
+        .extend(parse("--extend-select", &rules.extend_select)?);
+    cfg.ignore.extend(parse("--ignore", &rules.ignore)?);
+    cfg.ignore
+        .extend(parse("--extend-ignore", &rules.extend_ignore)?);
+    Ok(cfg)
+}
+
+/// The configuration's selection, per-file ignores and severities, then the
+/// baseline: what is left to report. `--write-baseline` records the findings
+/// and ends the run (`Err` with its exit code) unless an input was unreadable,
+/// in which case only the SL100 findings are left to report.
+fn filter_findings(
+    cfg: &Config,
+    args: &BaselineArgs,
+    files: &[sysctl_lint::FileData],
+    diags: &mut Vec<sysctl_lint::Diagnostic>,
+) -> Result<(), ExitCode> {
+    cfg.apply(diags, files);
+    if let Some(path) = &args.write_baseline {
+        let recorded = baseline::build(files, diags).entries.len();
+        if let Err(e) = baseline::write(path, files, diags) {
+            return Err(usage_error(format!(
+                "cannot write {}: {e}",
+                sysctl_lint::escape::escape_path(path)
+            )));
+        }
+        eprintln!(
+            "sysctl-lint: recorded {recorded} finding{} in {}",
+            if recorded == 1 { "" } else { "s" },
+            sysctl_lint::escape::escape_path(path)
+        );
+        if !files.iter().any(|f| f.read_error.is_some()) {
+            return Err(ExitCode::SUCCESS);
+        }
+        // Not recorded: an unreadable input is reported, and fails the run.
+        diags.retain(|d| d.code == "SL100");
+    }
+    if let Some(path) = &args.baseline {
+        match baseline::load(path) {
+            Ok(b) => {
+                baseline::filter(&b, files, diags);
+            }
+            Err(e) => return Err(usage_error(format!("--baseline: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+/// The exit code: 2 when an input could not be read (whatever --fail-on says),
+/// 1 when a finding is at or above the threshold, else 0.
+fn exit_code(
+    report: &ReportArgs,
+    cfg: &Config,
+    unreadable: bool,
+    worst: Option<Severity>,
+) -> ExitCode {
+    if unreadable {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if report.exit_zero {
+        return ExitCode::SUCCESS;
+    }
+    let threshold = match report.fail_on {
+        Some(FailOn::Error) => Some(Severity::Error),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Never) => None,
+        None => cfg
+            .fail_on
+            .map_or(Some(Severity::Warning), |f| f.threshold()),
+    };
+    if threshold.is_some_and(|t| worst.is_some_and(|w| w >= t)) {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The report of `check` in the format asked for (`--quiet`: the findings alone).
+fn render(
+    args: &ReportArgs,
+    files: &[sysctl_lint::FileData],
+    diags: &[sysctl_lint::Diagnostic],
+    header: Option<String>,
+    options: &Options,
+) -> String {
+    match args.format {
+        Format::Human if args.quiet => {
+            report::human::render_findings(files, diags, use_color(args.color))
+        }
+        Format::Human => {
+            let mut t = header.unwrap_or_default();
+            t.push_str(&report::human::render(files, diags, use_color(args.color)));
+            t
+        }
+        Format::Short => report::short::render(files, diags),
+        Format::Json => report::json::render(files, diags, &options.kernel.to_string()),
+        Format::JsonLines => report::jsonl::render(files, diags),
+        Format::Sarif => report::sarif::render(files, diags),
+        Format::Github => report::github::render(files, diags),
+        Format::Gitlab => report::gitlab::render(files, diags),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// `--statistics`: counts per code instead of the findings (JSON with
+/// `--format json`, else text).
+fn statistics(args: &ReportArgs, diags: &[sysctl_lint::Diagnostic], unsafe_fixes: bool) -> String {
+    use sysctl_lint::report::statistics;
+    let stats = statistics::compute(diags, unsafe_fixes);
+    match args.format {
+        Format::Json => statistics::render_json(&stats),
+        _ => statistics::render_text(&stats),
+    }
+}
+
+/// Deliver the report: nothing with `--silent`, into `--output-file` (replaced
+/// atomically), else standard output (or standard error when `to_stderr`, where
+/// `check --fix -` puts it). `Err` is the exit code of a failed write.
+fn deliver(args: &ReportArgs, text: &str, to_stderr: bool) -> Result<(), ExitCode> {
+    if let Some(path) = &args.output_file {
+        return write_atomic(path, text.as_bytes()).map_err(|e| {
+            usage_error(format!(
+                "cannot write {}: {e}",
+                sysctl_lint::escape::escape_path(path)
+            ))
+        });
+    }
+    if args.silent {
+        return Ok(());
+    }
+    if to_stderr {
+        eprint!("{text}");
+        return Ok(());
+    }
+    if emit(text) == ExitCode::SUCCESS {
+        Ok(())
+    } else {
+        Err(ExitCode::from(EXIT_ERROR))
+    }
+}
+
+/// Write a new file beside `path` and rename it over `path`: a reader never
+/// sees half a report, and a failed run leaves the old one.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
