@@ -452,3 +452,50 @@ fn suppressed_and_ignored_findings_are_not_fixed() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
 }
+
+/// Under --root, the findings an override drop-in handles are reported as fixed,
+/// not as remaining on the package file.
+#[test]
+fn findings_handled_by_an_override_are_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path().join("usr/lib/sysctl.d");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("50-x.conf"), "net.core.rmem_max = 16777216 #big\n").unwrap();
+    let run = |extra: &[&str]| {
+        assert_cmd::Command::cargo_bin("sysctl-lint")
+            .unwrap()
+            .args(["check", "--isolated", "--format", "short", "--root"])
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let before = String::from_utf8(run(&[]).stdout).unwrap();
+    assert!(
+        before.contains("50-x.conf:1:30: warning[SL305]"),
+        "{before}"
+    );
+    // --diff shows the drop-in --fix would create (and leaves the package file).
+    let diff = String::from_utf8(run(&["--diff"]).stdout).unwrap();
+    assert!(
+        diff.starts_with("--- /dev/null\n+++ b/etc/sysctl.d/50-x.sysctl-lint.conf\n"),
+        "{diff}"
+    );
+    assert!(!diff.contains("a/usr/lib"), "{diff}");
+    let out = run(&["--fix"]);
+    let after = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("wrote the override /etc/sysctl.d/50-x.sysctl-lint.conf"),
+        "{err}"
+    );
+    assert!(err.contains("fixed 1 finding"), "{err}");
+    assert!(!after.contains("[SL305]"), "{after}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("etc/sysctl.d/50-x.sysctl-lint.conf"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("net.core.rmem_max = 16777216")
+    );
+}

@@ -98,12 +98,19 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
                 files: fixed,
                 failed,
                 applied: written,
+                handled,
             }) => {
                 fix_failed = failed;
                 applied = Some(written);
                 if tree {
-                    // What is on disk now, override drop-ins included.
+                    // What is on disk now, override drop-ins included; the
+                    // package files' findings an override handles are fixed.
                     (files, diags, header) = load_tree();
+                    diags.retain(|d| {
+                        !handled.iter().any(|(file, code, key)| {
+                            files[d.file].source.name == *file && d.code == *code && d.key == *key
+                        })
+                    });
                 } else {
                     diags = sysctl_lint::check(&fixed, &options);
                     files = fixed;
@@ -148,6 +155,9 @@ enum FixOutcome {
         failed: usize,
         /// The fixes written, for `--show-fixes`.
         applied: Vec<FixLine>,
+        /// Findings in package files that an override drop-in now handles:
+        /// (file, code, key). They are fixed, not left.
+        handled: Vec<(String, &'static str, Option<String>)>,
     },
 }
 
@@ -325,6 +335,7 @@ fn fix_mode(
         data.read_error = f.read_error.clone();
         new_files.push(data);
     }
+    let mut handled = Vec::new();
     for o in &overrides {
         let dir = Path::new(fix::OVERRIDE_DIR);
         match target.root.create_new(dir, &o.name, &o.body, 0o644) {
@@ -336,6 +347,11 @@ fn fix_mode(
                 );
                 count += o.fixed;
                 applied.extend(o.applied.iter().cloned());
+                handled.extend(
+                    o.handled
+                        .iter()
+                        .map(|(code, key)| (o.package_file.clone(), *code, key.clone())),
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -355,6 +371,7 @@ fn fix_mode(
         files: new_files,
         failed,
         applied,
+        handled,
     })
 }
 
@@ -369,6 +386,8 @@ struct Override {
     fixed: usize,
     /// Those fixes, at their lines in the package file.
     applied: Vec<FixLine>,
+    /// The findings they handle: (code, key).
+    handled: Vec<(&'static str, Option<String>)>,
 }
 
 /// The override drop-ins for the package files of a `--root` tree whose fixes
@@ -421,6 +440,7 @@ fn override_dropins(
             name,
             body,
             fixed: r.fixed.len(),
+            handled: r.fixed.iter().map(|x| (x.code, x.key.clone())).collect(),
             applied: r
                 .fixed
                 .iter()
