@@ -221,11 +221,16 @@ fn install_downloads_the_release_binary_and_checks_its_sum() {
     let release = work.path().join(format!("releases/v{version}"));
     std::fs::create_dir_all(&release).unwrap();
     let asset = "sysctl-lint-x86_64-unknown-linux-musl.tar.gz";
+    // A copy: tar fails ("file changed as we read it") if the build directory's
+    // binary is touched while it reads.
+    let staged = work.path().join("staged");
+    std::fs::create_dir(&staged).unwrap();
+    std::fs::copy(bin_dir().join("sysctl-lint"), staged.join("sysctl-lint")).unwrap();
     let status = Command::new("tar")
         .arg("-czf")
         .arg(release.join(asset))
         .arg("-C")
-        .arg(bin_dir())
+        .arg(&staged)
         .arg("sysctl-lint")
         .status()
         .unwrap();

@@ -324,6 +324,8 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report.
     Gitlab,
+    /// Prometheus metrics for node_exporter's textfile collector.
+    Prometheus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

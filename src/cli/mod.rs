@@ -257,6 +257,7 @@ fn render(
         Format::Sarif => report::sarif::render(files, diags),
         Format::Github => report::github::render(files, diags),
         Format::Gitlab => report::gitlab::render(files, diags),
+        Format::Prometheus => report::prometheus::render(diags),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod prometheus;
 pub mod sarif;
 pub mod short;
 pub mod statistics;
