@@ -44,6 +44,7 @@ pub mod report;
 pub mod rules;
 pub mod sockets;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 pub mod system;
