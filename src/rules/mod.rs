@@ -29,6 +29,7 @@ mod sl205_noop_key;
 mod sl206_vendor_key;
 mod sl207_module_key;
 mod sl208_template_in_key;
+mod sl209_interface_key;
 mod sl301_invalid_value;
 mod sl302_value_out_of_range;
 mod sl303_extra_values;
@@ -158,6 +159,7 @@ pub static RULES: &[Rule] = &[
     sl206_vendor_key::RULE,
     sl207_module_key::RULE,
     sl208_template_in_key::RULE,
+    sl209_interface_key::RULE,
     sl301_invalid_value::RULE,
     sl302_value_out_of_range::RULE,
     sl303_extra_values::RULE,

@@ -55,7 +55,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The first placeholder in a key: its byte offset, length, and what syntax it is.
-fn placeholder(text: &str) -> Option<(usize, usize, &'static str)> {
+pub(super) fn placeholder(text: &str) -> Option<(usize, usize, &'static str)> {
     let b = text.as_bytes();
     let ident = |from: usize| {
         b[from..]
