@@ -21,6 +21,7 @@ mod sl113_path_traversal;
 mod sl114_line_continuation;
 mod sl115_unused_suppression;
 mod sl116_suppression_after_value;
+mod sl117_shell_script;
 mod sl201_unknown_key;
 mod sl202_removed_key;
 mod sl203_key_too_new;
@@ -151,6 +152,7 @@ pub static RULES: &[Rule] = &[
     sl114_line_continuation::RULE,
     sl115_unused_suppression::RULE,
     sl116_suppression_after_value::RULE,
+    sl117_shell_script::RULE,
     sl201_unknown_key::RULE,
     sl202_removed_key::RULE,
     sl203_key_too_new::RULE,
@@ -241,6 +243,20 @@ pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
         if let Some(rule) = RULES.iter().find(|r| r.code == d.code) {
             for &code in rule.supersedes {
                 dropped.insert((line_of(d), code));
+            }
+        }
+    }
+    // A shell script is reported once (SL117): its command lines get no findings
+    // of their own.
+    let scripts: std::collections::BTreeSet<usize> = diags
+        .iter()
+        .filter(|d| d.code == "SL117")
+        .map(|d| d.file)
+        .collect();
+    for file in scripts {
+        for line in sl117_shell_script::shell_lines(&files[file]).unwrap_or_default() {
+            for &code in sl117_shell_script::SUPERSEDES {
+                dropped.insert(((file, line), code));
             }
         }
     }
