@@ -37,6 +37,7 @@ pub mod fix;
 pub mod fsroot;
 pub mod input;
 pub mod key;
+pub mod knowledge;
 pub mod layout;
 pub mod lint;
 pub mod profile;
