@@ -5,6 +5,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{Context, FileData, LineContext};
 
+mod relations;
 mod sl101_missing_equals;
 mod sl102_empty_key;
 mod sl103_empty_value;
@@ -36,6 +37,9 @@ mod sl302_value_out_of_range;
 mod sl303_extra_values;
 mod sl304_missing_values;
 mod sl305_inline_comment;
+mod sl308_lower_above_upper;
+mod sl309_rejected_by_write_order;
+mod sl310_needs_other_key;
 mod sl401_duplicate_key;
 mod sl402_redundant_duplicate;
 mod sl403_overridden_across_files;
@@ -167,6 +171,9 @@ pub static RULES: &[Rule] = &[
     sl303_extra_values::RULE,
     sl304_missing_values::RULE,
     sl305_inline_comment::RULE,
+    sl308_lower_above_upper::RULE,
+    sl309_rejected_by_write_order::RULE,
+    sl310_needs_other_key::RULE,
     sl401_duplicate_key::RULE,
     sl402_redundant_duplicate::RULE,
     sl403_overridden_across_files::RULE,
