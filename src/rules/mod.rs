@@ -37,6 +37,7 @@ mod sl302_value_out_of_range;
 mod sl303_extra_values;
 mod sl304_missing_values;
 mod sl305_inline_comment;
+mod sl307_documented_advice;
 mod sl308_lower_above_upper;
 mod sl309_rejected_by_write_order;
 mod sl310_needs_other_key;
@@ -171,6 +172,7 @@ pub static RULES: &[Rule] = &[
     sl303_extra_values::RULE,
     sl304_missing_values::RULE,
     sl305_inline_comment::RULE,
+    sl307_documented_advice::RULE,
     sl308_lower_above_upper::RULE,
     sl309_rejected_by_write_order::RULE,
     sl310_needs_other_key::RULE,
