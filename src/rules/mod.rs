@@ -32,6 +32,7 @@ mod sl206_vendor_key;
 mod sl207_module_key;
 mod sl208_template_in_key;
 mod sl209_interface_key;
+mod sl210_action_key;
 mod sl301_invalid_value;
 mod sl302_value_out_of_range;
 mod sl303_extra_values;
@@ -167,6 +168,7 @@ pub static RULES: &[Rule] = &[
     sl207_module_key::RULE,
     sl208_template_in_key::RULE,
     sl209_interface_key::RULE,
+    sl210_action_key::RULE,
     sl301_invalid_value::RULE,
     sl302_value_out_of_range::RULE,
     sl303_extra_values::RULE,
