@@ -38,6 +38,7 @@ mod sl302_value_out_of_range;
 mod sl303_extra_values;
 mod sl304_missing_values;
 mod sl305_inline_comment;
+mod sl306_negative_value;
 mod sl307_documented_advice;
 mod sl308_lower_above_upper;
 mod sl309_rejected_by_write_order;
@@ -174,6 +175,7 @@ pub static RULES: &[Rule] = &[
     sl303_extra_values::RULE,
     sl304_missing_values::RULE,
     sl305_inline_comment::RULE,
+    sl306_negative_value::RULE,
     sl307_documented_advice::RULE,
     sl308_lower_above_upper::RULE,
     sl309_rejected_by_write_order::RULE,

@@ -9,7 +9,8 @@ use super::{Check, Rule};
 pub(super) const RULE: Rule = Rule {
     code: "SL505",
     check: Check::Line(check),
-    supersedes: &[],
+    // SL505 says what a negative cap does on the target kernel.
+    supersedes: &["SL306"],
 };
 
 /// Below this the cap is reported. The kernel's own default is half the TCP
