@@ -19,7 +19,7 @@ fn main() {
     fs::write(out.join("key_ranges.rs"), key_ranges()).expect("write key_ranges.rs");
     let knowledge = [
         string_rows("rules/aliases.tsv", "ALIASES", &[2]),
-        string_rows("rules/relations.tsv", "RELATIONS", &[]),
+        string_rows("rules/relations.tsv", "RELATIONS", &[4]),
         string_rows("rules/advice.tsv", "ADVICE", &[]),
         string_rows("rules/actions.tsv", "ACTIONS", &[]),
     ]

@@ -213,6 +213,9 @@ pub struct Relation {
     /// `Le`/`Enforced`: values of `a` that are exempt (`-1`: unlimited);
     /// `Needs`: the values of `b` that give `a` its effect.
     pub values: Vec<i128>,
+    /// `b` is compared after multiplying by this (`shmall` counts pages of 4096
+    /// bytes, `shmmax` bytes); 1 when the units agree.
+    pub scale: i128,
     pub window: Window,
     pub sources: &'static str,
     pub effect: &'static str,
@@ -235,9 +238,10 @@ pub fn relations() -> &'static [Relation] {
                 a: r[1],
                 b: r[2],
                 values: ints(r[3]),
-                window: Window::parse(r[4], r[5]),
-                sources: r[6],
-                effect: r[7],
+                scale: r[4].parse().unwrap_or(1),
+                window: Window::parse(r[5], r[6]),
+                sources: r[7],
+                effect: r[8],
                 a_path: catalogue_path(r[1]),
                 b_path: catalogue_path(r[2]),
             })

@@ -24,7 +24,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(vb), wb) = g.last(false) else {
             continue;
         };
-        if va <= vb || g.rel.values.contains(&va) {
+        let scale = g.rel.scale;
+        if va <= vb.saturating_mul(scale) || g.rel.values.contains(&va) {
             continue;
         }
         // The later of the two writes makes the pair inconsistent.
@@ -34,6 +35,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(_) => format!("{v}"),
             None => format!("{v}, the kernel default"),
         };
+        let upper = if scale == 1 {
+            side(wb, vb)
+        } else {
+            format!(
+                "{} x {scale} = {}",
+                side(wb, vb),
+                crate::units::format_bytes(vb.saturating_mul(scale).max(0) as u128)
+            )
+        };
         let other = if at.is_a { wb } else { wa };
         let mut d = at
             .setting
@@ -42,9 +52,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 at.file,
                 at.setting.span(),
                 format!(
-                    "`{a}` ({}) is above `{b}` ({}): {}; the kernel accepts both writes without comparing them",
+                    "`{a}` ({}) is above `{b}` ({upper}): {}; the kernel accepts both writes without comparing them",
                     side(wa, va),
-                    side(wb, vb),
                     g.rel.effect
                 ),
             )
