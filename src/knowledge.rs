@@ -199,7 +199,7 @@ pub enum Kind {
     /// `a <= b` is meant, the kernel does not check it (SL308).
     Le,
     /// Each write of `a` or `b` is checked against the other's current value:
-    /// `a <= b`, or the write is rejected (SL309).
+    /// `a <= b`, or the write is rejected (SL407).
     Enforced,
     /// `a` has an effect only while `b` has one of `values` (SL310).
     Needs,

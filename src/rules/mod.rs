@@ -41,11 +41,11 @@ mod sl305_inline_comment;
 mod sl306_negative_value;
 mod sl307_documented_advice;
 mod sl308_lower_above_upper;
-mod sl309_rejected_by_write_order;
 mod sl310_needs_other_key;
 mod sl401_duplicate_key;
 mod sl402_redundant_duplicate;
 mod sl403_overridden_across_files;
+mod sl407_rejected_by_write_order;
 mod sl501_tcp_tw_recycle;
 mod sl502_tw_reuse_without_timestamps;
 mod sl503_timestamps_disabled;
@@ -178,7 +178,6 @@ pub static RULES: &[Rule] = &[
     sl306_negative_value::RULE,
     sl307_documented_advice::RULE,
     sl308_lower_above_upper::RULE,
-    sl309_rejected_by_write_order::RULE,
     sl310_needs_other_key::RULE,
     sl401_duplicate_key::RULE,
     sl402_redundant_duplicate::RULE,
@@ -198,6 +197,7 @@ pub static RULES: &[Rule] = &[
         check: Check::Input,
         supersedes: &[],
     },
+    sl407_rejected_by_write_order::RULE,
     sl501_tcp_tw_recycle::RULE,
     sl502_tw_reuse_without_timestamps::RULE,
     sl503_timestamps_disabled::RULE,

@@ -1,7 +1,7 @@
 //! The writes of the keys that `rules/relations.tsv` relates, grouped per
 //! relation and per instance (`net.ipv6.conf.eth0.*` and `net.ipv6.conf.all.*`
 //! are separate instances of an interface relation), in application order.
-//! SL308, SL309 and SL310 read them.
+//! SL308, SL407 and SL310 read them.
 
 use rustc_hash::FxHashMap;
 

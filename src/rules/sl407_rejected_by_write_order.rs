@@ -1,4 +1,4 @@
-//! SL309 rejected-by-write-order: a write the kernel rejects because it checks it
+//! SL407 rejected-by-write-order: a write the kernel rejects because it checks it
 //! against the current value of another key, which the configuration changes only
 //! later or not at all (`ipfrag_high_thresh` below the current
 //! `ipfrag_low_thresh`; rules/relations.tsv, kind `enforced`).
@@ -11,7 +11,7 @@ use super::relations::{default_of, groups, short, Write};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
-    code: "SL309",
+    code: "SL407",
     check: Check::Config(check),
     supersedes: &[],
 };
@@ -65,7 +65,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let mut d = w
                 .setting
                 .diag(
-                    "SL309",
+                    "SL407",
                     w.file,
                     w.setting.span(),
                     format!(
@@ -89,7 +89,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     fn found(text: &str) -> Vec<String> {
-        crate::rules::test_support::messages("SL309", text, "6.18")
+        crate::rules::test_support::messages("SL407", text, "6.18")
     }
 
     #[test]
@@ -111,7 +111,7 @@ mod tests {
         );
         // Before 3.19 the thresholds were not linked.
         assert!(crate::rules::test_support::messages(
-            "SL309",
+            "SL407",
             "net.ipv4.ipfrag_high_thresh = 2097152\n",
             "3.10"
         )
