@@ -18,6 +18,36 @@ fn main() {
     fs::write(out.join("rule_docs.rs"), rule_docs()).expect("write rule_docs.rs");
     fs::write(out.join("key_docs.rs"), key_docs()).expect("write key_docs.rs");
     fs::write(out.join("key_ranges.rs"), key_ranges()).expect("write key_ranges.rs");
+    let knowledge = [
+        string_rows("rules/aliases.tsv", "ALIASES", &[2]),
+        string_rows("rules/relations.tsv", "RELATIONS", &[4]),
+        string_rows("rules/advice.tsv", "ADVICE", &[]),
+        string_rows("rules/actions.tsv", "ACTIONS", &[]),
+    ]
+    .concat();
+    fs::write(out.join("knowledge.rs"), knowledge).expect("write knowledge.rs");
+}
+
+/// A TSV of `rules/` as a static table of rows of strings (`[&str; N]`, N the
+/// header's width), in file order; the columns named in `ints` must be empty or
+/// integers. The rules that read the table interpret the rest.
+fn string_rows(path: &str, name: &str, ints: &[usize]) -> String {
+    let width = fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .next()
+        .map_or(0, |h| h.split('\t').count());
+    let mut out = format!("pub(crate) static {name}: &[[&str; {width}]] = &[\n");
+    for (line, cells) in tsv(path) {
+        for &i in ints {
+            if !cells[i].is_empty() {
+                int(path, line, &cells[i]);
+            }
+        }
+        writeln!(out, "{cells:?},").expect("write to String");
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The tests that read `../shared/` (the corpus, the reference `sysctl -a` and the

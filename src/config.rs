@@ -200,12 +200,21 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    // Equal scores (`SL2O1` is as like `SL201` as `SL210` to Jaro-Winkler): the
+    // fewer edits, then the earlier candidate.
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            let c_lower = c.to_lowercase();
+            let edits = strsim::damerau_levenshtein(&lower, &c_lower);
+            (strsim::jaro_winkler(&lower, &c_lower), edits, c)
+        })
+        .filter(|(score, _, _)| *score > 0.8)
+        .fold(None, |best: Option<(f64, usize, &'a str)>, x| match best {
+            Some(b) if b.0 > x.0 || (b.0 == x.0 && b.1 <= x.1) => Some(b),
+            _ => Some(x),
+        })
+        .map(|(_, _, c)| c)
 }
 
 /// A rule selector: a code (`SL201`), a name (`unknown-key`, resolved to its code)

@@ -28,9 +28,12 @@ pub fn describe(written: &str) -> Result<Description, Vec<String>> {
     }
 }
 
-/// A close spelling, then keys whose name contains the last component written.
+/// The did-you-mean of SL201, then keys whose name contains the last component
+/// written.
 fn suggestions(key: &Key) -> Vec<String> {
-    let mut out: Vec<String> = catalog::closest(key).into_iter().collect();
+    let mut out: Vec<String> = crate::suggest::suggest(key)
+        .map(|s| s.keys)
+        .unwrap_or_default();
     if let Some(last) = key.last().filter(|l| l.len() >= 3) {
         for info in catalog::all() {
             if out.len() >= 8 {

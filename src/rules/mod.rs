@@ -6,6 +6,7 @@ pub use crate::codes::{about_key, doc, docs, RuleDoc};
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, FileData, LineContext};
 
+mod relations;
 mod sl101_missing_equals;
 mod sl102_empty_key;
 mod sl103_empty_value;
@@ -22,6 +23,7 @@ mod sl113_path_traversal;
 mod sl114_line_continuation;
 mod sl115_unused_suppression;
 mod sl116_suppression_after_value;
+mod sl117_shell_script;
 mod sl201_unknown_key;
 mod sl202_removed_key;
 mod sl203_key_too_new;
@@ -29,14 +31,22 @@ mod sl204_read_only_key;
 mod sl205_noop_key;
 mod sl206_vendor_key;
 mod sl207_module_key;
+mod sl208_template_in_key;
+mod sl209_interface_key;
+mod sl210_action_key;
 mod sl301_invalid_value;
 mod sl302_value_out_of_range;
 mod sl303_extra_values;
 mod sl304_missing_values;
 mod sl305_inline_comment;
+mod sl306_negative_value;
+mod sl307_documented_advice;
+mod sl308_lower_above_upper;
+mod sl310_needs_other_key;
 mod sl401_duplicate_key;
 mod sl402_redundant_duplicate;
 mod sl403_overridden_across_files;
+mod sl407_rejected_by_write_order;
 mod sl501_tcp_tw_recycle;
 mod sl502_tw_reuse_without_timestamps;
 mod sl503_timestamps_disabled;
@@ -135,6 +145,7 @@ pub static RULES: &[Rule] = &[
     sl114_line_continuation::RULE,
     sl115_unused_suppression::RULE,
     sl116_suppression_after_value::RULE,
+    sl117_shell_script::RULE,
     sl201_unknown_key::RULE,
     sl202_removed_key::RULE,
     sl203_key_too_new::RULE,
@@ -142,11 +153,18 @@ pub static RULES: &[Rule] = &[
     sl205_noop_key::RULE,
     sl206_vendor_key::RULE,
     sl207_module_key::RULE,
+    sl208_template_in_key::RULE,
+    sl209_interface_key::RULE,
+    sl210_action_key::RULE,
     sl301_invalid_value::RULE,
     sl302_value_out_of_range::RULE,
     sl303_extra_values::RULE,
     sl304_missing_values::RULE,
     sl305_inline_comment::RULE,
+    sl306_negative_value::RULE,
+    sl307_documented_advice::RULE,
+    sl308_lower_above_upper::RULE,
+    sl310_needs_other_key::RULE,
     sl401_duplicate_key::RULE,
     sl402_redundant_duplicate::RULE,
     sl403_overridden_across_files::RULE,
@@ -165,6 +183,7 @@ pub static RULES: &[Rule] = &[
         check: Check::Input,
         supersedes: &[],
     },
+    sl407_rejected_by_write_order::RULE,
     sl501_tcp_tw_recycle::RULE,
     sl502_tw_reuse_without_timestamps::RULE,
     sl503_timestamps_disabled::RULE,
@@ -203,6 +222,20 @@ pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
         if let Some(rule) = RULES.iter().find(|r| r.code == d.code) {
             for &code in rule.supersedes {
                 dropped.insert((line_of(d), code));
+            }
+        }
+    }
+    // A shell script is reported once (SL117): its command lines get no findings
+    // of their own.
+    let scripts: std::collections::BTreeSet<usize> = diags
+        .iter()
+        .filter(|d| d.code == "SL117")
+        .map(|d| d.file)
+        .collect();
+    for file in scripts {
+        for line in sl117_shell_script::shell_lines(&files[file]).unwrap_or_default() {
+            for &code in sl117_shell_script::SUPERSEDES {
+                dropped.insert(((file, line), code));
             }
         }
     }

@@ -8,6 +8,7 @@ use crate::catalog;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::key::Key;
 use crate::lint::{LineContext, Options};
+use crate::suggest::{self, How};
 use crate::syntax::LineKind;
 
 use super::{Check, Rule};
@@ -23,7 +24,14 @@ struct Template {
     /// File 0, an empty span, no value, no edit.
     diagnostic: Diagnostic,
     /// The key the fix writes (dotted), in the written style of each line.
-    fix: Option<String>,
+    fix: Option<Fix>,
+}
+
+/// The key a fix writes, and whether the rename is certain (a safe fix) or only
+/// likely (an unsafe one).
+struct Fix {
+    key: String,
+    certain: bool,
 }
 
 /// The findings of the distinct keys seen in one run: a file that repeats an
@@ -117,7 +125,12 @@ fn place(
     d.value = value.map(str::to_owned);
     if let Some(fix) = &found.fix {
         let written = cx.text(span.clone());
-        d = d.edit(span, in_written_style(written, fix));
+        let replacement = in_written_style(written, &fix.key);
+        d = if fix.certain {
+            d.edit(span, replacement)
+        } else {
+            d.unsafe_edit(span, replacement)
+        };
     }
     d
 }
@@ -156,7 +169,7 @@ work_counter!(
 );
 
 /// The finding for an unknown non-glob key, and the key its fix writes.
-fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<String>) {
+fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     let dotted = key.dotted();
     let effect = if exclusion {
         "the exclusion matches nothing".to_owned()
@@ -166,35 +179,66 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<String>) {
             key.path()
         )
     };
+    let new = |message: String| Diagnostic::new("SL201", 0, 0..0, message);
     if let Some(vlan) = vlan_form(key) {
-        let d = Diagnostic::new(
-            "SL201",
-            0,
-            0..0,
-            format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"),
-        )
+        let d = new(format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"))
         .severity(Severity::Error)
         .help(format!("write the interface name with `/`: `{vlan}`"));
-        return (d, Some(vlan));
+        return (
+            d,
+            Some(Fix {
+                key: vlan,
+                certain: true,
+            }),
+        );
     }
-    if let Some(suggestion) = catalog::closest(key) {
-        let d = Diagnostic::new(
-            "SL201",
-            0,
-            0..0,
-            format!("unknown key `{dotted}`: {effect}"),
-        )
-        .severity(Severity::Error)
-        .help(format!("did you mean `{suggestion}`?"));
-        // The fix only when no other key is as close: then the typo is certain.
-        let fix = only_close_match(key, &suggestion).then_some(suggestion);
+    if let Some(found) = suggest::suggest(key) {
+        let what = match found.how {
+            How::MissingPrefix => format!(
+                "`{dotted}` is not a key: it lacks the beginning of its path below /proc/sys, so {effect}"
+            ),
+            How::WrongPrefix => format!(
+                "unknown key `{dotted}`: the name `{}` exists only under another prefix; {effect}",
+                key.last().unwrap_or_default()
+            ),
+            _ => format!("unknown key `{dotted}`: {effect}"),
+        };
+        let help = match found.keys.as_slice() {
+            [one] => format!("did you mean `{one}`?"),
+            many => format!(
+                "did you mean one of {}?",
+                many.iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let d = new(what).severity(Severity::Error).help(help);
+        // The fix only when one key is left: then the rename is meant. A spelling
+        // is certain only when no other key is as close.
+        let fix = match found.keys.as_slice() {
+            [one] => Some(Fix {
+                key: one.clone(),
+                certain: match found.how {
+                    How::Spelling => only_close_match(key, one),
+                    How::Separators | How::MissingPrefix => true,
+                    How::Words | How::WrongPrefix => false,
+                },
+            }),
+            _ => None,
+        };
         return (d, fix);
     }
+    if key.len() == 1 && !exclusion {
+        let d = new(format!(
+            "`{dotted}` is not a sysctl key: /proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; {effect}"
+        ))
+        .severity(Severity::Error)
+        .help("it looks like a setting of another program: move it to that program's configuration, or delete the line");
+        return (d, None);
+    }
     let d = match catalog::namespace(key) {
-        Some(ns) if ns.closed => Diagnostic::new(
-            "SL201",
-            0,
-            0..0,
+        Some(ns) if ns.closed => new(
             format!("unknown key `{dotted}`: no kernel has it under `{}`; {effect}", ns.prefix),
         )
         .severity(Severity::Error)
@@ -204,10 +248,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<String>) {
                 Some(n) => format!("it may come from the module `{}` or an out-of-tree driver", n.module),
                 None => "it may come from an out-of-tree module or a vendor kernel".to_owned(),
             };
-            Diagnostic::new(
-                "SL201",
-                0,
-                0..0,
+            new(
                 format!("unknown key `{dotted}`: not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}"),
             )
             .severity(Severity::Warning)

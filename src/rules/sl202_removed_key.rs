@@ -1,7 +1,7 @@
 //! SL202 removed-key: the key was removed before the target kernel.
 
 use crate::catalog::{self, Status};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
 use super::{Check, Rule};
@@ -28,13 +28,40 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         format!("removed in Linux {when}")
     };
     let at = cx.line.text_start();
-    let message = format!(
-        "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{}` and the line does nothing",
-        info.path.replace("<*>", "*")
-    );
-    out.push(
-        s.diag("SL202", cx.file_index, span, message)
-            .help("delete the line (or target an older kernel with `--kernel`)")
-            .unsafe_edit(at..at, format!("# sysctl-lint fix: {how}: ")),
-    );
+    let path = info.path.replace("<*>", "*");
+    let d = if switched_off_for_good(s, info) {
+        // The line fails, but what it asks for holds: without the key the kernel
+        // behaves as if it were 0.
+        s.diag(
+            "SL202",
+            cx.file_index,
+            span,
+            format!(
+                "`{key}` was {how}: on {target} the line fails (`cannot stat /proc/sys/{path}`, and `sysctl -p` exits 1), but a kernel without the key behaves as if it were 0, which is what the line asks for"
+            ),
+        )
+        .severity(Severity::Warning)
+        .help("delete the line: it only makes the load fail")
+    } else {
+        s.diag(
+            "SL202",
+            cx.file_index,
+            span,
+            format!(
+                "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{path}` and the line does nothing"
+            ),
+        )
+        .help("delete the line (or target an older kernel with `--kernel`)")
+    };
+    out.push(d.unsafe_edit(at..at, format!("# sysctl-lint fix: {how}: ")));
+}
+
+/// A removed on/off switch (a boolean whose default was 0) written as 0: the
+/// feature it switched on went away with the key, so kernels without it behave
+/// as if it were 0 (`tcp_tw_recycle`, `tcp_thin_dupack`, `nf_conntrack_helper`).
+fn switched_off_for_good(s: &crate::lint::Setting, info: &catalog::KeyInfo) -> bool {
+    info.status == Status::Removed
+        && info.ty == catalog::ValueType::Bool
+        && info.default == "0"
+        && s.numbers().as_deref() == Some(&[0])
 }

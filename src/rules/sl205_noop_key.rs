@@ -58,7 +58,7 @@ const NOOPS: &[NoOp] = &[
         since: (4, 17),
         since_text: "Linux 4.17",
         why: "the kernel documentation marks it obsolete since linux-4.17 (fragment reassembly rewrite)",
-        help: "delete the line; `net.ipv4.ipfrag_high_thresh` is the reassembly memory limit that still applies",
+        help: "delete the line; `net.ipv4.ipfrag_high_thresh` is the reassembly memory limit that still applies (the kernel still rejects a high threshold below the low one: SL407)",
     },
     NoOp {
         key: "net.ipv4.ipfrag_secret_interval",

@@ -79,12 +79,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         // accepted on 6.18, whose range is the u8 0..=255).
         if !info.values.is_empty() && !info.values.contains(&v) {
             let documented: Vec<String> = info.values.iter().map(i128::to_string).collect();
-            out.push(diag(
-                Severity::Warning,
+            let message = if info.values == [0, 1] {
+                format!(
+                    "`{key}` is a 0/1 switch and {v} is neither: the kernel stores it without checking, and what another value does is undocumented (a count or a time meant for another key?)"
+                )
+            } else {
                 format!(
                     "{v} is not a documented value of `{key}` ({}): the kernel stores it without checking, and what it then does is undocumented",
                     documented.join(", ")
-                ),
+                )
+            };
+            out.push(diag(
+                Severity::Warning,
+                message,
                 format!("use one of {}", documented.join(", ")),
             ));
             return;

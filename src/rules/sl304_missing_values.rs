@@ -12,6 +12,11 @@ pub(super) const RULE: Rule = Rule {
     supersedes: &[],
 };
 
+/// Vector keys whose elements are independent settings, where writing only the
+/// leading ones is the idiom: `kernel.printk = 3` sets the console log level alone
+/// (what `dmesg -n 3` does through syslog(2)), and the other three keep their values.
+const INDEPENDENT: &[&str] = &["kernel.printk"];
+
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     // A comment standing where a number should be is SL305's error.
@@ -19,6 +24,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some(n) = numeric(s) else { return };
+    if INDEPENDENT.contains(&n.info.key) {
+        return;
+    }
     let given = n.tokens.len();
     if given == 0 || given >= n.arity {
         return;

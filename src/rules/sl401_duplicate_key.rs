@@ -1,7 +1,9 @@
 //! SL401 duplicate-key and (with SL402) the detection shared by both.
 
 use crate::diagnostic::Diagnostic;
+use crate::knowledge;
 use crate::lint::{Context, LastBy, Setting};
+use crate::version::KernelVersion;
 
 use super::{Check, Rule};
 
@@ -16,6 +18,8 @@ pub(super) struct Repeat<'a> {
     pub earlier: &'a Setting,
     pub later: &'a Setting,
     pub same_value: bool,
+    /// The two lines use two names of one kernel variable (rules/aliases.tsv).
+    pub alias: Option<&'static knowledge::Alias>,
 }
 
 /// Every assignment that repeats an earlier one of the same normalised key (globs
@@ -27,29 +31,74 @@ pub(super) fn repeats_in<'c, 'a>(cx: &'c Context<'a>, file: usize) -> &'c [Repea
 
 /// [`repeats`] of every file of the configuration, computed once.
 pub(super) fn all_repeats<'c, 'a>(cx: &'c Context<'a>) -> &'c [Vec<Repeat<'a>>] {
-    cx.shared
-        .repeats
-        .get_or_init(|| cx.files.iter().map(|f| repeats(&f.settings)).collect())
+    cx.shared.repeats.get_or_init(|| {
+        cx.files
+            .iter()
+            .map(|f| repeats(&f.settings, &cx.options.kernel))
+            .collect()
+    })
 }
 
-pub(super) fn repeats(settings: &[Setting]) -> Vec<Repeat<'_>> {
+/// The settings of a file that use a name of a kernel variable with two names,
+/// by position, with the variable's canonical path (usually none).
+pub(super) fn aliased(
+    settings: &[Setting],
+    target: &KernelVersion,
+) -> rustc_hash::FxHashMap<u32, knowledge::Canonical> {
+    settings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| Some((i as u32, knowledge::canonical(s, target)?)))
+        .collect()
+}
+
+/// Whether two settings of one variable give it the same value: the same text,
+/// or for two names of it, the same number in one unit. Two names whose values
+/// cannot be compared count as the same: neither line is known to undo the
+/// other (a `sysctl -a` listing shows `unres_qlen = 101` and `unres_qlen_bytes =
+/// 212992` for one value).
+pub(super) fn same_value(
+    a: &Setting,
+    ca: Option<&knowledge::Canonical>,
+    b: &Setting,
+    cb: Option<&knowledge::Canonical>,
+) -> bool {
+    match (ca, cb) {
+        (Some(x), Some(y)) if x.is_alias != y.is_alias => {
+            knowledge::same_value(a, x, b, y).unwrap_or(true)
+        }
+        _ => normalized(a.value_text()) == normalized(b.value_text()),
+    }
+}
+
+pub(super) fn repeats<'a>(settings: &'a [Setting], target: &KernelVersion) -> Vec<Repeat<'a>> {
+    let canon = aliased(settings, target);
     let id = |i: u32| {
         let k = settings[i as usize].key.as_ref();
-        (k.is_some_and(|k| k.glob), k.map_or("", |k| k.path()))
+        let path = canon
+            .get(&i)
+            .map_or_else(|| k.map_or("", |k| k.path()), |c| c.path.as_str());
+        (k.is_some_and(|k| k.glob), path)
     };
     let mut seen = LastBy::with_capacity(settings.len());
     let mut out = Vec::new();
     for (i, s) in settings.iter().enumerate() {
-        let Some(key) = s.key.as_ref().filter(|k| !k.is_empty()) else {
+        if s.key.as_ref().is_none_or(|k| k.is_empty()) {
             continue;
-        };
+        }
         // Settings of one file: fewer than u32::MAX (inputs are capped at 64 MiB).
-        if let Some(earlier) = seen.insert(i as u32, (key.glob, key.path()), id) {
-            let earlier = &settings[earlier as usize];
+        let i = i as u32;
+        if let Some(e) = seen.insert(i, id(i), id) {
+            let earlier = &settings[e as usize];
+            let (ce, cl) = (canon.get(&e), canon.get(&i));
             out.push(Repeat {
                 earlier,
                 later: s,
-                same_value: normalized(earlier.value_text()) == normalized(s.value_text()),
+                same_value: same_value(earlier, ce, s, cl),
+                alias: match (ce, cl) {
+                    (Some(x), Some(y)) if x.is_alias != y.is_alias => Some(x.row),
+                    _ => None,
+                },
             });
         }
     }
@@ -75,20 +124,40 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         }
         let key = r.later.dotted_key().unwrap_or_default();
         let first_line = file.line(r.earlier).number();
+        let message = match r.alias {
+            Some(a) => format!(
+                "`{key}` and `{}` on line {first_line} are two names of one kernel variable: `{}` replaces `{}`{}; the later line wins, silently",
+                r.earlier.dotted_key().unwrap_or_default(),
+                r.later.value_text(),
+                r.earlier.value_text(),
+                match a.factor {
+                    Some(1) | None => String::new(),
+                    Some(f) => format!(
+                        " (`{}` counts in units {f} times smaller than `{}`)",
+                        a.key.rsplit('.').next().unwrap_or(a.key),
+                        a.alias.rsplit('.').next().unwrap_or(a.alias)
+                    ),
+                }
+            ),
+            None => format!(
+                "`{key}` is set again: `{}` replaces `{}` from line {first_line}; the later line wins, silently",
+                r.later.value_text(),
+                r.earlier.value_text()
+            ),
+        };
         out.push(
             r.later
-                .diag(
-                    "SL401",
+                .diag("SL401", file_index, setting_span(r.later), message)
+                .label(
                     file_index,
-                    setting_span(r.later),
-                    format!(
-                        "`{key}` is set again: `{}` replaces `{}` from line {first_line}; the later line wins, silently",
-                        r.later.value_text(), r.earlier.value_text()
-                    ),
+                    setting_span(r.earlier),
+                    format!("first set to `{}` here", r.earlier.value_text()),
                 )
-                .label(file_index, setting_span(r.earlier), format!("first set to `{}` here", r.earlier.value_text()))
                 .help("keep one assignment with the value you mean, and delete the other")
-                .unsafe_edit(comment_out_at(file, r.earlier), "# sysctl-lint fix: set again below: "),
+                .unsafe_edit(
+                    comment_out_at(file, r.earlier),
+                    "# sysctl-lint fix: set again below: ",
+                ),
         );
     }
 }

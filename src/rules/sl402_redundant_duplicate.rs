@@ -21,14 +21,20 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         let key = r.later.dotted_key().unwrap_or_default();
         let first_line = file.line(r.earlier).number();
         let line = file.line(r.later);
+        let message = match r.alias {
+            Some(a) if a.factor.is_none() => format!(
+                "`{key}` and `{}` on line {first_line} are two names of one kernel variable, in units that cannot be compared here: the later line decides, and a later edit of one line will not change the other",
+                r.earlier.dotted_key().unwrap_or_default()
+            ),
+            Some(_) => format!(
+                "`{key}` and `{}` on line {first_line} are two names of one kernel variable, set to the same value: harmless, but a later edit of one line will not change the other",
+                r.earlier.dotted_key().unwrap_or_default()
+            ),
+            None => format!("`{key}` is set again to the same value as on line {first_line}: harmless, but a later edit of one line will not change the other"),
+        };
         out.push(
             r.later
-                .diag(
-                    "SL402",
-                    file_index,
-                    setting_span(r.later),
-                    format!("`{key}` is set again to the same value as on line {first_line}: harmless, but a later edit of one line will not change the other"),
-                )
+                .diag("SL402", file_index, setting_span(r.later), message)
                 .label(file_index, setting_span(r.earlier), "first set here")
                 .help("delete the repeated line")
                 .edit(line.span(), ""),

@@ -1,9 +1,12 @@
 //! SL403 overridden-across-files: a later file sets a key an earlier file set to
 //! another value (the later one wins; SL401 covers repeats within one file).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::knowledge;
 use crate::lint::{Context, Setting};
 
 use super::{Check, Rule};
@@ -19,37 +22,96 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.files.len() < 2 {
         return;
     }
-    let mut last: HashMap<(bool, &str), (usize, &Setting)> = HashMap::default();
+    type Seen<'a> = (usize, &'a Setting, Option<knowledge::Canonical>);
+    let mut last: HashMap<(bool, Cow<'_, str>), Seen<'_>> = HashMap::default();
     for (file, s) in cx.settings() {
         let Some(key) = &s.key else { continue };
         if key.is_empty() {
             continue;
         }
-        let id = (key.glob, key.path());
-        if let Some((earlier_file, earlier)) = last.insert(id, (file, s)) {
-            let same: Vec<&str> = s.value_text().split_whitespace().collect();
-            let before: Vec<&str> = earlier.value_text().split_whitespace().collect();
-            if earlier_file == file || same == before {
+        // Two names of one kernel variable are one key (rules/aliases.tsv).
+        let canon = knowledge::canonical(s, &cx.options.kernel);
+        let path: Cow<'_, str> = canon
+            .as_ref()
+            .map_or(Cow::Borrowed(key.path()), |c| Cow::Owned(c.path.clone()));
+        let id = (key.glob, path);
+        let previous = last.remove(&id);
+        let alias = matches!((&previous, &canon), (Some((_, _, Some(x))), Some(y)) if x.is_alias != y.is_alias);
+        let same = previous.as_ref().is_some_and(|(_, earlier, ce)| {
+            super::sl401_duplicate_key::same_value(earlier, ce.as_ref(), s, canon.as_ref())
+        });
+        last.insert(id, (file, s, canon));
+        if let Some((earlier_file, earlier, _)) = previous {
+            if earlier_file == file || same {
                 continue;
             }
             let ef = cx.file(earlier_file);
             let line = ef.line(earlier).number();
-            out.push(
-                s.diag(
-                    "SL403",
-                    file,
-                    s.span(),
-                    format!(
-                        "`{}` = `{}` overrides `{}` from {}:{line}: files are applied in order and the later one wins",
-                        s.dotted_key().unwrap_or_default(),
-                        s.value_text(),
-                        earlier.value_text(),
-                        ef.source.name
-                    ),
+            let what = if alias {
+                format!(
+                    "`{}` = `{}` overrides `{}` = `{}` from {}:{line} (two names of one kernel variable): files are applied in order and the later one wins",
+                    s.dotted_key().unwrap_or_default(),
+                    s.value_text(),
+                    earlier.dotted_key().unwrap_or_default(),
+                    earlier.value_text(),
+                    ef.source.name
                 )
+            } else {
+                format!(
+                    "`{}` = `{}` overrides `{}` from {}:{line}: files are applied in order and the later one wins",
+                    s.dotted_key().unwrap_or_default(),
+                    s.value_text(),
+                    earlier.value_text(),
+                    ef.source.name
+                )
+            };
+            out.push(
+                s.diag("SL403", file, s.span(), what)
                 .label(earlier_file, earlier.span(), format!("overridden: `{}` set here", earlier.value_text()))
                 .help("intended for a drop-in that adjusts a default; otherwise remove one of the two"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, FileData, Options, SourceFile};
+
+    fn sl403(a: &str, b: &str) -> Vec<String> {
+        let files = [
+            FileData::new(SourceFile::new("10-a.conf", a.as_bytes().to_vec())),
+            FileData::new(SourceFile::new("20-b.conf", b.as_bytes().to_vec())),
+        ];
+        lint(&files, &Options::default())
+            .into_iter()
+            .filter(|d| d.code == "SL403")
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn two_names_of_one_variable_are_one_key() {
+        let found = sl403(
+            "net.netfilter.nf_conntrack_max = 131072\n",
+            "net.nf_conntrack_max = 262144\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].contains("two names of one kernel variable"),
+            "{found:?}"
+        );
+        // The same value under the other name overrides nothing.
+        assert!(sl403(
+            "net.ipv4.ip_forward = 1\n",
+            "net.ipv4.conf.all.forwarding = 1\n"
+        )
+        .is_empty());
+        // Not every interface's forwarding is ip_forward.
+        assert!(sl403(
+            "net.ipv4.ip_forward = 1\n",
+            "net.ipv4.conf.eth0.forwarding = 0\n"
+        )
+        .is_empty());
     }
 }

@@ -9,7 +9,8 @@ use super::{Check, Rule};
 pub(super) const RULE: Rule = Rule {
     code: "SL505",
     check: Check::Line(check),
-    supersedes: &[],
+    // SL505 says what a negative cap does on the target kernel.
+    supersedes: &["SL306"],
 };
 
 /// Below this the cap is reported. The kernel's own default is half the TCP
@@ -17,7 +18,7 @@ pub(super) const RULE: Rule = Rule {
 /// of two (net/ipv4/tcp.c, `alloc_large_system_hash(..., 17, ...)`): 32768 on an
 /// 8 GiB host. A smaller cap is below what the kernel would pick for any
 /// mid-sized server (see rules/docs/SL505.md).
-const FLOOR: i128 = 32768;
+pub(super) const FLOOR: i128 = 32768;
 
 /// From Linux 6.1 `inet_twsk_alloc()` compares the cap with `refcount_read()`, an
 /// unsigned count (`refcount_read(&dr->tw_refcount) - 1 >= sysctl_max_tw_buckets`),
@@ -30,7 +31,7 @@ const UNSIGNED_COMPARE: (u64, u64) = (6, 1);
 /// The kernel's default for a host with `memory` bytes of RAM (an estimate: the
 /// kernel counts slightly less than the installed memory, which the rounding up to a
 /// power of two absorbs; the hash is capped at 512 Ki slots).
-fn default_for(memory: u64) -> i128 {
+pub(super) fn default_for(memory: u64) -> i128 {
     let slots = memory.div_ceil(128 * 1024).max(1);
     let slots = slots
         .checked_next_power_of_two()

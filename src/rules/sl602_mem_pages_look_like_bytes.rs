@@ -21,8 +21,50 @@ pub(super) const RULE: Rule = Rule {
 /// with more than 2.7 TiB.
 pub(super) const DEFAULT_LIMIT_BYTES: u128 = 256 << 30;
 
+/// What a scalar key counted in KiB or pages measures, which sets the size from
+/// which its value reads as a byte count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Memory the kernel keeps free or held back: more than 256 GiB (or than the
+    /// host, with `--memory`) is no reserve a kernel picks (`min_free_kbytes` is at
+    /// most 256 MiB of its own choosing).
+    Reserve,
+    /// Memory the kernel allocates: more than 16 TiB (or than the host).
+    Pool,
+    /// A limit: more than 16 TiB, whatever the host.
+    Limit,
+}
+
+/// The size of a huge page the `nr_*hugepages` keys count (2 MiB, the default on
+/// x86-64; see /proc/meminfo `Hugepagesize`).
+const HUGE_PAGE: u128 = 2 << 20;
+
+/// Without `--memory`: more than any host has (x86-64's 4-level page tables
+/// address 64 TiB; hosts with more than 16 TiB of RAM are rare).
+const POOL_LIMIT_BYTES: u128 = 16 << 40;
+
+/// The scalar keys counted in KiB, pages or huge pages: role and bytes per unit.
+const SCALARS: &[(&str, Role, u128)] = &[
+    ("vm.min_free_kbytes", Role::Reserve, 1024),
+    ("vm.admin_reserve_kbytes", Role::Reserve, 1024),
+    ("vm.user_reserve_kbytes", Role::Reserve, 1024),
+    ("vm.extra_free_kbytes", Role::Reserve, 1024),
+    ("vm.nr_hugepages", Role::Pool, HUGE_PAGE),
+    ("vm.nr_hugepages_mempolicy", Role::Pool, HUGE_PAGE),
+    ("vm.nr_overcommit_hugepages", Role::Pool, HUGE_PAGE),
+    ("vm.overcommit_kbytes", Role::Limit, 1024),
+    ("kernel.perf_event_mlock_kb", Role::Limit, 1024),
+    ("fs.nfs.nfs_congestion_kb", Role::Limit, 1024),
+    ("net.ipv4.vs.amemthresh", Role::Limit, PAGE as u128),
+];
+
+const PAGE: u64 = crate::units::PAGE_SIZE;
+
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
+    if check_scalar(cx, s, out) || check_shmall(cx, s, out) {
+        return;
+    }
     let Some((proto, v, tokens)) = mem_vector(s) else {
         return;
     };
@@ -77,6 +119,118 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "give `{key}` in pages (bytes / 4096), or delete the line: the kernel sizes it from RAM at boot{example}"
         )),
     );
+}
+
+/// A KiB-, page- or huge-page-counted scalar whose value in bytes is more than
+/// any host (or than this host) has: it reads like a byte count.
+fn check_scalar(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Diagnostic>) -> bool {
+    let Some(info) = s.info() else { return false };
+    let Some(&(key, role, unit)) = SCALARS.iter().find(|(k, _, _)| *k == info.key) else {
+        return false;
+    };
+    let Some(&v) = s.numbers().as_ref().and_then(|n| n.first()) else {
+        return true;
+    };
+    if v <= 0 {
+        return true;
+    }
+    let bytes = (v as u128).saturating_mul(unit);
+    let memory = cx.cx.options.memory.map(u128::from);
+    let limit = match (role, memory) {
+        (Role::Reserve | Role::Pool, Some(m)) => m,
+        (Role::Reserve, None) => DEFAULT_LIMIT_BYTES,
+        _ => POOL_LIMIT_BYTES,
+    };
+    if bytes <= limit {
+        return true;
+    }
+    let counts = match unit {
+        1024 => "KiB".to_owned(),
+        HUGE_PAGE => "huge pages of 2 MiB".to_owned(),
+        u => format!("pages of {u} bytes"),
+    };
+    let what = match role {
+        Role::Reserve => "held back",
+        Role::Pool => "to allocate",
+        Role::Limit => "as the limit",
+    };
+    let against = match memory {
+        Some(m) if role != Role::Limit => format!(
+            "more than this host's {} of memory (--memory){}",
+            format_bytes(m),
+            match (key, role) {
+                ("vm.min_free_kbytes", _) => ": the kernel tries to keep more free than there is, reclaims without end and the OOM killer runs at once (vm.rst: \"Setting this too high will OOM your machine instantly.\")",
+                (_, Role::Pool) => ": the kernel takes memory for huge pages until none is left, and everything else runs short",
+                _ => "",
+            }
+        ),
+        _ if role == Role::Reserve => format!(
+            "more than {}, far beyond any reserve the kernel picks itself: the number looks like a byte count",
+            format_bytes(limit)
+        ),
+        _ => format!(
+            "more than {}, more memory than hosts have: the number looks like a byte count",
+            format_bytes(limit)
+        ),
+    };
+    let span = crate::value::tokens(s.body(), s.body_span().start)
+        .first()
+        .map_or(s.body_span(), |t| t.span.clone());
+    out.push(
+        s.diag(
+            "SL602",
+            cx.file_index,
+            span,
+            format!(
+                "`{key}` counts {counts}, not bytes: {v} is {} {what}, {against}",
+                format_bytes(bytes)
+            ),
+        )
+        .help(format!(
+            "give `{key}` in {counts} (bytes / {unit}), or delete the line to keep the kernel's own value"
+        )),
+    );
+    true
+}
+
+/// `kernel.shmall` (pages) set to the same number as `kernel.shmmax` (bytes):
+/// the byte count was copied into a page-counted key.
+fn check_shmall(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Diagnostic>) -> bool {
+    let Some(info) = s.info() else { return false };
+    if info.key != "kernel.shmall" {
+        return false;
+    }
+    let Some(&v) = s.numbers().as_ref().and_then(|n| n.first()) else {
+        return true;
+    };
+    let shmmax = cx
+        .cx
+        .last_numbers("kernel.shmmax")
+        .and_then(|n| n.first().copied());
+    // The kernel default (no limit) in both is not a byte count.
+    if shmmax != Some(v) || v < 1 << 20 || info.default == v.to_string() {
+        return true;
+    }
+    let span = crate::value::tokens(s.body(), s.body_span().start)
+        .first()
+        .map_or(s.body_span(), |t| t.span.clone());
+    out.push(
+        s.diag(
+            "SL602",
+            cx.file_index,
+            span,
+            format!(
+                "`kernel.shmall` counts pages of {PAGE} bytes and `kernel.shmmax` bytes, and both are {v}: shmall holds a byte count, so it allows {} of shared memory in total, {PAGE} times what the same number means in shmmax",
+                format_bytes((v as u128).saturating_mul(u128::from(PAGE)))
+            ),
+        )
+        .help(format!(
+            "give shmall in pages: {} for {} in total",
+            v / i128::from(PAGE),
+            format_bytes(v as u128)
+        )),
+    );
+    true
 }
 
 #[cfg(test)]

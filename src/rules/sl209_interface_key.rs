@@ -1,0 +1,85 @@
+//! SL209 interface-key: a setting for one named interface (`eno1`, `wlo1`,
+//! `vmbr0`), which exists under /proc/sys only while that interface does.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Context, Setting};
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL209",
+    check: Check::Config(check),
+    supersedes: &[],
+};
+
+/// The per-interface directories: the systemd udev rule re-applies exactly these
+/// four prefixes when an interface appears (rules.d/99-systemd.rules.in).
+const PER_INTERFACE: &[&str] = &[
+    "net/ipv4/conf/<*>/",
+    "net/ipv6/conf/<*>/",
+    "net/ipv4/neigh/<*>/",
+    "net/ipv6/neigh/<*>/",
+];
+
+/// Entries that are not interfaces: every interface, the template of new ones,
+/// and the loopback device, which exists in every network namespace from its start.
+const ALWAYS_THERE: &[&str] = &["all", "default", "lo"];
+
+/// The interface a setting is for, if it names one.
+fn interface(s: &Setting) -> Option<&str> {
+    let info = s.info()?;
+    if !PER_INTERFACE.iter().any(|p| info.path.starts_with(p)) {
+        return None;
+    }
+    let key = s.key.as_ref().filter(|k| !k.glob)?;
+    let name = key.components().nth(3)?;
+    // A template placeholder (`$IFACE`) is SL208's.
+    (!ALWAYS_THERE.contains(&name) && super::sl208_template_in_key::placeholder(name).is_none())
+        .then_some(name)
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Interfaces in order of their first key, with every key of that interface.
+    let mut groups: Vec<(&str, Vec<(usize, &Setting)>)> = Vec::new();
+    for (file, s) in cx.settings() {
+        let Some(name) = interface(s) else { continue };
+        if s.key_span().is_none() {
+            continue;
+        }
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, v)) => v.push((file, s)),
+            None => groups.push((name, vec![(file, s)])),
+        }
+    }
+    for (name, settings) in groups {
+        let (file, first) = settings[0];
+        let key = first.dotted_key().unwrap_or_default();
+        let shown = name.replace('.', "/");
+        let also = match settings.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more key of this interface below)".to_owned(),
+            n => format!(" (and {n} more keys of this interface below)"),
+        };
+        let mut d = first
+            .diag(
+                "SL209",
+                file,
+                first.key_span().expect("checked above"),
+                format!(
+                    "`{key}`{also} exists only while the interface `{shown}` does: at boot the loader runs before most interfaces are up, and on a host without `{shown}` or before it appears the write fails with `cannot stat`. systemd re-applies sysctl.d to each interface as udev adds it, but a network manager that configures `{shown}` may set the key itself afterwards; procps `sysctl --system` from an init script, OpenRC or busybox writes it once and loses it"
+                ),
+            )
+            .help(format!(
+                "set it where `{shown}` is configured (a systemd-networkd .network file, a NetworkManager connection, an ifupdown `pre-up`), or in a udev rule for the interface; for every interface, set it under `default` (interfaces created later) and `all`"
+            ));
+        for (f, s) in settings.iter().skip(1).take(8) {
+            let k = s.dotted_key().unwrap_or_default();
+            d = d.label(
+                *f,
+                s.key_span().expect("checked above"),
+                format!("`{k}` also needs `{shown}`"),
+            );
+        }
+        out.push(d);
+    }
+}

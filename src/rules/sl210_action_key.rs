@@ -1,0 +1,41 @@
+//! SL210 action-key: a one-shot action key in a persistent file (`vm.drop_caches`,
+//! `vm.compact_memory`, `net.ipv4.route.flush`; rules/actions.tsv): it does
+//! something each time the file is applied and keeps no setting.
+
+use crate::diagnostic::Diagnostic;
+use crate::knowledge;
+use crate::lint::LineContext;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL210",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((s, info, span)) = cx.catalogued() else {
+        return;
+    };
+    let Some(action) = knowledge::actions().iter().find(|a| a.key == info.key) else {
+        return;
+    };
+    let key = s.dotted_key().unwrap_or_default();
+    let value = s.body();
+    out.push(
+        s.diag(
+            "SL210",
+            cx.file_index,
+            span,
+            format!(
+                "`{key}` is an action, not a setting: each write {}, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl)",
+                action.action
+            ),
+        )
+        .severity(action.severity)
+        .help(format!(
+            "delete the line; run `sysctl -w {key}={value}` by hand, or from a timer, when it is wanted"
+        )),
+    );
+}

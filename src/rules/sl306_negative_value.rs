@@ -1,0 +1,83 @@
+//! SL306 negative-value: a negative number for a time, a count or a size that the
+//! kernel stores because the key has no lower bound (`tcp_keepalive_intvl = -5`,
+//! `tcp_fin_timeout = -3`, both measured).
+
+use crate::catalog::{self, Access, Status, ValueType};
+use crate::diagnostic::Diagnostic;
+use crate::lint::LineContext;
+use crate::value;
+
+use super::{Check, Rule};
+
+pub(super) const RULE: Rule = Rule {
+    code: "SL306",
+    check: Check::Line(check),
+    supersedes: &[],
+};
+
+/// Units of a duration and of an amount: a negative one means nothing.
+const TIMES: &[&str] = &["seconds", "ms", "us", "jiffies"];
+const AMOUNTS: &[&str] = &["count", "bytes", "kbytes", "pages", "packets"];
+
+/// The lower bound of the widest integer a key can have: a range that starts
+/// there is the C type's, not one the kernel chose.
+const TYPE_MIN: i128 = i32::MIN as i128;
+
+fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(s) = cx.setting else { return };
+    let Some(info) = s.info() else { return };
+    if info.ty != ValueType::Int
+        || info.access != Access::ReadWrite
+        || matches!(info.status, Status::Removed | Status::Moved)
+    {
+        return;
+    }
+    let time = TIMES.contains(&info.unit);
+    if !time && !AMOUNTS.contains(&info.unit) {
+        return;
+    }
+    let (min, _, _, _) = catalog::range_on(info, &cx.cx.options.kernel);
+    // A bound the kernel chose (`sched_rt_runtime_us`: -1 means no limit) is
+    // SL302's business.
+    if min.is_some_and(|m| m > TYPE_MIN) {
+        return;
+    }
+    let Some(&v) = s.numbers().as_ref().and_then(|n| n.first()) else {
+        return;
+    };
+    if v >= 0 {
+        return;
+    }
+    let key = s.key_name();
+    let short = info.key.rsplit('.').next().unwrap_or(info.key);
+    let span = value::tokens(s.body(), s.body_span().start)
+        .first()
+        .map_or(s.body_span(), |t| t.span.clone());
+    let (what, effect) = if time {
+        (
+            format!("a negative time ({})", info.unit),
+            "a timer or timeout computed from it expires at once, or wraps around to a huge one",
+        )
+    } else {
+        (
+            format!("a negative {}", if info.unit == "count" { "count".to_owned() } else { format!("size ({})", info.unit) }),
+            "code that expects an amount compares with it or counts down from it: a limit of less than nothing, or, compared as an unsigned number, no limit at all",
+        )
+    };
+    let default = if info.default.is_empty() {
+        "its default".to_owned()
+    } else {
+        format!("the default, `{}`", info.default)
+    };
+    out.push(
+        s.diag(
+            "SL306",
+            cx.file_index,
+            span,
+            format!(
+                "`{short} = {v}` is {what}: the kernel takes it (there is no lower bound for `{key}`), and {effect}"
+            ),
+        )
+        .help(format!("use a positive value, or delete the line to keep {default}")),
+    );
+}
