@@ -346,6 +346,19 @@ pub fn advice() -> &'static [Advice] {
     })
 }
 
+/// The catalogue paths of the entries some advice row names: a setting whose
+/// entry is not among them (nearly all) is passed over with one lookup.
+pub fn advice_entries() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        advice()
+            .iter()
+            .filter_map(|a| entry(a.key))
+            .map(|i| i.path)
+            .collect()
+    })
+}
+
 /// A one-shot action key: writing it does something once, it stores no setting.
 #[derive(Debug)]
 pub struct Action {

@@ -96,6 +96,27 @@ const NOOPS: &[NoOp] = &[
         help: "delete the line; set `kernel.msgmni` itself if you need another limit",
     },
     NoOp {
+        key: "kernel.random.urandom_min_reseed_secs",
+        since: (5, 4),
+        since_text: "Linux 5.4 at the latest",
+        why: "the kernel documentation calls it obsolete and writable for compatibility only, with no effect on any RNG behavior (from the 5.4 kernel.rst)",
+        help: "delete the line",
+    },
+    NoOp {
+        key: "net.ipv4.udp_wmem_min",
+        since: (6, 1),
+        since_text: "Linux 6.1 at the latest",
+        why: "UDP has no transmit memory accounting, as the kernel documentation says from 6.1",
+        help: "delete the line; UDP send buffers are sized with `net.core.wmem_default` and `SO_SNDBUF`",
+    },
+    NoOp {
+        key: "net.ipv6.route.max_size",
+        since: (6, 3),
+        since_text: "Linux 6.3",
+        why: "the kernel documentation marks it deprecated for IPv6 from 6.3: garbage collection manages the cached routes",
+        help: "delete the line",
+    },
+    NoOp {
         key: "kernel.random.write_wakeup_threshold",
         since: (5, 18),
         since_text: "about Linux 5.18",

@@ -39,17 +39,20 @@ fn interface(s: &Setting) -> Option<&str> {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // Interfaces in order of their first key, with every key of that interface.
+    // Interfaces in order of their first key, with every key of that interface
+    // (indexed by name: a file may name thousands of interfaces).
     let mut groups: Vec<(&str, Vec<(usize, &Setting)>)> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for (file, s) in cx.settings() {
         let Some(name) = interface(s) else { continue };
         if s.key_span().is_none() {
             continue;
         }
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, v)) => v.push((file, s)),
-            None => groups.push((name, vec![(file, s)])),
-        }
+        let g = *index.entry(name).or_insert_with(|| {
+            groups.push((name, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push((file, s));
     }
     for (name, settings) in groups {
         let (file, first) = settings[0];

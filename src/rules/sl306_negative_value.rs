@@ -12,7 +12,8 @@ use super::{Check, Rule};
 pub(super) const RULE: Rule = Rule {
     code: "SL306",
     check: Check::Line(check),
-    supersedes: &[],
+    // A negative value is also below any documented minimum: one finding.
+    supersedes: &["SL307"],
 };
 
 /// Units of a duration and of an amount: a negative one means nothing.

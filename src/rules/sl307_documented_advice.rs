@@ -21,6 +21,9 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     let Some(info) = s.info() else { return };
+    if !knowledge::advice_entries().contains(info.path) {
+        return;
+    }
     let Some(key) = s.key.as_ref().filter(|k| !k.glob) else {
         return;
     };
