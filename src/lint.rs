@@ -106,6 +106,14 @@ impl Setting {
         self.value_span.range().start..self.body_end as usize
     }
 
+    /// The span of the first token of the value (the whole body when it has
+    /// none): where a finding about the value points.
+    pub fn first_token_span(&self) -> Range<usize> {
+        crate::value::tokens(self.body(), self.body_span().start)
+            .first()
+            .map_or(self.body_span(), |t| t.span.clone())
+    }
+
     /// An inline comment inside the value.
     pub fn comment(&self) -> Option<InlineComment> {
         (self.comment_start != u32::MAX).then(|| InlineComment {

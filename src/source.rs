@@ -57,11 +57,6 @@ impl SourceFile {
         }
     }
 
-    /// The path reports that open files give: the tree's own file under
-    /// `--root`, else the name.
-    pub fn report_path(&self) -> &str {
-        self.location.as_deref().unwrap_or(&self.name)
-    }
 
     /// The same source, remembering the file it was read from.
     pub fn with_origin(mut self, origin: Option<crate::fsroot::FileId>) -> Self {

@@ -5,7 +5,6 @@
 use crate::catalog::{self, Access, Status, ValueType};
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -51,9 +50,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let key = s.key_name();
     let short = info.key.rsplit('.').next().unwrap_or(info.key);
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let (what, effect) = if time {
         (
             format!("a negative time ({})", info.unit),

@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -27,9 +26,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if numbers.first().is_none_or(|&n| n == 0) {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let since_4_10 = if target.series() >= (4, 10) {
         format!(
             "; and on {target} (4.10 and later) every connection gets a random timestamp offset, so the check drops SYNs even from clients that are not behind NAT"

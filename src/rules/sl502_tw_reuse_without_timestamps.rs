@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -29,11 +28,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if ts.numbers().as_ref().and_then(|n| n.first()) != Some(&0) {
         return;
     }
-    let token = |s: &crate::lint::Setting| {
-        value::tokens(s.body(), s.body_span().start)
-            .first()
-            .map_or(s.body_span(), |t| t.span.clone())
-    };
+    let token = |s: &crate::lint::Setting| s.first_token_span();
     let what = if mode == 1 {
         "reuse for all outgoing connections"
     } else {

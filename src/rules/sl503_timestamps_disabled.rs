@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -22,9 +21,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if numbers.first() != Some(&0) {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let target = &cx.cx.options.kernel;
     let uptime = if target.series() >= (4, 10) {
         format!(" Hiding the uptime is no reason: on {target} (since 4.10) each connection already gets a random timestamp offset.")

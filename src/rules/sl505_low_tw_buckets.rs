@@ -2,7 +2,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -54,9 +53,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if cap >= threshold {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let target = &cx.cx.options.kernel;
     let unsigned = target.series() >= UNSIGNED_COMPARE;
     let effect = if cap < 0 && unsigned {

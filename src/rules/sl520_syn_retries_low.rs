@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -67,9 +66,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !(0..default).contains(&n) {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let linear = if name == "tcp_syn_retries" {
         linear_timeouts(cx)
     } else {

@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -40,9 +39,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if n <= 65535 {
         return;
     }
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     let effect = if target.series() >= CHECKED {
         format!(
             "on {target} the kernel rejects the write (EINVAL: the table limits somaxconn to 0..65535), so somaxconn keeps its old value"

@@ -173,9 +173,7 @@ fn check_scalar(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
             format_bytes(limit)
         ),
     };
-    let span = crate::value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     out.push(
         s.diag(
             "SL602",
@@ -211,9 +209,7 @@ fn check_shmall(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
     if shmmax != Some(v) || v < 1 << 20 || info.default == v.to_string() {
         return true;
     }
-    let span = crate::value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     out.push(
         s.diag(
             "SL602",

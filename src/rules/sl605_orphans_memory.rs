@@ -4,7 +4,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 use crate::units::format_bytes;
-use crate::value;
 
 use super::{Check, Rule};
 
@@ -57,9 +56,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let key = s.dotted_key().unwrap_or_default();
-    let span = value::tokens(s.body(), s.body_span().start)
-        .first()
-        .map_or(s.body_span(), |t| t.span.clone());
+    let span = s.first_token_span();
     out.push(
         s.diag(
             "SL605",
