@@ -272,10 +272,10 @@ pub fn summarize(proc_root: &Path, limits: &Limits) -> Result<SocketSummary, Str
     let read = |name: &str| crate::fsroot::read_text_in(proc_root, &format!("net/{name}"));
     let (tcp, tcp6) = (read("tcp"), read("tcp6"));
     if tcp.is_none() && tcp6.is_none() {
-        return Err(format!(
-            "cannot read {}/net/tcp or tcp6",
-            proc_root.display()
-        ));
+        return Err(
+            "neither net/tcp nor net/tcp6 is a readable regular file (missing, a FIFO, a device, or too large)"
+                .to_owned(),
+        );
     }
     let mut sockets = parse_tcp(tcp.as_deref().unwrap_or_default());
     sockets.extend(parse_tcp(tcp6.as_deref().unwrap_or_default()));

@@ -57,7 +57,6 @@ impl SourceFile {
         }
     }
 
-
     /// The same source, remembering the file it was read from.
     pub fn with_origin(mut self, origin: Option<crate::fsroot::FileId>) -> Self {
         self.origin = origin;
