@@ -170,7 +170,7 @@ impl Baseline {
 
 /// Record the findings as a baseline file.
 pub fn write(path: &Path, files: &[FileData], diags: &[Diagnostic]) -> io::Result<()> {
-    std::fs::write(path, build(files, diags).to_json())
+    crate::fsroot::write_replacing(path, build(files, diags).to_json().as_bytes())
 }
 
 /// Read a baseline file. The error names the file.

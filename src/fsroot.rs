@@ -869,6 +869,39 @@ fn sync_dir(dir: &OwnedFd) {
 // ---------------------------------------------------------------------------
 // Paths a user names (not under a root)
 
+/// Write a file the user named (a report, a baseline): a new file beside
+/// `path`, synced, renamed over it. A reader never sees half a file, and a
+/// failed run leaves the old one. Not for files read from a tree: those are
+/// replaced with [`Root::replace`].
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("not a file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// How a path a user named (not found in a directory) may be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Named {

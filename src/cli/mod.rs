@@ -178,8 +178,9 @@ fn filter_findings(
         let recorded = baseline::build(files, diags).entries.len();
         if let Err(e) = baseline::write(path, files, diags) {
             return Err(usage_error(format!(
-                "cannot write {}: {e}",
-                sysctl_lint::escape::escape_path(path)
+                "cannot write {}: {}",
+                sysctl_lint::escape::escape_path(path),
+                sysctl_lint::fsroot::describe(&e)
             )));
         }
         eprintln!(
@@ -287,10 +288,11 @@ fn statistics(args: &ReportArgs, diags: &[sysctl_lint::Diagnostic], unsafe_fixes
 /// `check --fix -` puts it). `Err` is the exit code of a failed write.
 fn deliver(args: &ReportArgs, text: &str, to_stderr: bool) -> Result<(), ExitCode> {
     if let Some(path) = &args.output_file {
-        return write_atomic(path, text.as_bytes()).map_err(|e| {
+        return sysctl_lint::fsroot::write_replacing(path, text.as_bytes()).map_err(|e| {
             usage_error(format!(
-                "cannot write {}: {e}",
-                sysctl_lint::escape::escape_path(path)
+                "cannot write {}: {}",
+                sysctl_lint::escape::escape_path(path),
+                sysctl_lint::fsroot::describe(&e)
             ))
         });
     }
@@ -306,35 +308,4 @@ fn deliver(args: &ReportArgs, text: &str, to_stderr: bool) -> Result<(), ExitCod
     } else {
         Err(ExitCode::from(EXIT_ERROR))
     }
-}
-
-/// Write a new file beside `path` and rename it over `path`: a reader never
-/// sees half a report, and a failed run leaves the old one.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::other("not a file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o644)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
