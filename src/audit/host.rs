@@ -265,7 +265,7 @@ pub(crate) enum LiveSource<'a> {
 impl LiveSource<'_> {
     /// The file a key's value was read from and its 1-based line:
     /// (`/proc/sys/net/ipv4/tcp_tw_reuse`, 1), or (`snapshot host1.txt`, 812),
-    /// which reports show as `snapshot host1.txt:812`.
+    /// which reports show as `snapshot host1.txt:812` (the snapshot's own text).
     pub(crate) fn place(&self, key: &str, snap: &Snapshot) -> (String, usize) {
         match self {
             LiveSource::Proc(root) => (
@@ -296,30 +296,53 @@ pub(crate) fn place_on_sources(
     snap: &Snapshot,
 ) -> Vec<FileData> {
     let mut files: Vec<FileData> = Vec::new();
-    let mut by_line: HashMap<usize, (usize, usize)> = HashMap::new();
+    // Synthetic line -> (file, offset in that file where the line starts, its length).
+    let mut by_line: HashMap<usize, (usize, usize, usize)> = HashMap::new();
     let mut place = |span: &std::ops::Range<usize>| -> Option<(usize, std::ops::Range<usize>)> {
         let src = &live_file.source;
         let line = src.line_index(span.start);
         let start = src.line_start(line);
-        let (i, shift) = match by_line.get(&line) {
+        let found = match by_line.get(&line) {
             Some(&found) => found,
             None => {
-                let setting = live_file.settings.iter().find(|s| s.line() == line)?;
-                let key = setting.dotted_key()?;
+                let at = live_file
+                    .settings
+                    .binary_search_by_key(&line, |s| s.line())
+                    .ok()?;
+                let key = live_file.settings[at].dotted_key()?;
                 let (name, number) = source.place(&key, snap);
-                // The value's line at its own line number: blank lines before it.
-                let mut text = "\n".repeat(number - 1);
-                let shift = text.len();
-                text.push_str(&src.text[start..src.line_start(line + 1)]);
-                files.push(FileData::new(SourceFile::new(name, text.into_bytes())));
-                by_line.insert(line, (files.len() - 1, shift));
-                (files.len() - 1, shift)
+                let found = match source {
+                    // A snapshot: its own text, once, and the key's own line in it.
+                    LiveSource::Snapshot(_) => {
+                        if files.is_empty() {
+                            files.push(FileData::new(SourceFile::new(
+                                name,
+                                snap.text.clone().into_bytes(),
+                            )));
+                        }
+                        let shown = &files[0].source;
+                        let from = shown.line_start(number - 1);
+                        let to = shown.line_start(number).max(from);
+                        (0, from, to - from)
+                    }
+                    // A proc tree: a file per key, holding its one line.
+                    LiveSource::Proc(_) => {
+                        let text = &src.text[start..src.line_start(line + 1)];
+                        let len = text.len();
+                        files.push(FileData::new(SourceFile::new(
+                            name,
+                            text.as_bytes().to_vec(),
+                        )));
+                        (files.len() - 1, 0, len)
+                    }
+                };
+                by_line.insert(line, found);
+                found
             }
         };
-        Some((
-            live_index + i,
-            span.start - start + shift..span.end - start + shift,
-        ))
+        let (i, from, len) = found;
+        let clamp = |o: usize| from + (o - start).min(len);
+        Some((live_index + i, clamp(span.start)..clamp(span.end)))
     };
     for d in diags.iter_mut() {
         if d.file == live_index {

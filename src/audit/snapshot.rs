@@ -16,6 +16,9 @@ pub struct Snapshot {
     /// Dotted key -> the 1-based line of the snapshot that gave its value (empty
     /// for values read from a proc tree).
     pub lines: BTreeMap<String, usize>,
+    /// The snapshot's text, to show findings at their lines (empty for values
+    /// read from a proc tree).
+    pub text: String,
 }
 
 impl Snapshot {
@@ -35,7 +38,10 @@ impl Snapshot {
 /// `sysctl: permission denied on key 'KEY'` and `sysctl: reading key "KEY": REASON`
 /// (also accepted by kernel-hardening-checker), which name unreadable keys.
 pub fn parse_snapshot(text: &str) -> Snapshot {
-    let mut snap = Snapshot::default();
+    let mut snap = Snapshot {
+        text: text.to_owned(),
+        ..Snapshot::default()
+    };
     for (number, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() {
