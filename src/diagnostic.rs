@@ -55,6 +55,8 @@ pub struct Diagnostic {
     /// What is wrong and what the kernel or loader will do.
     pub message: String,
     pub labels: Vec<Label>,
+    /// Why: the reasoning behind the headline (`= note:` in the human format).
+    pub note: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
     /// The normalised key the finding is about.
@@ -86,6 +88,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             labels: Vec::new(),
+            note: None,
             help: None,
             key: None,
             value: None,
@@ -97,6 +100,12 @@ impl Diagnostic {
 
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
+        self
+    }
+
+    /// The why behind the headline, shown after it (`= note:`).
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
         self
     }
 

@@ -150,6 +150,9 @@ fn to_codespan(d: &Diagnostic, view: &View<'_>) -> CsDiagnostic<usize> {
             view.names.get(d.file).map_or("", |n| n.as_ref())
         ));
     }
+    if let Some(note) = &d.note {
+        notes.push(format!("note: {}", escape_controls(note)));
+    }
     if let Some(help) = &d.help {
         notes.push(format!("help: {}", escape_controls(help)));
     }

@@ -50,6 +50,7 @@ pub struct DiagnosticEntry<'a> {
     pub end_column: usize,
     pub key: Option<&'a str>,
     pub value: Option<&'a str>,
+    pub note: Option<&'a str>,
     pub help: Option<&'a str>,
     pub related: Vec<Related<'a>>,
 }
@@ -103,6 +104,7 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
                 end_column,
                 key: d.key.as_deref(),
                 value: d.value.as_deref(),
+                note: d.note.as_deref(),
                 help: d.help.as_deref(),
                 related: d
                     .labels

@@ -330,10 +330,12 @@ pub fn fingerprints(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Path>
 
 /// The message with the help after it, for formats with one text field.
 pub fn message_with_help(d: &Diagnostic) -> String {
-    match &d.help {
-        Some(h) => format!("{}\n{h}", d.message),
-        None => d.message.clone(),
+    let mut text = d.message.clone();
+    for part in [&d.note, &d.help].into_iter().flatten() {
+        text.push('\n');
+        text.push_str(part);
     }
+    text
 }
 
 /// 1-based (line, column) of both ends of a span, the end exclusive; a non-empty

@@ -642,6 +642,9 @@ fn rule_page(d: &Diagnostic, markdown: bool) -> String {
     } else {
         format!("{} {} ({}): {}", d.code, d.name, d.severity, d.message)
     };
+    if let Some(n) = &d.note {
+        s.push_str(&format!("\n\nnote: {n}"));
+    }
     if let Some(h) = &d.help {
         s.push_str(&format!("\n\nhelp: {h}"));
     }
