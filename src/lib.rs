@@ -51,6 +51,7 @@ pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 pub mod system;
+pub mod text;
 pub mod units;
 pub mod value;
 pub mod version;

@@ -1,0 +1,49 @@
+//! Text measured as a terminal shows it: display columns (a CJK character takes
+//! two, a combining mark none), and user text clipped to fit a headline.
+
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+/// Display columns of `s` in a terminal.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` if it fits in `max` columns, else its longest prefix that fits with `…`
+/// after it (the result is at most `max` columns; a `max` of 0 gives `…`).
+///
+/// ```
+/// use sysctl_lint::text::clip;
+/// assert_eq!(clip("#最大socket读buffer", 10), "#最大soc…");
+/// assert_eq!(clip("short", 10), "short");
+/// ```
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let budget = max.saturating_sub(1);
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}…", &s[..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_is_two_columns() {
+        assert_eq!(width("最大"), 4);
+        assert_eq!(clip("最大最大", 4), "最…");
+        assert_eq!(clip("abc", 0), "…");
+    }
+}
