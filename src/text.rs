@@ -15,7 +15,7 @@ pub fn width(s: &str) -> usize {
 ///
 /// ```
 /// use sysctl_lint::text::clip;
-/// assert_eq!(clip("#最大socket读buffer", 10), "#最大soc…");
+/// assert_eq!(clip("#最大socket读buffer", 10), "#最大sock…");
 /// assert_eq!(clip("short", 10), "short");
 /// ```
 pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
