@@ -10,12 +10,18 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=locales");
     shared();
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let out = Path::new(&out);
     fs::write(out.join("catalog_keys.rs"), keys()).expect("write catalog_keys.rs");
     fs::write(out.join("catalog_namespaces.rs"), namespaces()).expect("write namespaces");
     fs::write(out.join("rule_docs.rs"), rule_docs()).expect("write rule_docs.rs");
+    fs::write(
+        out.join("rule_docs_zh.rs"),
+        rule_docs_translated("zh-CN", "RULE_DOCS_ZH_CN"),
+    )
+    .expect("write rule_docs_zh.rs");
     fs::write(out.join("key_docs.rs"), key_docs()).expect("write key_docs.rs");
     fs::write(out.join("key_ranges.rs"), key_ranges()).expect("write key_ranges.rs");
     let knowledge = [
@@ -362,6 +368,63 @@ fn key_ranges() -> String {
             c[5] == "yes",
             c[6],
             c[7]
+        )
+        .expect("write to String");
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `rules/docs/<lang>/*.md`: the translated pages, as `(code, summary, body)`.
+/// Their front matter must name a code with an English page and have a
+/// `summary:` (quotes around it are dropped); the other fields are the English
+/// page's and are not read again.
+fn rule_docs_translated(lang: &str, name: &str) -> String {
+    let dir = format!("rules/docs/{lang}");
+    println!("cargo:rerun-if-changed={dir}");
+    let mut entries: Vec<_> = match fs::read_dir(&dir) {
+        Ok(d) => d
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    entries.sort();
+    let mut out = format!("pub(crate) static {name}: &[(&str, &str, &str)] = &[\n");
+    for p in entries {
+        let shown = p.display().to_string();
+        println!("cargo:rerun-if-changed={shown}");
+        let text = fs::read_to_string(&p).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let rest = text
+            .strip_prefix("---\n")
+            .unwrap_or_else(|| panic!("{shown}: must start with `---` front matter"));
+        let (front, body) = rest
+            .split_once("\n---\n")
+            .unwrap_or_else(|| panic!("{shown}: front matter is not closed with `---`"));
+        let summary = front
+            .lines()
+            .find_map(|l| l.strip_prefix("summary: "))
+            .map(|v| {
+                let v = v.trim();
+                v.strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .unwrap_or(v)
+                    .to_owned()
+            })
+            .unwrap_or_else(|| panic!("{shown}: front matter lacks `summary`"));
+        let code = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_else(|| panic!("{shown}: file name must be the code"));
+        assert!(
+            Path::new(&format!("rules/docs/{code}.md")).exists(),
+            "{shown}: no English page rules/docs/{code}.md"
+        );
+        writeln!(
+            out,
+            "({code:?}, {summary:?}, {:?}),",
+            body.trim_start_matches('\n')
         )
         .expect("write to String");
     }

@@ -45,6 +45,32 @@ pub struct RuleDoc {
 }
 
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+include!(concat!(env!("OUT_DIR"), "/rule_docs_zh.rs"));
+
+/// A rule's page in a language: `(summary, body)`, `None` where the page has not
+/// been translated (the English page is then shown).
+pub fn translated(code: &str, lang: crate::i18n::Lang) -> Option<(&'static str, &'static str)> {
+    let pages = match lang {
+        crate::i18n::Lang::En => return None,
+        crate::i18n::Lang::ZhCn => RULE_DOCS_ZH_CN,
+    };
+    pages
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, summary, body)| (summary, body))
+}
+
+impl RuleDoc {
+    /// The summary in the language of this run.
+    pub fn summary_localized(&self) -> &'static str {
+        translated(self.code, crate::i18n::lang()).map_or(self.summary, |(s, _)| s)
+    }
+
+    /// The page in the language of this run, and whether it is a translation.
+    pub fn body_localized(&self) -> (&'static str, bool) {
+        translated(self.code, crate::i18n::lang()).map_or((self.body, false), |(_, b)| (b, true))
+    }
+}
 
 /// All documented rules, in code order.
 pub fn docs() -> &'static [RuleDoc] {

@@ -24,6 +24,7 @@
 //! fail-on = "error"                # like --fail-on: error, warning, info, never
 //! known-keys = ["net.mydrv.*", "dev.vendor.**"]   # silence SL201 for these keys
 //! listening-ports = [8443, "9000-9100"]           # extra ports for SL511
+//! lang = "zh-CN"                   # like --lang: "en" or "zh-CN"
 //!
 //! [severity]
 //! SL305 = "error"
@@ -68,6 +69,7 @@ pub const SETTINGS: &[&str] = &[
     "known-keys",
     "listening-ports",
     "fail-on",
+    "lang",
 ];
 
 /// An example of each setting's form, for the help of a type error.
@@ -84,6 +86,7 @@ fn example(setting: &str) -> Option<&'static str> {
         "known-keys" => "known-keys = [\"net.mydriver.*\"]",
         "listening-ports" => "listening-ports = [8443, \"9000-9100\"]",
         "fail-on" => "fail-on = \"error\" (or \"warning\", \"info\", \"never\")",
+        "lang" => "lang = \"zh-CN\" (or \"en\")",
         _ => return None,
     })
 }
@@ -355,6 +358,8 @@ pub struct Config {
     /// `listening-ports`: inclusive ranges (a single port is `(p, p)`).
     pub listening_ports: Vec<(u16, u16)>,
     pub fail_on: Option<FailOn>,
+    /// `lang`: the language of the output (`--lang` overrides it).
+    pub lang: Option<crate::i18n::Lang>,
     /// The 1-based line where each setting was written (`show` names it).
     pub lines: BTreeMap<&'static str, usize>,
 }
@@ -533,6 +538,7 @@ struct Raw {
     known_keys: Option<Vec<Spanned<String>>>,
     listening_ports: Option<Vec<Spanned<Port>>>,
     fail_on: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -574,6 +580,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             }
         }
         config.kernel = Some(v.to_owned());
+    }
+    if let Some(l) = raw.lang {
+        match crate::i18n::Lang::parse(l.get_ref()) {
+            Some(lang) => config.lang = Some(lang),
+            None => {
+                return Err(err(
+                    l.span(),
+                    format!("invalid `lang`: `{}`", l.get_ref()),
+                    Some("the languages are \"en\" and \"zh-CN\"".to_owned()),
+                ))
+            }
+        }
     }
     if let Some(l) = raw.loader {
         config.loader = Some(match l.get_ref().as_str() {
@@ -950,6 +968,11 @@ impl Config {
             "fail-on",
             self.fail_on.map(|f| q(f.as_str())),
             "--fail-on, default \"warning\"",
+        );
+        line(
+            "lang",
+            self.lang.map(|l| q(l.tag())),
+            "--lang, else LC_ALL, LC_MESSAGES or LANG, else \"en\"",
         );
         if self.severity.is_empty() {
             out.push_str("# [severity]: not set (each rule's default)\n");

@@ -36,6 +36,7 @@ pub mod effective;
 pub mod escape;
 pub mod fix;
 pub mod fsroot;
+pub mod i18n;
 pub mod input;
 pub mod key;
 pub mod knowledge;

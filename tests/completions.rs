@@ -98,6 +98,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
             &["sysctl-lint", "completions", ""],
             &[
                 "--help",
+                "--lang",
                 "-h",
                 "bash",
                 "elvish",
@@ -107,6 +108,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
             ],
         ),
         (&["sysctl-lint", "man", "--d"], &["--dir"]),
+        (&["sysctl-lint", "explain", "--la"], &["--lang"]),
         // Called by a path, as from a build directory.
         (
             &["./target/debug/sysctl-lint", "check", "--form"],

@@ -13,6 +13,16 @@ use sysctl_lint::system::Loader;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of the output: en or zh-CN [default: `lang` in .sysctl-lint.toml,
+    /// else LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 is zh-CN), else en]. Machine
+    /// formats keep English messages and add `message_localized`.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<sysctl_lint::i18n::Lang>,
+}
+
+fn parse_lang(name: &str) -> Result<sysctl_lint::i18n::Lang, String> {
+    sysctl_lint::i18n::Lang::parse(name)
+        .ok_or_else(|| sysctl_lint::i18n::tr("lang-invalid", &[("name", name.into())]))
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use sysctl_lint::rules;
+use sysctl_lint::{i18n, rules};
 
 use super::{emit, EXIT_ERROR};
 
@@ -29,11 +29,27 @@ pub(super) fn run(names: &[String], all: bool) -> ExitCode {
         }
         found
     };
-    let pages: Vec<String> = docs
-        .iter()
-        .map(|d| format!("{}\nDefault severity: {}\n", d.body.trim_end(), d.severity))
-        .collect();
+    let pages: Vec<String> = docs.iter().map(|d| page(d)).collect();
     emit(&pages.join("\n"))
+}
+
+/// A rule's page in the language of this run (the English page, said so, where
+/// it has no translation), then its default severity.
+fn page(d: &rules::RuleDoc) -> String {
+    let (body, translated) = d.body_localized();
+    let mut s = String::new();
+    if !translated && i18n::lang() != i18n::Lang::En {
+        s.push_str(&i18n::tr("explain-untranslated", &[]));
+        s.push_str("\n\n");
+    }
+    s.push_str(body.trim_end());
+    s.push('\n');
+    s.push_str(&i18n::tr(
+        "explain-default-severity",
+        &[("severity", i18n::severity(d.severity).as_str().into())],
+    ));
+    s.push('\n');
+    s
 }
 
 /// `no rule X; did you mean Y?` on standard error.
@@ -46,10 +62,12 @@ fn not_found(rule: &str) {
         .iter()
         .filter(|n| strsim::jaro_winkler(&n.to_lowercase(), &rule.to_lowercase()) > 0.8)
         .max_by(|a, b| strsim::jaro_winkler(a, rule).total_cmp(&strsim::jaro_winkler(b, rule)));
-    match close {
-        Some(c) => eprintln!(
-            "sysctl-lint: no rule `{rule}`; did you mean `{c}`? (`sysctl-lint rules` lists them all)"
+    let message = match close {
+        Some(c) => i18n::tr(
+            "explain-unknown-rule-suggest",
+            &[("rule", rule.into()), ("suggestion", (*c).into())],
         ),
-        None => eprintln!("sysctl-lint: no rule `{rule}` (`sysctl-lint rules` lists them all)"),
-    }
+        None => i18n::tr("explain-unknown-rule", &[("rule", rule.into())]),
+    };
+    eprintln!("sysctl-lint: {message}");
 }

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use sysctl_lint::baseline;
 use sysctl_lint::config::Config;
 use sysctl_lint::diagnostic::Severity;
+use sysctl_lint::i18n;
 use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 use sysctl_lint::{KernelVersion, Options};
@@ -33,7 +34,48 @@ pub use args::*;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
+/// Whether `--lang` chose the language (then the configuration's `lang` does not).
+static LANG_FROM_FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The language of this run: `--lang`, else (for now) the locale environment; a
+/// configuration file's `lang` replaces the environment's choice when it is read.
+fn choose_lang(flag: Option<i18n::Lang>) {
+    match flag {
+        Some(l) => {
+            LANG_FROM_FLAG.store(true, std::sync::atomic::Ordering::Relaxed);
+            i18n::set_lang(l);
+        }
+        None => i18n::set_lang(i18n::Lang::from_env(|n| std::env::var(n).ok())),
+    }
+}
+
+/// A configuration's `lang`, unless `--lang` was given.
+fn config_lang(cfg: &Config) {
+    if let Some(l) = cfg.lang {
+        if !LANG_FROM_FLAG.load(std::sync::atomic::Ordering::Relaxed) {
+            i18n::set_lang(l);
+        }
+    }
+}
+
+/// For the commands that read no configuration otherwise (`explain`, `rules`):
+/// the `lang` of a trusted `.sysctl-lint.toml` found from here, silently.
+fn discovered_lang() {
+    if let Ok(sysctl_lint::config::Discovery::Found(l)) =
+        sysctl_lint::config::discover(Path::new("."))
+    {
+        config_lang(&l.config);
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
+    choose_lang(cli.lang);
+    if matches!(
+        cli.command,
+        Command::Explain { .. } | Command::Rules { .. } | Command::Profiles { .. }
+    ) {
+        discovered_lang();
+    }
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Rules { format } => rules::run(format),
@@ -93,7 +135,10 @@ fn load_config(path: Option<&Path>, isolated: bool) -> Result<(Option<PathBuf>, 
         },
     };
     match found {
-        Ok(Some(l)) => Ok((Some(l.path), l.config)),
+        Ok(Some(l)) => {
+            config_lang(&l.config);
+            Ok((Some(l.path), l.config))
+        }
         Ok(None) => Ok((None, Config::default())),
         Err(e) => {
             eprint!("{}", e.render(io::stderr().is_terminal()));

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use sysctl_lint::rules;
+use sysctl_lint::{i18n, rules, text};
 
 use super::{emit, RulesFormat};
 
@@ -13,12 +13,16 @@ pub(super) fn run(format: RulesFormat) -> ExitCode {
             let rows: Vec<_> = docs
                 .iter()
                 .map(|d| {
-                    serde_json::json!({
+                    let mut row = serde_json::json!({
                         "code": d.code,
                         "name": d.name,
                         "severity": d.severity.as_str(),
                         "summary": d.summary,
-                    })
+                    });
+                    if i18n::lang() != i18n::Lang::En {
+                        row["summary_localized"] = d.summary_localized().into();
+                    }
+                    row
                 })
                 .collect();
             let mut s = serde_json::to_string_pretty(&rows).unwrap_or_default();
@@ -27,30 +31,31 @@ pub(super) fn run(format: RulesFormat) -> ExitCode {
         }
         RulesFormat::Markdown => {
             let cell = |s: &str| s.replace('|', "\\|");
-            let mut s = String::from(
-                "| Code | Name | Severity | Summary |\n|------|------|----------|---------|\n",
-            );
+            let mut s = i18n::tr("rules-markdown-header", &[]);
+            s.push_str("\n|------|------|----------|---------|\n");
             for d in docs {
                 s.push_str(&format!(
                     "| {} | {} | {} | {} |\n",
                     d.code,
                     d.name,
-                    d.severity.as_str(),
-                    cell(d.summary)
+                    i18n::severity(d.severity),
+                    cell(d.summary_localized())
                 ));
             }
             s
         }
         RulesFormat::Human => {
             let width = docs.iter().map(|d| d.name.len()).max().unwrap_or(0);
+            let words: Vec<String> = docs.iter().map(|d| i18n::severity(d.severity)).collect();
+            let sev_width = words.iter().map(|w| text::width(w)).max().unwrap_or(0);
             let mut s = String::new();
-            for d in docs {
+            for (d, word) in docs.iter().zip(&words) {
+                let pad = " ".repeat(sev_width - text::width(word));
                 s.push_str(&format!(
-                    "{}  {:width$}  {:7}  {}\n",
+                    "{}  {:width$}  {word}{pad}  {}\n",
                     d.code,
                     d.name,
-                    d.severity.as_str(),
-                    d.summary
+                    d.summary_localized()
                 ));
             }
             s

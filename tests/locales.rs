@@ -1,0 +1,193 @@
+//! The languages: every message id exists in every language with the same
+//! arguments (the `.ftl` files parsed with fluent-syntax), and each way of
+//! choosing the language works from the command line.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use assert_cmd::Command;
+use fluent_syntax::ast;
+use predicates::str::contains;
+use sysctl_lint::i18n::{sources, Lang};
+
+/// Each message id of a language with the variables it uses (`$name`).
+fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for (file, text) in sources(lang) {
+        let resource = fluent_syntax::parser::parse(*text)
+            .unwrap_or_else(|(_, errors)| panic!("{lang}/{file}: {errors:?}"));
+        for entry in resource.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    pattern_vars(p, &mut vars);
+                }
+                for a in &m.attributes {
+                    pattern_vars(&a.value, &mut vars);
+                }
+                let id = m.id.name.to_owned();
+                assert!(
+                    out.insert(id.clone(), vars).is_none(),
+                    "{lang}/{file}: `{id}` defined twice"
+                );
+            }
+        }
+    }
+    out
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for e in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = e {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline_vars(i, vars),
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for v in variants {
+                pattern_vars(&v.value, vars);
+            }
+        }
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, vars);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_message_in_every_language_with_the_same_arguments() {
+    let english = messages(Lang::En);
+    assert!(!english.is_empty());
+    for lang in Lang::ALL {
+        let other = messages(lang);
+        let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{lang}: missing messages {missing:?}");
+        assert!(extra.is_empty(), "{lang}: messages English lacks {extra:?}");
+        for (id, vars) in &english {
+            assert_eq!(&other[id], vars, "{lang}: `{id}` takes other arguments");
+        }
+    }
+}
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("sysctl-lint").expect("binary");
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"] {
+        c.env_remove(v);
+    }
+    c
+}
+
+const ZH: &str = "默认级别";
+const EN: &str = "Default severity";
+
+#[test]
+fn lang_flag() {
+    bin()
+        .args(["explain", "SL501", "--lang", "zh-CN"])
+        .assert()
+        .success()
+        .stdout(contains(ZH));
+    bin()
+        .args(["--lang", "en", "explain", "SL501"])
+        .env("LANG", "zh_CN.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains(EN));
+}
+
+#[test]
+fn lang_from_the_locale_environment() {
+    for (var, value, expect) in [
+        ("LANG", "zh_CN.UTF-8", ZH),
+        ("LC_MESSAGES", "zh_CN.UTF-8", ZH),
+        ("LC_ALL", "zh_CN.UTF-8", ZH),
+        ("LANG", "zh_TW.UTF-8", EN),
+        ("LANG", "zh_HK.UTF-8", EN),
+        ("LANG", "C.UTF-8", EN),
+    ] {
+        bin()
+            .args(["explain", "SL501"])
+            .env(var, value)
+            .assert()
+            .success()
+            .stdout(contains(expect));
+    }
+    // LC_ALL beats LANG, as POSIX orders them.
+    bin()
+        .args(["explain", "SL501"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env("LC_ALL", "C")
+        .assert()
+        .success()
+        .stdout(contains(EN));
+}
+
+#[test]
+fn lang_from_the_configuration() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join(".sysctl-lint.toml"), "lang = \"zh-CN\"\n").expect("write");
+    bin()
+        .current_dir(dir.path())
+        .args(["explain", "SL501"])
+        .assert()
+        .success()
+        .stdout(contains(ZH));
+    // The configuration beats the environment; --lang beats both.
+    bin()
+        .current_dir(dir.path())
+        .args(["explain", "SL501"])
+        .env("LANG", "en_US.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains(ZH));
+    bin()
+        .current_dir(dir.path())
+        .args(["explain", "SL501", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(contains(EN));
+    std::fs::write(dir.path().join(".sysctl-lint.toml"), "lang = \"fr\"\n").expect("write");
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("invalid `lang`: `fr`"));
+}
+
+#[test]
+fn unknown_language_is_a_usage_error() {
+    bin()
+        .args(["--lang", "klingon", "rules"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown language `klingon`"));
+}
+
+#[test]
+fn rule_list_in_chinese_keeps_codes_and_names() {
+    bin()
+        .args(["rules", "--lang", "zh-CN"])
+        .assert()
+        .success()
+        .stdout(contains("SL501  tcp-tw-recycle"))
+        .stdout(contains("错误"));
+}
