@@ -191,3 +191,61 @@ fn rule_list_in_chinese_keeps_codes_and_names() {
         .stdout(contains("SL501  tcp-tw-recycle"))
         .stdout(contains("错误"));
 }
+
+/// The front matter of a rule page: `(field, value)` lines between the `---`.
+fn front_matter(path: &std::path::Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let rest = text.strip_prefix("---\n").expect("front matter");
+    let (front, _) = rest.split_once("\n---\n").expect("closed front matter");
+    front
+        .lines()
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_owned(), v.trim().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_rule_page_exists_in_every_language_with_the_same_metadata() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/docs");
+    let mut problems = Vec::new();
+    for doc in sysctl_lint::rules::docs() {
+        let english = front_matter(&root.join(format!("{}.md", doc.code)));
+        for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+            let page = root.join(lang.tag()).join(format!("{}.md", doc.code));
+            if !page.exists() {
+                problems.push(format!("{}: no {lang} page", doc.code));
+                continue;
+            }
+            let other = front_matter(&page);
+            for (field, value) in &english {
+                // Prose fields are translated; the machine fields are not.
+                if matches!(field.as_str(), "summary" | "group") {
+                    if !other.iter().any(|(f, _)| f == field) {
+                        problems.push(format!("{} ({lang}): no `{field}`", doc.code));
+                    }
+                    continue;
+                }
+                if !other.iter().any(|(f, v)| f == field && v == value) {
+                    problems.push(format!("{} ({lang}): `{field}` differs", doc.code));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn explain_serves_the_translated_page() {
+    bin()
+        .args(["explain", "SL501", "--lang", "zh-CN"])
+        .assert()
+        .success()
+        .stdout(contains("## 内核的实际行为"))
+        .stdout(contains("默认级别：警告"));
+    bin()
+        .args(["explain", "SL501"])
+        .assert()
+        .success()
+        .stdout(contains("## What the kernel does"))
+        .stdout(contains("Default severity: warning"));
+}
