@@ -814,34 +814,6 @@ fn audit_honours_inline_suppressions_and_baselines() {
         .stdout("");
 }
 
-/// The README's fleet example prints what the README shows, on any machine.
-#[test]
-fn readme_fleet_example_is_current() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let block = readme
-        .split("<!-- fleet:start -->\n```text\n")
-        .nth(1)
-        .and_then(|r| r.split("```\n<!-- fleet:end -->").next())
-        .expect("the fleet block");
-    let (command, shown) = block.split_once('\n').unwrap();
-    assert_eq!(
-        command,
-        "$ sysctl-lint audit --snapshot tests/fixtures/audit/fleet"
-    );
-    let out = bin()
-        .args([
-            "audit",
-            "--snapshot",
-            "tests/fixtures/audit/fleet",
-            "--color",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
-}
-
 // ---------------------------------------------------------------------------
 // The ruff-style command line of check and audit (issue 16, part 4)
 
