@@ -69,6 +69,88 @@ pub struct Diagnostic {
     pub edits: Vec<Edit>,
     /// The safety of `edits` as a whole (meaningless when there are none).
     pub fix_safety: FixSafety,
+    /// The message, note and help in the language of the run when it is not
+    /// English (`message`, `note` and `help` stay English: the machine formats'
+    /// stable text).
+    pub localized: Option<Box<Localized>>,
+}
+
+/// A diagnostic's text in another language (see [`crate::i18n`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Localized {
+    pub message: Option<String>,
+    pub note: Option<String>,
+    pub help: Option<String>,
+}
+
+/// A text of a diagnostic: English, and the run's language where a message of
+/// the Fluent files made it (`msg!`). Plain strings are English only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub localized: Option<String>,
+}
+
+impl From<String> for Text {
+    fn from(en: String) -> Self {
+        Text {
+            en,
+            localized: None,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(en: &str) -> Self {
+        en.to_owned().into()
+    }
+}
+
+impl From<&String> for Text {
+    fn from(en: &String) -> Self {
+        en.clone().into()
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(en: std::borrow::Cow<'_, str>) -> Self {
+        en.into_owned().into()
+    }
+}
+
+impl Text {
+    /// Message `id` of the Fluent files with its arguments: English, and the
+    /// run's language when it is another.
+    pub fn message(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Text {
+        Text::message_in(crate::i18n::lang(), id, args)
+    }
+
+    /// [`Text::message`] for a given language.
+    pub fn message_in(
+        lang: crate::i18n::Lang,
+        id: &str,
+        args: &[(&str, crate::i18n::Arg<'_>)],
+    ) -> Text {
+        use crate::i18n::{tr_in, Lang};
+        Text {
+            en: tr_in(Lang::En, id, args),
+            localized: (lang != Lang::En).then(|| tr_in(lang, id, args)),
+        }
+    }
+}
+
+/// `msg!("id", name = value, ...)`: a diagnostic [`Text`] from the Fluent files.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr) => {
+        $crate::diagnostic::Text::message($id, &[])
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::diagnostic::Text::message(
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        )
+    };
 }
 
 impl Diagnostic {
@@ -77,16 +159,17 @@ impl Diagnostic {
         code: &'static str,
         file: usize,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         let doc = codes::doc(code);
-        Diagnostic {
+        let message = message.into();
+        let mut d = Diagnostic {
             code,
             name: doc.map_or("", |d| d.name),
             severity: doc.map_or(Severity::Error, |d| d.severity),
             file,
             span,
-            message: message.into(),
+            message: message.en,
             labels: Vec::new(),
             note: None,
             help: None,
@@ -95,7 +178,40 @@ impl Diagnostic {
             live: None,
             edits: Vec::new(),
             fix_safety: FixSafety::Safe,
+            localized: None,
+        };
+        if let Some(m) = message.localized {
+            d.localized_mut().message = Some(m);
         }
+        d
+    }
+
+    fn localized_mut(&mut self) -> &mut Localized {
+        self.localized.get_or_insert_with(Box::default)
+    }
+
+    /// The headline as shown to people: in the run's language where there is one.
+    pub fn message_shown(&self) -> &str {
+        self.localized
+            .as_ref()
+            .and_then(|l| l.message.as_deref())
+            .unwrap_or(&self.message)
+    }
+
+    /// The note as shown to people.
+    pub fn note_shown(&self) -> Option<&str> {
+        self.localized
+            .as_ref()
+            .and_then(|l| l.note.as_deref())
+            .or(self.note.as_deref())
+    }
+
+    /// The help as shown to people.
+    pub fn help_shown(&self) -> Option<&str> {
+        self.localized
+            .as_ref()
+            .and_then(|l| l.help.as_deref())
+            .or(self.help.as_deref())
     }
 
     pub fn severity(mut self, severity: Severity) -> Self {
@@ -104,13 +220,31 @@ impl Diagnostic {
     }
 
     /// The why behind the headline, shown after it (`= note:`).
-    pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
+    pub fn note(mut self, note: impl Into<Text>) -> Self {
+        let note = note.into();
+        self.note = Some(note.en);
+        match note.localized {
+            Some(l) => self.localized_mut().note = Some(l),
+            None => {
+                if let Some(l) = &mut self.localized {
+                    l.note = None;
+                }
+            }
+        }
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Text>) -> Self {
+        let help = help.into();
+        self.help = Some(help.en);
+        match help.localized {
+            Some(l) => self.localized_mut().help = Some(l),
+            None => {
+                if let Some(l) = &mut self.localized {
+                    l.help = None;
+                }
+            }
+        }
         self
     }
 
@@ -160,5 +294,31 @@ impl Diagnostic {
     /// The safety of the fix, if the finding has one.
     pub fn fix(&self) -> Option<FixSafety> {
         (!self.edits.is_empty()).then_some(self.fix_safety)
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn localized_text_is_kept_beside_the_english() {
+        let args = [("severity", "warning".into())];
+        let zh = Text::message_in(Lang::ZhCn, "explain-default-severity", &args);
+        assert_eq!(zh.en, "Default severity: warning");
+        assert_eq!(zh.localized.as_deref(), Some("默认级别：warning"));
+        let d = Diagnostic::new("SL101", 0, 0..1, zh.clone())
+            .note(zh.clone())
+            .help("plain English");
+        assert_eq!(d.message, "Default severity: warning");
+        assert_eq!(d.message_shown(), "默认级别：warning");
+        assert_eq!(d.note_shown(), Some("默认级别：warning"));
+        assert_eq!(d.help_shown(), Some("plain English"));
+        let en = Text::message_in(Lang::En, "explain-default-severity", &args);
+        assert_eq!(en.localized, None);
+        let d = Diagnostic::new("SL101", 0, 0..1, en);
+        assert_eq!(d.localized, None);
+        assert_eq!(d.message_shown(), "Default severity: warning");
     }
 }

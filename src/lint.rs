@@ -182,7 +182,7 @@ impl Setting {
         code: &'static str,
         file: usize,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<crate::diagnostic::Text>,
     ) -> Diagnostic {
         let mut d = Diagnostic::new(code, file, span, message).value(self.value_text().to_owned());
         d.key = self.dotted_key();

@@ -52,6 +52,14 @@ pub struct DiagnosticEntry<'a> {
     pub value: Option<&'a str>,
     pub note: Option<&'a str>,
     pub help: Option<&'a str>,
+    /// The message, note and help in the run's language (`--lang`), only when it
+    /// is not English; `message`, `note` and `help` stay English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_localized: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_localized: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_localized: Option<&'a str>,
     pub related: Vec<Related<'a>>,
 }
 
@@ -106,6 +114,9 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
                 value: d.value.as_deref(),
                 note: d.note.as_deref(),
                 help: d.help.as_deref(),
+                message_localized: d.localized.as_ref().and_then(|l| l.message.as_deref()),
+                note_localized: d.localized.as_ref().and_then(|l| l.note.as_deref()),
+                help_localized: d.localized.as_ref().and_then(|l| l.help.as_deref()),
                 related: d
                     .labels
                     .iter()

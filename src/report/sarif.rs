@@ -127,6 +127,17 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+/// A result's property bag: the message in the run's language (`--lang`) when it
+/// is not English (`message.text` stays English).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultProperties {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_localized: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -338,6 +349,16 @@ pub fn message_with_help(d: &Diagnostic) -> String {
     text
 }
 
+/// The message with the note and help after it, in the run's language.
+pub fn message_with_help_shown(d: &Diagnostic) -> String {
+    let mut text = d.message_shown().to_owned();
+    for part in [d.note_shown(), d.help_shown()].into_iter().flatten() {
+        text.push('\n');
+        text.push_str(part);
+    }
+    text
+}
+
 /// 1-based (line, column) of both ends of a span, the end exclusive; a non-empty
 /// span that ends just after a newline ends at the end of its last line instead of
 /// column 1 of the next (for formats that show line ranges).
@@ -435,6 +456,9 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                     })
                     .collect(),
                 partial_fingerprints: Fingerprints { v1: print },
+                properties: d.localized.is_some().then(|| ResultProperties {
+                    message_localized: Some(message_with_help_shown(d)),
+                }),
             }
         })
         .collect();
