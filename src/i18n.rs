@@ -91,8 +91,30 @@ impl std::fmt::Display for Lang {
 /// The Fluent sources of a language (file name, text), in a fixed order.
 pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
-        Lang::En => &[("main.ftl", include_str!("../locales/en-US/main.ftl"))],
-        Lang::ZhCn => &[("main.ftl", include_str!("../locales/zh-CN/main.ftl"))],
+        Lang::En => &[
+            ("main.ftl", include_str!("../locales/en-US/main.ftl")),
+            ("output.ftl", include_str!("../locales/en-US/output.ftl")),
+            (
+                "rules-syntax-keys-values.ftl",
+                include_str!("../locales/en-US/rules-syntax-keys-values.ftl"),
+            ),
+            (
+                "rules-system.ftl",
+                include_str!("../locales/en-US/rules-system.ftl"),
+            ),
+        ],
+        Lang::ZhCn => &[
+            ("main.ftl", include_str!("../locales/zh-CN/main.ftl")),
+            ("output.ftl", include_str!("../locales/zh-CN/output.ftl")),
+            (
+                "rules-syntax-keys-values.ftl",
+                include_str!("../locales/zh-CN/rules-syntax-keys-values.ftl"),
+            ),
+            (
+                "rules-system.ftl",
+                include_str!("../locales/zh-CN/rules-system.ftl"),
+            ),
+        ],
     }
 }
 

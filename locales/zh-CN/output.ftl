@@ -1,0 +1,1 @@
+# The text of the output formats (summaries, footers, labels), ids `out-...`.

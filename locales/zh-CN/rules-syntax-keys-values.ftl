@@ -1,0 +1,1 @@
+# Messages of the rules SL100 to SL399 (headline, note, help), ids `slNNN-...`.
