@@ -326,6 +326,9 @@ pub enum Format {
     Gitlab,
     /// Prometheus metrics for node_exporter's textfile collector.
     Prometheus,
+    /// One self-contained HTML page (inline CSS, loads nothing): findings by severity
+    /// and file with their source lines; for audit also sockets and fleet differences.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

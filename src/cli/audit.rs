@@ -70,6 +70,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
         Format::Json => audit::render_json(&outcome),
         Format::Prometheus => sysctl_lint::report::prometheus::render_audit(&outcome),
+        Format::Html => report::html::render_audit(&outcome),
         _ => render(
             &args.report,
             &outcome.files,

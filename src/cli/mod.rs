@@ -259,6 +259,7 @@ fn render(
         Format::Github => report::github::render(files, diags),
         Format::Gitlab => report::gitlab::render(files, diags),
         Format::Prometheus => report::prometheus::render(diags),
+        Format::Html => report::html::render_check(files, diags, header.as_deref()),
     }
 }
 
