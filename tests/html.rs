@@ -201,6 +201,16 @@ fn a_clean_file() {
     assert!(!page.contains("id=\"rules\""));
 }
 
+#[test]
+fn show_fixes_is_a_section_of_the_page() {
+    let (page, _) = html(&["check", "--show-fixes", "tests/fixtures/tuning-guide.conf"]);
+    assert_self_contained(&page);
+    let fixes = page
+        .find("<section id=\"fixes\">\n<h2>Fixes</h2>\n<pre>Fixes --fix would apply (11):\n")
+        .expect("the fixes");
+    assert!(fixes < page.find("</main>").unwrap());
+}
+
 /// Chromium, Chrome, or `None` (then the test says it skipped, and fails
 /// when `SYSCTL_LINT_REQUIRE_CHROMIUM` is set, as in CI).
 fn chromium() -> Option<PathBuf> {

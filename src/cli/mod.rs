@@ -263,6 +263,15 @@ fn render(
     }
 }
 
+/// `--show-fixes`: the list after the report (in an HTML page, as its last section).
+fn append_fixes(args: &ReportArgs, report: &mut String, fixes: &str) {
+    if args.format == Format::Html && !args.statistics {
+        report::html::append_text_section(report, "fixes", "Fixes", fixes);
+    } else {
+        report.push_str(fixes);
+    }
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,

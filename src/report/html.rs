@@ -224,6 +224,21 @@ pub fn render_audit(o: &AuditOutcome) -> String {
     page.out
 }
 
+/// Add a section of preformatted text (`--show-fixes`' list) at the end of a
+/// page's main part; a text that is not such a page gets the text appended.
+pub fn append_text_section(page: &mut String, id: &str, title: &str, text: &str) {
+    let section = format!(
+        "<section id=\"{}\">\n<h2>{}</h2>\n<pre>{}</pre>\n</section>\n",
+        escape_html(id),
+        escape_html(title),
+        escape_html(&escape_controls(text))
+    );
+    match page.rfind("</main>\n") {
+        Some(at) => page.insert_str(at, &section),
+        None => page.push_str(text),
+    }
+}
+
 /// A page being written, with the files' shown text (escaped once, on first
 /// use), the anchors given so far and the codes to summarise at the end.
 struct Page<'a> {
