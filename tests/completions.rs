@@ -62,6 +62,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
             &[
                 "github",
                 "gitlab",
+                "html",
                 "human",
                 "json",
                 "json-lines",
@@ -84,6 +85,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
             &[
                 "github",
                 "gitlab",
+                "html",
                 "human",
                 "json",
                 "json-lines",

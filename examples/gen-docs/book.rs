@@ -28,6 +28,7 @@ pub const HAND_WRITTEN: &[(&str, &str)] = &[
     ("guide/untrusted-trees.md", "Safe on untrusted trees"),
     ("guide/editors.md", "Editors"),
     ("guide/ci.md", "CI, pre-commit and packages"),
+    ("guide/formats.md", "Output formats"),
     ("guide/json.md", "JSON report"),
     ("guide/performance.md", "Performance"),
     ("guide/internals.md", "Internals"),

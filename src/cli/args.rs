@@ -116,6 +116,8 @@ Examples:
   sysctl-lint check -q a.conf
   # The report in a file (replaced atomically), nothing on stdout
   sysctl-lint check --format sarif --output-file report.sarif a.conf
+  # One self-contained HTML page (inline CSS, loads nothing) to open in a browser
+  sysctl-lint check --format html --output-file report.html /etc/sysctl.d
   # Exit 0 even with findings (an unreadable input still exits 2)
   sysctl-lint check --exit-zero a.conf
   # Leave files out, unread (globs over the path, or its trailing parts)
@@ -134,6 +136,8 @@ Examples:
   sysctl-lint audit -q --fail-on error
   # The report in a file (replaced atomically), nothing on stdout
   sysctl-lint audit --format sarif --output-file audit.sarif
+  # An HTML page: findings, TCP socket states as a chart, a fleet's differences as a table
+  sysctl-lint audit --sockets --format html --output-file audit.html
   # Never fail the run on findings; list the fixes `check --fix` would apply
   sysctl-lint audit --exit-zero --show-fixes
   # Leave a configuration file out, unread (by its boot path)
@@ -336,6 +340,9 @@ pub enum Format {
     Gitlab,
     /// Prometheus metrics for node_exporter's textfile collector.
     Prometheus,
+    /// One self-contained HTML page (inline CSS, loads nothing): findings by severity
+    /// and file with their source lines; for audit also sockets and fleet differences.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -70,6 +70,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
         Format::Json => audit::render_json(&outcome),
         Format::Prometheus => sysctl_lint::report::prometheus::render_audit(&outcome),
+        Format::Html => report::html::render_audit(&outcome),
         _ => render(
             &args.report,
             &outcome.files,
@@ -80,7 +81,11 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
     };
     if args.report.show_fixes {
         let fixes = report::statistics::pending_fixes(&outcome.files, &outcome.diagnostics, false);
-        text.push_str(&report::statistics::render_fixes(&fixes, false));
+        super::append_fixes(
+            &args.report,
+            &mut text,
+            &report::statistics::render_fixes(&fixes, false),
+        );
     }
     if let Err(code) = deliver(&args.report, &text, false) {
         return code;

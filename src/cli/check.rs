@@ -11,8 +11,8 @@ use sysctl_lint::system::Loader;
 use sysctl_lint::{input, layout, Options};
 
 use super::{
-    configuration, deliver, exit_code, filter_findings, options, render, statistics, usage_error,
-    CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
+    append_fixes, configuration, deliver, exit_code, filter_findings, options, render, statistics,
+    usage_error, CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
 };
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
@@ -136,7 +136,11 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
                 false,
             ),
         };
-        text.push_str(&report::statistics::render_fixes(&fixes, done));
+        append_fixes(
+            &args.report,
+            &mut text,
+            &report::statistics::render_fixes(&fixes, done),
+        );
     }
     if let Err(code) = deliver(&args.report, &text, args.fix && stdin_named) {
         return code;

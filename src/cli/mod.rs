@@ -304,6 +304,16 @@ fn render(
         Format::Github => report::github::render(files, diags),
         Format::Gitlab => report::gitlab::render(files, diags),
         Format::Prometheus => report::prometheus::render(diags),
+        Format::Html => report::html::render_check(files, diags, header.as_deref()),
+    }
+}
+
+/// `--show-fixes`: the list after the report (in an HTML page, as its last section).
+fn append_fixes(args: &ReportArgs, report: &mut String, fixes: &str) {
+    if args.format == Format::Html && !args.statistics {
+        report::html::append_text_section(report, "fixes", "Fixes", fixes);
+    } else {
+        report.push_str(fixes);
     }
 }
 

@@ -53,7 +53,7 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
 }
 
 /// `configuration as systemd reads it (3 files)`, or that there is none.
-fn configuration(o: &AuditOutcome) -> String {
+pub(crate) fn configuration(o: &AuditOutcome) -> String {
     if o.config_files == 0 {
         "no configuration (give --root DIR to compare with one)".to_owned()
     } else {
