@@ -127,6 +127,15 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    /// `{"group": id}` for a finding that shares its cause with others in its
+    /// file (the JSON report's `group`); absent for a finding alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    group: String,
 }
 
 #[derive(Serialize)]
@@ -405,10 +414,12 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
         })
         .collect();
     let prints = fingerprints(files, diags, cwd);
+    let groups = super::group::ids(files, diags);
     let results = diags
         .iter()
         .zip(prints)
-        .map(|(d, print)| {
+        .zip(groups)
+        .map(|((d, print), group)| {
             let f = &files[d.file];
             SarifResult {
                 rule_id: d.code,
@@ -435,6 +446,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                     })
                     .collect(),
                 partial_fingerprints: Fingerprints { v1: print },
+                properties: group.map(|group| ResultProperties { group }),
             }
         })
         .collect();
