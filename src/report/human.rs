@@ -334,13 +334,38 @@ fn render_group(
             if !labelled.contains(&line) || (whole_empty_file && i == 0) {
                 continue;
             }
-            let text = match (g.headline, &d.key) {
-                (Some(_), Some(k)) => escape_controls(k).into_owned(),
-                (Some(_), None) => String::new(),
-                (None, _) if i == 0 => String::new(),
-                (None, _) => "again".to_owned(),
+            let span = view.span(d.file, &d.span);
+            // The key, unless the span already shows it.
+            let shows = |k: &str| {
+                view.sources
+                    .get(d.file)
+                    .and_then(|s| s.text().get(span.clone()))
+                    .is_some_and(|t| t.contains(k))
             };
-            places.push((d.file, view.span(d.file, &d.span), text, i == 0, true));
+            // Its own first label, pointed to by line: `line 2: first set here`.
+            let own = d.labels.first().map(|l| {
+                let line = view
+                    .line_index(l.file, view.span(l.file, &l.span).start)
+                    .unwrap_or(0)
+                    + 1;
+                let place = if l.file == d.file {
+                    format!("line {line}")
+                } else {
+                    format!(
+                        "{}:{line}",
+                        view.names.get(l.file).map_or("", |n| n.as_ref())
+                    )
+                };
+                format!("{place}: {}", escape_controls(&l.message))
+            });
+            let text = match (g.headline, own, &d.key) {
+                (Some(_), Some(own), _) => own,
+                (Some(_), None, Some(k)) if !shows(k) => escape_controls(k).into_owned(),
+                (Some(_), ..) => String::new(),
+                (None, ..) if i == 0 => String::new(),
+                (None, ..) => "again".to_owned(),
+            };
+            places.push((d.file, span, text, i == 0, true));
         }
         let rest = &lines[labelled.len()..];
         if !rest.is_empty() {
