@@ -79,6 +79,36 @@ fn human_says_info_marks_fixes_and_lists_codes_once() {
     assert!(!text.contains("For more information"), "{text}");
 }
 
+/// Issue #16: without a terminal the human report wraps at `COLUMNS`: every
+/// line but the source lines and their carets fits (`--quiet` too, grouped).
+#[test]
+fn human_wraps_at_columns() {
+    for quiet in [false, true] {
+        let mut cmd = bin();
+        cmd.args(["check", "--color", "never"]);
+        if quiet {
+            cmd.arg("--quiet");
+        }
+        let out = cmd
+            .arg("tests/fixtures/tuning-guide.conf")
+            .env("COLUMNS", "80")
+            .output()
+            .expect("run");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert_eq!(text.matches("[SL402 ").count(), 1, "{text}");
+        for line in text.lines() {
+            let snippet = line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || line
+                    .split_once('│')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']));
+            assert!(
+                snippet || sysctl_lint::text::width(line) <= 80,
+                "wider than 80 columns: {line}"
+            );
+        }
+    }
+}
+
 /// Issue #16: the short format shows a cause once with its other lines; the
 /// JSON report keeps one entry per line, with a `group` id shared by them.
 #[test]
