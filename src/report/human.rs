@@ -223,19 +223,6 @@ fn label_room(
     width.saturating_sub(pad + 4 + col)
 }
 
-/// A label's text clipped to fit after its carets (codespan cannot wrap one).
-fn fit_label(
-    view: &View<'_>,
-    file: usize,
-    span: &Range<usize>,
-    msg: &str,
-    pad: usize,
-    width: usize,
-) -> String {
-    let budget = label_room(view, file, span, pad, width).max(16);
-    text::clip(msg, budget).into_owned()
-}
-
 /// Without ANSI colour sequences (`ESC [ … m`), to measure a line.
 fn plain(s: &str) -> Cow<'_, str> {
     if !s.contains('\x1b') {
@@ -406,17 +393,27 @@ fn render_group(
         .flat_map(|(f, s, ..)| [s.start, s.end].map(|b| view.line_index(*f, b).unwrap_or(0) + 1))
         .max()
         .map_or(1, |n| n.to_string().len());
+    // A label too long for the room after its carets: a group's (the key, or a
+    // pointer to another line) is left out; another finding's is shown
+    // whole as a note (`= note: line 4: …`) and its carets stay bare.
+    let mut label_notes: Vec<(&str, String)> = Vec::new();
     let labels = places
         .into_iter()
         .map(|(file, span, msg, primary, optional)| {
-            // A group's label (the key, also on the line shown) is left out
-            // rather than clipped.
-            let msg = if optional
-                && text::width(&msg) > label_room(view, file, &span, pad, style.width)
-            {
+            let fits = text::width(&msg) <= label_room(view, file, &span, pad, style.width);
+            let msg = if fits {
+                msg
+            } else if optional {
                 String::new()
             } else {
-                fit_label(view, file, &span, &msg, pad, style.width)
+                let line = view.line_index(file, span.start).unwrap_or(0) + 1;
+                let place = if file == first.file {
+                    format!("line {line}")
+                } else {
+                    format!("{}:{line}", view.names.get(file).map_or("", |n| n.as_ref()))
+                };
+                label_notes.push(("note", format!("{place}: {msg}")));
+                String::new()
             };
             let label = if primary {
                 CsLabel::primary(file, span)
@@ -426,6 +423,8 @@ fn render_group(
             label.with_message(msg)
         })
         .collect();
+    label_notes.append(&mut notes);
+    let notes = label_notes;
     let cs = CsDiagnostic::new(cs_severity(first.severity))
         .with_labels(labels)
         .with_notes(
