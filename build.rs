@@ -302,6 +302,13 @@ fn rule_docs() -> String {
                     .collect()
             })
             .unwrap_or_default();
+        // Optional: the headline of a group of this code's findings in one
+        // file (they share one cause; see `report::group`).
+        let group: Option<String> = front
+            .lines()
+            .find_map(|l| l.strip_prefix("group: "))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty());
         assert_eq!(
             p.file_stem().and_then(|s| s.to_str()),
             Some(code.as_str()),
@@ -309,7 +316,7 @@ fn rule_docs() -> String {
         );
         writeln!(
             out,
-            "RuleDoc {{ code: {code:?}, name: {:?}, severity: {severity}, summary: {:?}, keys: &{keys:?}, body: {:?} }},",
+            "RuleDoc {{ code: {code:?}, name: {:?}, severity: {severity}, summary: {:?}, group: {group:?}, keys: &{keys:?}, body: {:?} }},",
             field("name"),
             field("summary"),
             body.trim_start_matches('\n')

@@ -38,6 +38,10 @@ pub struct RuleDoc {
     pub name: &'static str,
     pub severity: Severity,
     pub summary: &'static str,
+    /// The headline of a group of this code's findings in one file, when they
+    /// share one cause across lines (the `group:` front matter line): the human
+    /// and short formats show such a group once.
+    pub group: Option<&'static str>,
     /// Keys the rule is about (lookup form, from the `keys:` front matter line).
     pub keys: &'static [&'static str],
     /// The Markdown page, without its front matter.

@@ -51,8 +51,10 @@ struct Expect<'a> {
 /// with `code` and report every expected finding. Returns the JSON report.
 fn check_all_formats(paths: &[OsString], code: i32, expects: &[Expect]) -> serde_json::Value {
     let run = |format: &str| {
+        // Wide enough that no headline is wrapped (the messages are matched whole).
         let out = bin()
             .args(["check", "--color", "never", "--format", format])
+            .env("COLUMNS", "10000")
             .args(paths)
             .assert()
             .code(code)
@@ -636,7 +638,7 @@ fn fifo_with_a_writer() {
         .assert()
         .code(1)
         .stdout(format!(
-            "{name}:1:1: error[SL201] unknown key `net.ipv4.tcp_timestsmps`: procps `sysctl -p` fails with `cannot stat /proc/sys/net/ipv4/tcp_timestsmps` and the setting is lost\n"
+            "{name}:1:1: error[SL201] [*] unknown key `net.ipv4.tcp_timestsmps`: procps `sysctl -p` fails with `cannot stat /proc/sys/net/ipv4/tcp_timestsmps` and the setting is lost\n"
         ));
     writer.join().unwrap().unwrap();
 }
@@ -649,7 +651,7 @@ fn dev_stdin_pipe() {
         .assert()
         .code(1)
         .stdout(predicates::str::starts_with(
-            "/dev/stdin:1:1: error[SL201] unknown key `net.ipv4.tcp_timestsmps`",
+            "/dev/stdin:1:1: error[SL201] [*] unknown key `net.ipv4.tcp_timestsmps`",
         ));
 }
 
@@ -664,7 +666,7 @@ fn process_substitution() {
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.starts_with("/dev/fd/"), "{out}");
     assert!(
-        out.contains(":1:1: error[SL201] unknown key `net.ipv4.tcp_timestsmps`"),
+        out.contains(":1:1: error[SL201] [*] unknown key `net.ipv4.tcp_timestsmps`"),
         "{out}"
     );
     assert!(out.ends_with("rc=1\n"), "{out}");

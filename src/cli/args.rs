@@ -324,9 +324,9 @@ pub struct BaselineArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Source snippets with labels and help (the default).
+    /// Source snippets with labels and help, each cause once (the default).
     Human,
-    /// `file:line:col: severity[CODE] message`, one per line.
+    /// `file:line:col: severity[CODE] message`, one line per cause.
     Short,
     /// The stable JSON report, version 1.
     Json,

@@ -7,8 +7,8 @@ use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 
 use super::{
-    configuration, deliver, exit_code, filter_findings, options, render, statistics, usage_error,
-    use_color, AuditArgs, Format,
+    configuration, deliver, exit_code, filter_findings, human_style, options, render, statistics,
+    usage_error, use_color, AuditArgs, Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
@@ -62,10 +62,10 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
     outcome.diagnostics = diags;
     let mut text = match args.report.format {
         _ if args.report.statistics => statistics(&args.report, &outcome.diagnostics, false),
-        Format::Human if args.report.quiet => report::human::render_findings(
+        Format::Human if args.report.quiet => report::human::render_findings_with(
             &outcome.files,
             &outcome.diagnostics,
-            use_color(args.report.color),
+            human_style(args.report.color),
         ),
         Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
         Format::Json => audit::render_json(&outcome),

@@ -290,11 +290,15 @@ fn render(
 ) -> String {
     match args.format {
         Format::Human if args.quiet => {
-            report::human::render_findings(files, diags, use_color(args.color))
+            report::human::render_findings_with(files, diags, human_style(args.color))
         }
         Format::Human => {
             let mut t = header.unwrap_or_default();
-            t.push_str(&report::human::render(files, diags, use_color(args.color)));
+            t.push_str(&report::human::render_with(
+                files,
+                diags,
+                human_style(args.color),
+            ));
             t
         }
         Format::Short => report::short::render(files, diags),
@@ -315,6 +319,27 @@ fn append_fixes(args: &ReportArgs, report: &mut String, fixes: &str) {
     } else {
         report.push_str(fixes);
     }
+}
+
+/// Colour, and the width to wrap at: the terminal's when standard output is
+/// one, else `COLUMNS` when set, else 100.
+fn human_style(choice: ColorChoice) -> report::human::Style {
+    report::human::Style::new(use_color(choice), output_width())
+}
+
+fn output_width() -> usize {
+    if io::stdout().is_terminal() {
+        if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout()) {
+            if size.ws_col > 0 {
+                return usize::from(size.ws_col);
+            }
+        }
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .unwrap_or(report::human::DEFAULT_WIDTH)
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -1,5 +1,8 @@
-//! `--format human`: codespan-reporting diagnostics with the source line, labels
-//! and help, then a summary and the `explain` pointers (as shellcheck does).
+//! `--format human`: one diagnostic per cause ([`group`]): our own header
+//! (`info[SL402 redundant-duplicate] [*]: headline`; `[*]` when `--fix` fixes
+//! it), then codespan-reporting's source lines, labels, `= note:` and `= help:`;
+//! then the summary, the fixable count and the codes to `explain` (as shellcheck
+//! and ruff do). Text is wrapped at word boundaries to [`Style::width`].
 
 use codespan_reporting::diagnostic::{
     Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
@@ -8,11 +11,14 @@ use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::Buffer, Config};
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use super::group::{self, Group};
 use super::{summary_line, Counts};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, FixSafety, Severity};
 use crate::escape::{escape_bytes, escape_controls, EscapedSource};
 use crate::lint::FileData;
+use crate::text;
 
 /// The files as codespan sees them: names and texts with control characters and
 /// bytes that are not UTF-8 escaped ([`EscapedSource`]), so that nothing from an
@@ -119,7 +125,38 @@ impl<'a> Files<'a> for View<'a> {
     }
 }
 
-fn severity(s: Severity) -> CsSeverity {
+/// How the human format is laid out: colour, and the width it wraps at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Display columns; headlines, notes, labels and the footer are wrapped or
+    /// clipped to fit (source lines are shown whole).
+    pub width: usize,
+}
+
+/// The width when there is no terminal and no `COLUMNS`.
+pub const DEFAULT_WIDTH: usize = 100;
+/// Narrower widths are taken as this one.
+const MIN_WIDTH: usize = 40;
+/// Places of a group shown as labels: the first and up to three more.
+const LABELLED: usize = 4;
+/// Line numbers listed in `also on lines …`.
+const LISTED: usize = 5;
+/// Hanging indent of a wrapped headline or footer line.
+const INDENT: &str = "  ";
+
+impl Style {
+    pub fn new(color: bool, width: usize) -> Style {
+        Style {
+            color,
+            width: width.max(MIN_WIDTH),
+        }
+    }
+}
+
+/// The codespan severity, for the colour of the carets (the header, written
+/// here, says `info`).
+fn cs_severity(s: Severity) -> CsSeverity {
     match s {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -127,80 +164,365 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-fn to_codespan(d: &Diagnostic, view: &View<'_>) -> CsDiagnostic<usize> {
-    // A finding about a whole file that has no text (an unreadable input, a file
-    // the loader skips) gets no source snippet, only its path.
-    let whole_empty_file = d.span.is_empty()
-        && view
-            .sources
-            .get(d.file)
-            .is_some_and(|s| s.text().is_empty());
-    let mut labels = Vec::new();
-    if !whole_empty_file {
-        labels.push(CsLabel::primary(d.file, view.span(d.file, &d.span)));
-    }
-    labels.extend(d.labels.iter().map(|l| {
-        CsLabel::secondary(l.file, view.span(l.file, &l.span))
-            .with_message(escape_controls(&l.message))
-    }));
-    let mut notes = Vec::new();
-    if whole_empty_file {
-        notes.push(format!(
-            "file: {}",
-            view.names.get(d.file).map_or("", |n| n.as_ref())
-        ));
-    }
-    if let Some(note) = &d.note {
-        notes.push(format!("note: {}", escape_controls(note)));
-    }
-    if let Some(help) = &d.help {
-        notes.push(format!("help: {}", escape_controls(help)));
-    }
-    CsDiagnostic::new(severity(d.severity))
-        .with_message(escape_controls(&d.message))
-        .with_code(format!("{} {}", d.code, d.name))
-        .with_labels(labels)
-        .with_notes(notes)
+/// `warning[SL305 inline-comment] [*]: headline`, wrapped with a hanging indent.
+fn header(
+    d: &Diagnostic,
+    fixable: bool,
+    message: &str,
+    style: Style,
+    buffer: &mut Buffer,
+) -> String {
+    use codespan_reporting::term::termcolor::WriteColor;
+    use std::io::Write;
+    let code = if d.name.is_empty() {
+        d.code.to_owned()
+    } else {
+        format!("{} {}", d.code, d.name)
+    };
+    let mark = if fixable { " [*]" } else { "" };
+    let lead = format!("{}[{code}]{mark}", d.severity);
+    let first = style.width.saturating_sub(text::width(&lead) + 2);
+    let lines = text::wrap(&escape_controls(message), first, style.width - INDENT.len());
+    buffer.clear();
+    let styles = term::Styles::default();
+    let _ = buffer.set_color(styles.header(cs_severity(d.severity)));
+    let _ = write!(buffer, "{lead}");
+    let _ = buffer.set_color(styles.header_message());
+    let _ = write!(buffer, ": {}", lines.join(&format!("\n{INDENT}")));
+    let _ = buffer.reset();
+    let _ = writeln!(buffer);
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-/// Render the findings alone (`--quiet`): no summary, no explain pointers.
-pub fn render_findings(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
-    let view = View::new(files);
-    let config = Config::default();
-    let mut buffer = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    let mut out = String::new();
-    for d in diags {
-        buffer.clear();
-        let cs = to_codespan(d, &view);
-        if term::emit_to_write_style(&mut buffer, &config, &view, &cs).is_ok() {
-            out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+/// A `= note:`/`= help:` text wrapped to fit after the gutter of `pad` columns,
+/// with its continuation lines under the text.
+fn note(kind: &str, body: &str, pad: usize, width: usize) -> String {
+    let head = format!("{kind}: ");
+    let avail = width.saturating_sub(pad + 3);
+    text::wrap(
+        &format!("{head}{}", escape_controls(body)),
+        avail,
+        avail.saturating_sub(head.len()),
+    )
+    .join(&format!("\n{}", " ".repeat(head.len())))
+}
+
+/// The columns left for a label's text after its carets.
+fn label_room(
+    view: &View<'_>,
+    file: usize,
+    span: &Range<usize>,
+    pad: usize,
+    width: usize,
+) -> usize {
+    let src = view.sources.get(file).map_or("", EscapedSource::text);
+    let end = span.end.min(src.len());
+    let before = src.get(..end).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let col = text::width(line) + 3 * line.matches('\t').count();
+    width.saturating_sub(pad + 4 + col)
+}
+
+/// Without ANSI colour sequences (`ESC [ … m`), to measure a line.
+fn plain(s: &str) -> Cow<'_, str> {
+    if !s.contains('\x1b') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
         } else {
-            out.push_str(&super::short::render(files, std::slice::from_ref(d)));
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Source lines that codespan shows between two labelled lines (context, with
+/// no carets under them) clipped to `width` with `…`; labelled lines stay whole.
+fn clip_context_lines(body: &str, width: usize) -> String {
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(body.len());
+    for (i, line) in lines.iter().enumerate() {
+        let shown = plain(line.trim_end_matches('\n'));
+        let numbered = shown.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let carets_below = lines.get(i + 1).is_some_and(|next| {
+            let next = plain(next);
+            next.split_once('│').is_some_and(|(gutter, rest)| {
+                gutter.trim().is_empty() && rest.trim_start().starts_with(['^', '-'])
+            })
+        });
+        match line.rfind('│') {
+            Some(bar) if numbered && !carets_below && text::width(&shown) > width => {
+                let (gutter, rest) = line.split_at(bar + '│'.len_utf8());
+                let rest = rest.trim_end_matches('\n');
+                // Colour sequences sit before the text of a context line.
+                let mut start = 0;
+                while rest[start..].starts_with('\x1b') {
+                    start += rest[start..]
+                        .find('m')
+                        .map_or(rest.len() - start, |m| m + 1);
+                }
+                let (codes, source) = rest.split_at(start);
+                let room = width.saturating_sub(text::width(&plain(gutter)));
+                out.push_str(gutter);
+                out.push_str(codes);
+                out.push_str(&text::clip(source, room));
+                out.push('\n');
+            }
+            _ => out.push_str(line),
         }
     }
     out
 }
 
-/// Render all findings, the summary and the explain pointers.
+/// One group of findings (see [`group`]) as a human diagnostic.
+fn render_group(
+    g: &Group,
+    diags: &[Diagnostic],
+    files: &[FileData],
+    view: &View<'_>,
+    style: Style,
+    config: &Config,
+    buffer: &mut Buffer,
+) -> Option<String> {
+    let first = &diags[g.members[0]];
+    // A finding about a whole file that has no text (an unreadable input, a file
+    // the loader skips) gets no source snippet, only its path.
+    let whole_empty_file = first.span.is_empty()
+        && view
+            .sources
+            .get(first.file)
+            .is_some_and(|s| s.text().is_empty());
+    // (file, shown span, text, primary, optional: dropped rather than clipped)
+    let mut places: Vec<(usize, Range<usize>, String, bool, bool)> = Vec::new();
+    let mut notes: Vec<(&str, String)> = Vec::new();
+    if whole_empty_file {
+        notes.push((
+            "file",
+            view.names
+                .get(first.file)
+                .map_or("", |n| n.as_ref())
+                .to_owned(),
+        ));
+    }
+    if g.is_grouped() {
+        let lines = group::lines(files, diags, &g.members);
+        let labelled = &lines[..lines.len().min(LABELLED)];
+        for (i, &m) in g.members.iter().enumerate() {
+            let d = &diags[m];
+            let line = files[d.file].source.position(d.span.start).0;
+            if !labelled.contains(&line) || (whole_empty_file && i == 0) {
+                continue;
+            }
+            let span = view.span(d.file, &d.span);
+            // The key, unless the span already shows it.
+            let shows = |k: &str| {
+                view.sources
+                    .get(d.file)
+                    .and_then(|s| s.text().get(span.clone()))
+                    .is_some_and(|t| t.contains(k))
+            };
+            // Its own first label, pointed to by line: `line 2: first set here`.
+            let own = d.labels.first().map(|l| {
+                let line = view
+                    .line_index(l.file, view.span(l.file, &l.span).start)
+                    .unwrap_or(0)
+                    + 1;
+                let place = if l.file == d.file {
+                    format!("line {line}")
+                } else {
+                    format!(
+                        "{}:{line}",
+                        view.names.get(l.file).map_or("", |n| n.as_ref())
+                    )
+                };
+                format!("{place}: {}", escape_controls(&l.message))
+            });
+            let text = match (g.headline, own, &d.key) {
+                (Some(_), Some(own), _) => own,
+                (Some(_), None, Some(k)) if !shows(k) => escape_controls(k).into_owned(),
+                (Some(_), ..) => String::new(),
+                (None, ..) if i == 0 => String::new(),
+                (None, ..) => "again".to_owned(),
+            };
+            places.push((d.file, span, text, i == 0, true));
+        }
+        let rest = &lines[labelled.len()..];
+        if !rest.is_empty() {
+            notes.push((
+                "note",
+                format!("also on {}", group::line_list(rest, LISTED)),
+            ));
+        }
+    } else {
+        if !whole_empty_file {
+            places.push((
+                first.file,
+                view.span(first.file, &first.span),
+                String::new(),
+                true,
+                false,
+            ));
+        }
+        for l in &first.labels {
+            places.push((
+                l.file,
+                view.span(l.file, &l.span),
+                escape_controls(&l.message).into_owned(),
+                false,
+                false,
+            ));
+        }
+    }
+    if let Some(n) = &first.note {
+        notes.push(("note", n.clone()));
+    }
+    if let Some(h) = &first.help {
+        notes.push(("help", h.clone()));
+    }
+    // The gutter: as wide as the largest line number shown.
+    let pad = places
+        .iter()
+        .flat_map(|(f, s, ..)| [s.start, s.end].map(|b| view.line_index(*f, b).unwrap_or(0) + 1))
+        .max()
+        .map_or(1, |n| n.to_string().len());
+    // A label too long for the room after its carets: a group's (the key, or a
+    // pointer to another line) is left out; another finding's is shown
+    // whole as a note (`= note: line 4: …`) and its carets stay bare.
+    let mut label_notes: Vec<(&str, String)> = Vec::new();
+    let labels = places
+        .into_iter()
+        .map(|(file, span, msg, primary, optional)| {
+            let fits = text::width(&msg) <= label_room(view, file, &span, pad, style.width);
+            let msg = if fits {
+                msg
+            } else if optional {
+                String::new()
+            } else {
+                let line = view.line_index(file, span.start).unwrap_or(0) + 1;
+                let place = if file == first.file {
+                    format!("line {line}")
+                } else {
+                    format!("{}:{line}", view.names.get(file).map_or("", |n| n.as_ref()))
+                };
+                label_notes.push(("note", format!("{place}: {msg}")));
+                String::new()
+            };
+            let label = if primary {
+                CsLabel::primary(file, span)
+            } else {
+                CsLabel::secondary(file, span)
+            };
+            label.with_message(msg)
+        })
+        .collect();
+    label_notes.append(&mut notes);
+    let notes = label_notes;
+    let cs = CsDiagnostic::new(cs_severity(first.severity))
+        .with_labels(labels)
+        .with_notes(
+            notes
+                .iter()
+                .map(|(kind, body)| note(kind, body, pad, style.width))
+                .collect(),
+        );
+    let fixable = g
+        .members
+        .iter()
+        .all(|&m| diags[m].fix() == Some(FixSafety::Safe));
+    let head = header(first, fixable, g.message(diags), style, buffer);
+    buffer.clear();
+    term::emit_to_write_style(buffer, config, view, &cs).ok()?;
+    let body = String::from_utf8_lossy(buffer.as_slice());
+    // codespan's own header line is replaced by ours.
+    let body = body.split_once('\n').map_or("", |(_, rest)| rest);
+    Some(format!("{head}{}", clip_context_lines(body, style.width)))
+}
+
+/// Render the findings alone (`--quiet`): no summary, no explain pointers; at
+/// [`DEFAULT_WIDTH`].
+pub fn render_findings(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
+    render_findings_with(files, diags, Style::new(color, DEFAULT_WIDTH))
+}
+
+/// Render the findings alone, one diagnostic per group of findings that share
+/// a cause ([`group`]).
+pub fn render_findings_with(files: &[FileData], diags: &[Diagnostic], style: Style) -> String {
+    let view = View::new(files);
+    let config = Config::default();
+    let mut buffer = if style.color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    let mut out = String::new();
+    for g in group::groups(diags) {
+        match render_group(&g, diags, files, &view, style, &config, &mut buffer) {
+            Some(s) => out.push_str(&s),
+            None => {
+                let members: Vec<Diagnostic> =
+                    g.members.iter().map(|&m| diags[m].clone()).collect();
+                out.push_str(&super::short::render(files, &members));
+            }
+        }
+    }
+    out
+}
+
+/// Render all findings, the summary and the explain pointers, at [`DEFAULT_WIDTH`].
 pub fn render(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
-    let mut out = render_findings(files, diags, color);
-    out.push_str(&summary_line(Counts::of(diags), files.len()));
-    out.push('\n');
+    render_with(files, diags, Style::new(color, DEFAULT_WIDTH))
+}
+
+/// Render all findings, then the footer: the summary (counts per finding, and
+/// how many are shown once grouped), the fixable count and the codes to explain.
+pub fn render_with(files: &[FileData], diags: &[Diagnostic], style: Style) -> String {
+    let mut out = render_findings_with(files, diags, style);
+    let shown = group::groups(diags).len();
+    let mut summary = summary_line(Counts::of(diags), files.len());
+    if shown < diags.len() {
+        summary.pop();
+        summary.push_str(&format!(" ({shown} shown, repeats grouped)."));
+    }
+    let mut footer = vec![summary];
+    let safe = diags
+        .iter()
+        .filter(|d| d.fix() == Some(FixSafety::Safe))
+        .count();
+    let unsafe_ = diags
+        .iter()
+        .filter(|d| d.fix() == Some(FixSafety::Unsafe))
+        .count();
+    match (safe, unsafe_) {
+        (0, 0) => {}
+        (0, u) => footer.push(format!(
+            "{u} fixable with the --fix --unsafe-fixes options."
+        )),
+        (s, 0) => footer.push(format!("[*] {s} fixable with the --fix option.")),
+        (s, u) => footer.push(format!(
+            "[*] {s} fixable with the --fix option ({u} more with --unsafe-fixes)."
+        )),
+    }
     let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     codes.dedup();
     if !codes.is_empty() {
-        out.push_str("For more information: ");
+        footer.push(format!(
+            "Run `sysctl-lint explain CODE` for details: {}",
+            codes.join(" ")
+        ));
+    }
+    for line in footer {
         out.push_str(
-            &codes
-                .iter()
-                .map(|c| format!("sysctl-lint explain {c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            &text::wrap(&line, style.width, style.width - INDENT.len())
+                .join(&format!("\n{INDENT}")),
         );
         out.push('\n');
     }

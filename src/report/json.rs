@@ -61,6 +61,9 @@ pub struct DiagnosticEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help_localized: Option<&'a str>,
     pub related: Vec<Related<'a>>,
+    /// Shared by the findings of one cause in one file (see [`super::group`]):
+    /// `PATH:LINE:CODE` of the first of them; `null` for a finding alone.
+    pub group: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -95,9 +98,11 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
             }
         })
         .collect();
+    let groups = super::group::ids(files, diags);
     let diagnostics = diags
         .iter()
-        .map(|d| {
+        .zip(groups)
+        .map(|(d, group)| {
             let f = &files[d.file];
             let ((line, column), (end_line, end_column)) = location(f, &d.span);
             DiagnosticEntry {
@@ -131,6 +136,7 @@ pub fn report<'a>(files: &'a [FileData], diags: &'a [Diagnostic], kernel: &str) 
                         }
                     })
                     .collect(),
+                group,
             }
         })
         .collect();

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod github;
 pub mod gitlab;
+pub mod group;
 pub mod html;
 pub mod human;
 pub mod json;

@@ -127,15 +127,21 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    /// `group` for a finding that shares its cause with others in its file (the
+    /// JSON report's `group`), `messageLocalized` when the run's language is not
+    /// English; absent when neither applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<ResultProperties>,
 }
 
-/// A result's property bag: the message in the run's language (`--lang`) when it
-/// is not English (`message.text` stays English).
+/// A result's property bag.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ResultProperties {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    /// The message in the run's language (`--lang`) when it is not English
+    /// (`message.text` stays English).
     #[serde(skip_serializing_if = "Option::is_none")]
     message_localized: Option<String>,
 }
@@ -426,10 +432,12 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
         })
         .collect();
     let prints = fingerprints(files, diags, cwd);
+    let groups = super::group::ids(files, diags);
     let results = diags
         .iter()
         .zip(prints)
-        .map(|(d, print)| {
+        .zip(groups)
+        .map(|((d, print), group)| {
             let f = &files[d.file];
             SarifResult {
                 rule_id: d.code,
@@ -456,8 +464,9 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
                     })
                     .collect(),
                 partial_fingerprints: Fingerprints { v1: print },
-                properties: d.localized.is_some().then(|| ResultProperties {
-                    message_localized: Some(message_with_help_shown(d)),
+                properties: (group.is_some() || d.localized.is_some()).then(|| ResultProperties {
+                    group,
+                    message_localized: d.localized.is_some().then(|| message_with_help_shown(d)),
                 }),
             }
         })

@@ -74,11 +74,48 @@ impl Analysis {
     pub fn lsp_diagnostics(&self, uri: &Uri) -> Vec<lsp::Diagnostic> {
         self.diags
             .iter()
-            .map(|d| self.lsp_diagnostic(d, uri))
+            .zip(self.groups())
+            .map(|(d, group)| self.lsp_diagnostic_in(d, uri, group))
             .collect()
     }
 
+    /// The group id of each finding (see [`crate::report::group`]), as in the
+    /// JSON report: `NAME:LINE:CODE` of the group's first finding; `None` for a
+    /// finding alone.
+    fn groups(&self) -> Vec<Option<String>> {
+        let mut out = vec![None; self.diags.len()];
+        for g in crate::report::group::groups(&self.diags) {
+            if !g.is_grouped() {
+                continue;
+            }
+            let first = &self.diags[g.members[0]];
+            let line = self.range(&first.span).start.line + 1;
+            let id = format!("{}:{line}:{}", self.name, first.code);
+            for m in g.members {
+                out[m] = Some(id.clone());
+            }
+        }
+        out
+    }
+
+    /// One of `self.diags` in the protocol's form, as published.
     fn lsp_diagnostic(&self, d: &Diagnostic, uri: &Uri) -> lsp::Diagnostic {
+        let group = self
+            .diags
+            .iter()
+            .position(|x| std::ptr::eq(x, d))
+            .and_then(|i| self.groups().swap_remove(i));
+        self.lsp_diagnostic_in(d, uri, group)
+    }
+
+    /// A finding that shares its cause with others in the file has `group` in
+    /// its `data`.
+    fn lsp_diagnostic_in(
+        &self,
+        d: &Diagnostic,
+        uri: &Uri,
+        group: Option<String>,
+    ) -> lsp::Diagnostic {
         let related: Vec<lsp::DiagnosticRelatedInformation> = d
             .labels
             .iter()
@@ -106,9 +143,14 @@ impl Analysis {
             message: crate::report::sarif::message_with_help(d),
             related_information: (!related.is_empty()).then_some(related),
             tags: (!tags.is_empty()).then_some(tags),
-            data: d
-                .fix()
-                .map(|s| json!({ "name": d.name, "fix": s.as_str() })),
+            data: match (d.fix(), group) {
+                (None, None) => None,
+                (Some(s), None) => Some(json!({ "name": d.name, "fix": s.as_str() })),
+                (None, Some(g)) => Some(json!({ "group": g })),
+                (Some(s), Some(g)) => {
+                    Some(json!({ "name": d.name, "fix": s.as_str(), "group": g }))
+                }
+            },
         }
     }
 
