@@ -101,15 +101,19 @@ mod causes;
 mod fleet;
 mod host;
 mod live;
+mod reports;
 mod snapshot;
 #[cfg(test)]
 mod tests;
 
-pub use crate::report::audit::{render_human, render_json, to_json};
+pub use crate::report::audit::{
+    fleet_counts, render_human, render_json, render_reports_human, render_reports_json, to_json,
+};
 pub(crate) use causes::*;
 pub use fleet::*;
 pub(crate) use host::*;
 pub use live::*;
+pub use reports::*;
 pub use snapshot::*;
 
 // ---------------------------------------------------------------------------
@@ -179,6 +183,11 @@ pub struct AuditOutcome {
     pub fleet: Option<FleetReport>,
     /// Configuration files that could not be read (the CLI exits 2, as `check` does).
     pub unreadable_files: usize,
+    /// Single host: the live values (as shown: tabs as spaces) of the keys the
+    /// configuration sets and of the keys a finding names, for `sysctl-lint
+    /// fleet` to compare hosts by; bounded by the configuration and the findings.
+    /// Empty for a fleet.
+    pub values: BTreeMap<String, String>,
 }
 
 impl AuditOutcome {
@@ -250,6 +259,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             sockets: None,
             fleet: Some(fleet),
             unreadable_files,
+            values: BTreeMap::new(),
         };
         outcome.files.shrink_to_fit();
         return Ok(outcome);
@@ -347,6 +357,14 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         None
     };
 
+    // The values a fleet merge of single-host reports compares hosts by.
+    let values: BTreeMap<String, String> = audit
+        .configured
+        .iter()
+        .map(String::as_str)
+        .chain(audit.diagnostics.iter().filter_map(|d| d.key.as_deref()))
+        .filter_map(|k| Some((k.to_owned(), display_value(snap.get(k)?))))
+        .collect();
     let live_source = match (single_snapshot, &source) {
         (true, file) => LiveSource::Snapshot(file),
         (false, _) => LiveSource::Proc(source.strip_suffix("/sys").unwrap_or(&source)),
@@ -383,6 +401,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         sockets,
         fleet: None,
         unreadable_files,
+        values,
     })
 }
 
@@ -435,5 +454,6 @@ fn unreadable_snapshot(
         sockets: None,
         fleet: None,
         unreadable_files,
+        values: BTreeMap::new(),
     }
 }

@@ -52,6 +52,108 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
     s
 }
 
+/// The human report of `sysctl-lint fleet`: the hosts, the keys that differ,
+/// the grouped findings, as for a fleet of snapshots.
+/// With `quiet`, the differences and findings alone.
+pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
+    let f = &r.fleet;
+    if quiet {
+        let mut s = String::new();
+        render_fleet(&mut s, f);
+        return s;
+    }
+    let mut s = format!(
+        "Fleet of {} hosts, from {} audit report{}\n\n",
+        f.hosts.len(),
+        r.inputs,
+        if r.inputs == 1 { "" } else { "s" }
+    );
+    render_fleet(&mut s, f);
+    let hosts_with = f
+        .hosts
+        .iter()
+        .filter(|h| h.counts != Counts::default())
+        .count();
+    let c = fleet_counts(f);
+    let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if c == Counts::default() {
+        s.push_str(&format!(
+            "No problems found on {}.\n",
+            n(f.hosts.len(), "host")
+        ));
+    } else {
+        s.push_str(&format!(
+            "Found {}, {} and {} ({} of {} hosts have findings).\n",
+            n(c.errors, "error"),
+            n(c.warnings, "warning"),
+            n(c.infos, "info"),
+            hosts_with,
+            f.hosts.len()
+        ));
+    }
+    s
+}
+
+/// Findings by severity, counted once per host that has them.
+pub fn fleet_counts(f: &FleetReport) -> Counts {
+    let mut c = Counts::default();
+    for h in &f.hosts {
+        c.errors += h.counts.errors;
+        c.warnings += h.counts.warnings;
+        c.infos += h.counts.infos;
+    }
+    c
+}
+
+/// The JSON report of `sysctl-lint fleet` (written straight from the report):
+///
+/// ```json
+/// {"version": 1, "tool": {"name": "sysctl-lint", "version": "0.1.0"},
+///  "reports": 3, "unreadable": 0,
+///  "summary": {"hosts": 3, "errors": 0, "warnings": 4, "infos": 0},
+///  "fleet": {"hosts": [...], "differences": [...], "findings": [...]}}
+/// ```
+///
+/// `fleet` has the shape of the `audit --snapshot DIR` report's `fleet`.
+pub fn render_reports_json(r: &ReportsFleet) -> String {
+    #[derive(serde::Serialize)]
+    struct Summary {
+        errors: usize,
+        hosts: usize,
+        infos: usize,
+        warnings: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        version: u32,
+        tool: report::json::Tool,
+        reports: usize,
+        unreadable: usize,
+        summary: Summary,
+        fleet: FleetJson<'a>,
+    }
+    let c = fleet_counts(&r.fleet);
+    let doc = Document {
+        version: report::json::VERSION,
+        tool: report::json::Tool {
+            name: "sysctl-lint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        reports: r.inputs,
+        unreadable: r.unreadable,
+        summary: Summary {
+            errors: c.errors,
+            hosts: r.fleet.hosts.len(),
+            infos: c.infos,
+            warnings: c.warnings,
+        },
+        fleet: FleetJson::new(&r.fleet),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// `configuration as systemd reads it (3 files)`, or that there is none.
 fn configuration(o: &AuditOutcome) -> String {
     if o.config_files == 0 {
@@ -204,6 +306,8 @@ pub(crate) fn to_json_without_fleet(o: &AuditOutcome) -> Value {
             "sockets".to_owned(),
             serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
         );
+        obj.insert("config_files".to_owned(), json!(o.config_files));
+        obj.insert("values".to_owned(), json!(o.values));
         obj.insert("fleet".to_owned(), Value::Null);
     }
     v
