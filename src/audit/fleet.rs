@@ -478,6 +478,7 @@ pub(crate) fn merge_finding(
         fk.live.as_deref(),
     );
     let same = |f: &FleetFinding| {
+        fleet_work(1);
         f.code == fk.code
             && f.message == fk.message
             && f.file == fk.file
