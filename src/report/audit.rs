@@ -62,11 +62,11 @@ pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
         render_fleet(&mut s, f);
         return s;
     }
+    let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut s = format!(
-        "Fleet of {} hosts, from {} audit report{}\n\n",
-        f.hosts.len(),
-        r.inputs,
-        if r.inputs == 1 { "" } else { "s" }
+        "Fleet of {}, from {}\n\n",
+        n(f.hosts.len(), "host"),
+        n(r.inputs, "audit report")
     );
     render_fleet(&mut s, f);
     let hosts_with = f
@@ -75,7 +75,6 @@ pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
         .filter(|h| h.counts != Counts::default())
         .count();
     let c = fleet_counts(f);
-    let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if c == Counts::default() {
         s.push_str(&format!(
             "No problems found on {}.\n",
