@@ -53,6 +53,8 @@
 //!     "exhaustion": true,
 //!     "advice": ["..."]
 //!   },
+//!   "config_files": 1,
+//!   "values": {"net.ipv4.tcp_syncookies": "0", "vm.swappiness": "60"},
 //!   "fleet": null | {
 //!     "hosts": [{"name": "web01", "kernel": "6.18.44-fc-v595", "errors": 0, "warnings": 2, "infos": 0, "unreadable_keys": 0}],
 //!     "differences": [{"key": "net.core.somaxconn",
@@ -71,6 +73,12 @@
 //!   (SL802, file-level findings). `value` keeps its `check` meaning: the value as
 //!   written in the file the finding points at (the configuration line for SL801,
 //!   the synthetic `live:` file for the live-value rules).
+//! - `config_files`: how many of the first `files` are configuration files (the
+//!   others show live values). `values` (one host; `{}` for a fleet): the live
+//!   values, as shown (tabs as single spaces), of the keys the configuration sets
+//!   (explicitly or by a glob) and of the keys a finding names, that the host has.
+//!   It is bounded by the configuration and the findings, not every kernel key;
+//!   `sysctl-lint fleet` compares hosts by it ([`merge_reports`]).
 //! - With several snapshots (a fleet), `diagnostics` is empty and the findings are in
 //!   `fleet.findings`, grouped: one entry per distinct finding with the hosts that
 //!   have it (`file`/`line` are `null` for findings about live values); `summary`
