@@ -207,6 +207,25 @@ fn human_report_and_exit_codes() {
         .output()
         .unwrap();
     assert_eq!(json(&out)["fleet"]["hosts"][0]["name"], "db01");
+    // Two reports of one name (a copy): told apart by the input.
+    fs::copy(d.join("reports/db01.json"), d.join("db01-again.json")).unwrap();
+    let out = sysctl_lint(d)
+        .args([
+            "fleet",
+            "--format",
+            "json",
+            "reports/db01.json",
+            "db01-again.json",
+        ])
+        .output()
+        .unwrap();
+    let names: Vec<String> = json(&out)["fleet"]["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["db01", "db01 (db01-again.json)"]);
     // Metrics: the hosts with each finding.
     let out = sysctl_lint(d)
         .args(["fleet", "--format", "prometheus", "reports"])

@@ -2,7 +2,8 @@
 //! gathered from each host by any tool: Ansible, Salt, ssh in a loop) merged into
 //! one [`FleetReport`], with the same [`FleetMerger`] as a fleet of snapshots.
 //!
-//! What a host's report gives the merge: `host` (the host's name),
+//! What a host's report gives the merge: `host` (the host's name; when an
+//! earlier report had the same, followed by the input's path in parentheses),
 //! `kernel_release`, each diagnostic (code, severity, message, help, key, value,
 //! live, and file and line when it points at a configuration file, one of the
 //! first `config_files` entries of `files`) and `values`, the live values of the
@@ -38,11 +39,18 @@ pub fn merge_reports(paths: &[PathBuf]) -> Result<ReportsFleet, String> {
     let files = expand_snapshots(paths)?;
     let mut merger = FleetMerger::default();
     let mut unreadable = 0;
+    // Host names already given: a name two reports share (containers that all
+    // call themselves `localhost`) is told apart by the input's name.
+    let mut names: HashSet<String> = HashSet::new();
     for path in &files {
         let explicit = paths.iter().any(|p| p == path);
-        let host = read_report(path, explicit);
+        let mut host = read_report(path, explicit);
         if host.error.is_some() {
             unreadable += 1;
+        }
+        if !names.insert(host.name.clone()) {
+            host.name = format!("{} ({})", host.name, crate::escape::escape_path(path));
+            names.insert(host.name.clone());
         }
         merger.add(host);
     }
