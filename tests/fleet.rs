@@ -236,6 +236,24 @@ fn human_report_and_exit_codes() {
         "sysctl_lint_findings{code=\"SL801\",severity=\"warning\",key=\"net.core.somaxconn\"} 1\n"
     ));
     assert!(text.contains("sysctl_lint_fleet_hosts 3\n"));
+    // One line per finding, then per differing key.
+    let out = sysctl_lint(d)
+        .args(["fleet", "--format", "short", "reports"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l
+            .starts_with("root/etc/sysctl.d/50-fleet.conf:1: warning[SL801] `net.core.somaxconn`")
+            && l.ends_with(" (1 host: web02)")),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "differs: net.core.somaxconn: `4096` (2 hosts: db01, web01), `128` (1 host: web02)\n"
+        ),
+        "{text}"
+    );
     // Formats a fleet report has no use for are refused.
     let out = sysctl_lint(d)
         .args(["fleet", "--format", "sarif", "reports"])

@@ -13,9 +13,12 @@ pub(super) fn run(args: FleetArgs) -> ExitCode {
         Err(code) => return code,
     };
     let r = &args.report;
-    if !matches!(r.format, Format::Human | Format::Json | Format::Prometheus) {
+    if !matches!(
+        r.format,
+        Format::Human | Format::Short | Format::Json | Format::Prometheus
+    ) {
         return usage_error(format!(
-            "fleet: --format {} is not available for a fleet report (human, json or prometheus)",
+            "fleet: --format {} is not available for a fleet report (human, short, json or prometheus)",
             clap::ValueEnum::to_possible_value(&r.format)
                 .map_or_else(String::new, |v| v.get_name().to_owned())
         ));
@@ -34,6 +37,7 @@ pub(super) fn run(args: FleetArgs) -> ExitCode {
         |code| cfg.severity_for(code),
     );
     let text = match r.format {
+        Format::Short => audit::render_reports_short(&merged),
         Format::Json => audit::render_reports_json(&merged),
         Format::Prometheus => report::prometheus::render_reports(&merged),
         _ => audit::render_reports_human(&merged, r.quiet),

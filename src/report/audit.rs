@@ -93,6 +93,60 @@ pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
     s
 }
 
+/// `sysctl-lint fleet --format short`: one line per distinct finding,
+/// `FILE:LINE: severity[CODE] message (N hosts: a, b, ...)` (`live:` for a
+/// finding about live values), then one per key that differs,
+/// `key: value (N hosts), value (N hosts: a, ...)`.
+pub fn render_reports_short(r: &ReportsFleet) -> String {
+    let f = &r.fleet;
+    let hosts = |set: &HostSet| {
+        let n = set.len();
+        let mut names: Vec<std::borrow::Cow<'_, str>> = set
+            .iter()
+            .take(SHOWN_HOSTS)
+            .map(|i| field(&f.hosts[i as usize].name))
+            .collect();
+        if n > SHOWN_HOSTS {
+            names.push("...".into());
+        }
+        format!(
+            "{n} host{}: {}",
+            if n == 1 { "" } else { "s" },
+            names.join(", ")
+        )
+    };
+    let mut s = String::new();
+    for x in &f.findings {
+        let at = match (&x.file, x.line) {
+            (Some(file), Some(line)) => format!("{}:{line}", field(file)),
+            _ => "live".to_owned(),
+        };
+        s.push_str(&format!(
+            "{at}: {}[{}] {} ({})\n",
+            x.severity,
+            x.code,
+            field(&x.message),
+            hosts(&x.hosts)
+        ));
+    }
+    for d in &f.differences {
+        let mut parts: Vec<String> = d
+            .values
+            .iter()
+            .map(|(v, set)| format!("`{}` ({})", field(v), hosts(set)))
+            .collect();
+        if !d.absent.is_empty() {
+            parts.push(format!("absent ({})", hosts(&d.absent)));
+        }
+        s.push_str(&format!(
+            "differs: {}: {}\n",
+            field(&d.key),
+            parts.join(", ")
+        ));
+    }
+    s
+}
+
 /// Findings by severity, counted once per host that has them.
 pub fn fleet_counts(f: &FleetReport) -> Counts {
     let mut c = Counts::default();
