@@ -167,6 +167,34 @@ fn fleet_of_reports_matches_fleet_of_snapshots() {
     )));
 }
 
+/// The real `promtool check metrics` (as tests/prometheus.rs: a visible skip
+/// where it is not installed, a failure when CI requires it).
+fn promtool_check(text: &str) {
+    use std::io::Write;
+    let Ok(mut child) = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        assert!(
+            std::env::var_os("SYSCTL_LINT_REQUIRE_PROMTOOL").is_none(),
+            "promtool is required (SYSCTL_LINT_REQUIRE_PROMTOOL) but not installed"
+        );
+        eprintln!("SKIPPED: promtool is not installed (Debian: apt-get install prometheus)");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "promtool: {out:?}\n{text}");
+}
+
 #[test]
 fn human_report_and_exit_codes() {
     let dir = fleet_dir();
@@ -236,6 +264,7 @@ fn human_report_and_exit_codes() {
         "sysctl_lint_findings{code=\"SL801\",severity=\"warning\",key=\"net.core.somaxconn\"} 1\n"
     ));
     assert!(text.contains("sysctl_lint_fleet_hosts 3\n"));
+    promtool_check(&text);
     // One line per finding, then per differing key.
     let out = sysctl_lint(d)
         .args(["fleet", "--format", "short", "reports"])
