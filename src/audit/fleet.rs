@@ -301,11 +301,7 @@ pub(crate) fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions)
         .map_or(4, |n| n.get())
         .clamp(1, 64);
     let batch = threads * 32;
-    let mut report = FleetReport::default();
-    // key -> values with their hosts (the most common value first at the end).
-    let mut values: HashMap<String, KeyValues> = HashMap::new();
-    // Positions in `report.findings`, by identity (the finding holds the strings).
-    let mut findings: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
+    let mut merger = FleetMerger::default();
     for chunk in paths.chunks(batch) {
         let per_thread = chunk.len().div_ceil(threads).max(1);
         let results: Vec<HostResult> = std::thread::scope(|scope| {
@@ -325,83 +321,115 @@ pub(crate) fn run_fleet(config: &Config, paths: &[PathBuf], opts: &AuditOptions)
                 .collect()
         });
         for r in results {
-            let host = report.hosts.len() as u32;
-            let mut counts = Counts::default();
-            if let Some(e) = &r.error {
-                counts.errors += 1;
-                let fk = FindingKey {
-                    code: "SL100",
-                    message: e.clone(),
-                    file: None,
-                    line: None,
-                    key: None,
-                    value: None,
-                    live: None,
-                };
-                merge_finding(
-                    &mut report,
-                    &mut findings,
-                    fk,
-                    Severity::Error,
-                    "unreadable-input",
-                    None,
-                    host,
-                );
-            }
-            for (k, v) in r.values {
-                values.entry(k).or_default().add(v, host);
-            }
-            for (fk, sev, name, help) in r.findings {
-                match sev {
-                    Severity::Error => counts.errors += 1,
-                    Severity::Warning => counts.warnings += 1,
-                    Severity::Info => counts.infos += 1,
-                }
-                merge_finding(&mut report, &mut findings, fk, sev, name, help, host);
-            }
-            report.hosts.push(FleetHost {
-                name: r.name,
-                kernel: r.kernel,
-                counts,
-                unreadable_keys: r.unreadable_keys,
-            });
+            merger.add(r);
         }
     }
     // A key some hosts have is not missing from the kernel of the others: their
     // snapshots differ (a module not loaded there, a partial dump), which the
-    // differences below show; SL802 is for keys no host has.
-    let before = report.findings.len();
-    report.findings.retain(|f| {
-        !(f.code == "SL802" && f.key.as_deref().is_some_and(|k| values.contains_key(k)))
-    });
-    if report.findings.len() != before {
-        report.recount();
-    }
-    let n = report.hosts.len() as u32;
-    let mut diffs: Vec<KeyDifference> = values
-        .into_iter()
-        .filter_map(|(key, vals)| {
-            let mut vals = vals.values;
-            let present: usize = vals.iter().map(|(_, h)| h.len()).sum();
-            if vals.len() < 2 && present == n as usize {
-                return None;
+    // differences show; SL802 is for keys no host has.
+    merger.finish(true)
+}
+
+/// Hosts merged one by one into a [`FleetReport`]: the findings grouped by
+/// identity (a hash index into `report.findings`), the values of each key
+/// grouped by value. Adding a host costs the same whatever the fleet's size.
+#[derive(Default)]
+pub(crate) struct FleetMerger {
+    report: FleetReport,
+    /// key -> values with their hosts.
+    values: HashMap<String, KeyValues>,
+    /// Positions in `report.findings`, by identity (the finding holds the strings).
+    findings: hashbrown::HashTable<u32>,
+}
+
+impl FleetMerger {
+    /// Add the next host.
+    pub(crate) fn add(&mut self, r: HostResult) {
+        let report = &mut self.report;
+        let host = report.hosts.len() as u32;
+        let mut counts = Counts::default();
+        if let Some(e) = &r.error {
+            counts.errors += 1;
+            let fk = FindingKey {
+                code: "SL100",
+                message: e.clone(),
+                file: None,
+                line: None,
+                key: None,
+                value: None,
+                live: None,
+            };
+            merge_finding(
+                report,
+                &mut self.findings,
+                fk,
+                Severity::Error,
+                "unreadable-input",
+                None,
+                host,
+            );
+        }
+        for (k, v) in r.values {
+            self.values.entry(k).or_default().add(v, host);
+        }
+        for (fk, sev, name, help) in r.findings {
+            match sev {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
             }
-            let absent = HostSet::complement(vals.iter().map(|(_, h)| h), n);
-            vals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-            Some(KeyDifference {
-                key,
-                values: vals,
-                absent,
+            merge_finding(report, &mut self.findings, fk, sev, name, help, host);
+        }
+        report.hosts.push(FleetHost {
+            name: r.name,
+            kernel: r.kernel,
+            counts,
+            unreadable_keys: r.unreadable_keys,
+        });
+    }
+
+    /// The report: keys with more than one value (or absent on some hosts),
+    /// findings sorted. `present_not_missing`: drop SL802 on a key some host
+    /// has (snapshots can be partial; a host's own audit of its kernel is not).
+    pub(crate) fn finish(self, present_not_missing: bool) -> FleetReport {
+        let FleetMerger {
+            mut report, values, ..
+        } = self;
+        if present_not_missing {
+            let before = report.findings.len();
+            report.findings.retain(|f| {
+                !(f.code == "SL802" && f.key.as_deref().is_some_and(|k| values.contains_key(k)))
+            });
+            if report.findings.len() != before {
+                report.recount();
+            }
+        }
+        let n = report.hosts.len() as u32;
+        let mut diffs: Vec<KeyDifference> = values
+            .into_iter()
+            .filter_map(|(key, vals)| {
+                let mut vals = vals.values;
+                let present: usize = vals.iter().map(|(_, h)| h.len()).sum();
+                if vals.len() < 2 && present == n as usize {
+                    return None;
+                }
+                let absent = HostSet::complement(vals.iter().map(|(_, h)| h), n);
+                vals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+                Some(KeyDifference {
+                    key,
+                    values: vals,
+                    absent,
+                })
             })
-        })
-        .collect();
-    diffs.sort_by(|a, b| a.key.cmp(&b.key));
-    report.differences = diffs;
-    report.findings.sort_by(|a, b| {
-        (&a.file, a.line, a.code, &a.key, &a.message)
-            .cmp(&(&b.file, b.line, b.code, &b.key, &b.message))
-    });
-    report
+            .collect();
+        diffs.sort_by(|a, b| a.key.cmp(&b.key));
+        report.differences = diffs;
+        report.findings.sort_by(|a, b| {
+            (&a.file, a.line, a.code, &a.key, &a.message)
+                .cmp(&(&b.file, b.line, b.code, &b.key, &b.message))
+        });
+        report
+    }
 }
 
 /// The hash of a finding's identity (the fields of [`FindingKey`]).
@@ -450,6 +478,7 @@ pub(crate) fn merge_finding(
         fk.live.as_deref(),
     );
     let same = |f: &FleetFinding| {
+        fleet_work(1);
         f.code == fk.code
             && f.message == fk.message
             && f.file == fk.file

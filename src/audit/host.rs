@@ -75,6 +75,8 @@ impl Config {
 pub(crate) struct HostAudit {
     pub(crate) live_file: FileData,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The keys the configuration sets on this host (explicitly or by a glob).
+    pub(crate) configured: HashSet<String>,
 }
 
 /// Keys whose value differs per host by design, or changes on every read.
@@ -611,6 +613,7 @@ pub(crate) fn audit_host(
     HostAudit {
         live_file,
         diagnostics: out,
+        configured,
     }
 }
 

@@ -53,6 +53,8 @@
 //!     "exhaustion": true,
 //!     "advice": ["..."]
 //!   },
+//!   "config_files": 1,
+//!   "values": {"net.ipv4.tcp_syncookies": "0", "vm.swappiness": "60"},
 //!   "fleet": null | {
 //!     "hosts": [{"name": "web01", "kernel": "6.18.44-fc-v595", "errors": 0, "warnings": 2, "infos": 0, "unreadable_keys": 0}],
 //!     "differences": [{"key": "net.core.somaxconn",
@@ -71,6 +73,12 @@
 //!   (SL802, file-level findings). `value` keeps its `check` meaning: the value as
 //!   written in the file the finding points at (the configuration line for SL801,
 //!   the synthetic `live:` file for the live-value rules).
+//! - `config_files`: how many of the first `files` are configuration files (the
+//!   others show live values). `values` (one host; `{}` for a fleet): the live
+//!   values, as shown (tabs as single spaces), of the keys the configuration sets
+//!   (explicitly or by a glob) and of the keys a finding names, that the host has.
+//!   It is bounded by the configuration and the findings, not every kernel key;
+//!   `sysctl-lint fleet` compares hosts by it ([`merge_reports`]).
 //! - With several snapshots (a fleet), `diagnostics` is empty and the findings are in
 //!   `fleet.findings`, grouped: one entry per distinct finding with the hosts that
 //!   have it (`file`/`line` are `null` for findings about live values); `summary`
@@ -101,15 +109,20 @@ mod causes;
 mod fleet;
 mod host;
 mod live;
+mod reports;
 mod snapshot;
 #[cfg(test)]
 mod tests;
 
-pub use crate::report::audit::{render_human, render_json, to_json};
+pub use crate::report::audit::{
+    fleet_counts, render_human, render_json, render_reports_human, render_reports_json,
+    render_reports_short, to_json,
+};
 pub(crate) use causes::*;
 pub use fleet::*;
 pub(crate) use host::*;
 pub use live::*;
+pub use reports::*;
 pub use snapshot::*;
 
 // ---------------------------------------------------------------------------
@@ -179,6 +192,11 @@ pub struct AuditOutcome {
     pub fleet: Option<FleetReport>,
     /// Configuration files that could not be read (the CLI exits 2, as `check` does).
     pub unreadable_files: usize,
+    /// Single host: the live values (as shown: tabs as spaces) of the keys the
+    /// configuration sets and of the keys a finding names, for `sysctl-lint
+    /// fleet` to compare hosts by; bounded by the configuration and the findings.
+    /// Empty for a fleet.
+    pub values: BTreeMap<String, String>,
 }
 
 impl AuditOutcome {
@@ -250,6 +268,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             sockets: None,
             fleet: Some(fleet),
             unreadable_files,
+            values: BTreeMap::new(),
         };
         outcome.files.shrink_to_fit();
         return Ok(outcome);
@@ -347,6 +366,14 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         None
     };
 
+    // The values a fleet merge of single-host reports compares hosts by.
+    let values: BTreeMap<String, String> = audit
+        .configured
+        .iter()
+        .map(String::as_str)
+        .chain(audit.diagnostics.iter().filter_map(|d| d.key.as_deref()))
+        .filter_map(|k| Some((k.to_owned(), display_value(snap.get(k)?))))
+        .collect();
     let live_source = match (single_snapshot, &source) {
         (true, file) => LiveSource::Snapshot(file),
         (false, _) => LiveSource::Proc(source.strip_suffix("/sys").unwrap_or(&source)),
@@ -383,6 +410,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         sockets,
         fleet: None,
         unreadable_files,
+        values,
     })
 }
 
@@ -435,5 +463,6 @@ fn unreadable_snapshot(
         sockets: None,
         fleet: None,
         unreadable_files,
+        values: BTreeMap::new(),
     }
 }

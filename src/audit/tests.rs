@@ -82,6 +82,91 @@ fn fleet_differences_are_linear() {
     );
 }
 
+/// Merge n single-host JSON reports (`sysctl-lint fleet`): one key with a
+/// distinct value per host, one with three values, one the same everywhere; a
+/// finding every host shares and one of its own per host. The work counted.
+fn reports_merge_work(n: u32) -> usize {
+    FLEET_WORK.with(|w| w.set(0));
+    let mut merger = FleetMerger::default();
+    for i in 0..n {
+        let report = serde_json::json!({
+            "version": 1,
+            "host": format!("h{i:05}"),
+            "kernel_release": "6.8.0-45-generic",
+            "config_files": 1,
+            "files": [{"path": "/etc/sysctl.conf"}, {"path": "/proc/sys/kernel/pid_max"}],
+            "diagnostics": [
+                {"code": "SL801", "severity": "warning", "message": "`vm.swappiness` drifted",
+                 "file": "/etc/sysctl.conf", "line": 2, "key": "vm.swappiness", "value": "10", "live": "60"},
+                {"code": "SL801", "severity": "warning", "message": format!("`kernel.pid_max` is {i}"),
+                 "file": "/proc/sys/kernel/pid_max", "line": 1, "key": "kernel.pid_max", "live": i.to_string()},
+            ],
+            "values": {"kernel.pid_max": i.to_string(), "net.core.somaxconn": (i % 3).to_string(), "vm.swappiness": "60"},
+            "fleet": null,
+        });
+        let host = parse_report(report.to_string().as_bytes(), "x").expect("a report");
+        merger.add(host);
+    }
+    let report = merger.finish(false);
+    assert_eq!(report.hosts.len(), n as usize);
+    assert_eq!(report.findings.len(), n as usize + 1);
+    let shared = report
+        .findings
+        .iter()
+        .find(|f| f.key.as_deref() == Some("vm.swappiness"))
+        .expect("the shared finding");
+    assert_eq!(
+        (shared.file.as_deref(), shared.line, shared.hosts.len()),
+        (Some("/etc/sysctl.conf"), Some(2), n as usize)
+    );
+    let own = report
+        .findings
+        .iter()
+        .find(|f| f.key.as_deref() == Some("kernel.pid_max"))
+        .expect("a host's own finding");
+    assert_eq!((own.file.as_deref(), own.value.as_deref()), (None, None));
+    let keys: Vec<(&str, usize)> = report
+        .differences
+        .iter()
+        .map(|d| (d.key.as_str(), d.values.len()))
+        .collect();
+    assert_eq!(
+        keys,
+        [("kernel.pid_max", n as usize), ("net.core.somaxconn", 3)]
+    );
+    FLEET_WORK.with(std::cell::Cell::get)
+}
+
+#[test]
+fn fleet_of_reports_is_linear() {
+    let small = reports_merge_work(2_000);
+    let big = reports_merge_work(4_000);
+    assert!(
+        big <= 2 * small + 100,
+        "work {small} for 2,000 reports, {big} for 4,000"
+    );
+}
+
+#[test]
+fn not_an_audit_report() {
+    for (text, why) in [
+        ("{", "invalid JSON"),
+        ("[]", "not a JSON object"),
+        (r#"{"version": 1, "diagnostics": []}"#, "no `host`"),
+        (
+            r#"{"version": 1, "host": "a", "diagnostics": [], "fleet": {"hosts": []}}"#,
+            "a fleet report",
+        ),
+        (
+            r#"{"version": 1, "host": "a", "diagnostics": [{"code": "SL999", "severity": "info", "message": "m"}]}"#,
+            "unknown rule code `SL999`",
+        ),
+    ] {
+        let e = parse_report(text.as_bytes(), "x").err().expect(text);
+        assert!(e.starts_with(why), "{text}: {e}");
+    }
+}
+
 #[test]
 fn absent_hosts_from_runs() {
     let sets = [HostSet(vec![(2, 3), (7, 7)]), HostSet(vec![(0, 0), (5, 5)])];

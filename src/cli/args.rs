@@ -51,6 +51,9 @@ pub enum Command {
     /// Compare the configuration with the running kernel (read-only): drift, missing keys,
     /// value and profile rules on the live values, and a TCP socket-state summary.
     Audit(AuditArgs),
+    /// Merge many hosts' JSON audit reports (`audit --format json`, gathered by any
+    /// tool) into one fleet report: which keys differ, which findings affect how many hosts.
+    Fleet(FleetArgs),
     /// Show the value every key ends up with, the file and line that set it, and what it overrode.
     Effective {
         /// The tree to read (laid out like /).
@@ -213,6 +216,32 @@ pub struct AuditArgs {
     pub config: ConfigArgs,
     #[command(flatten)]
     pub baseline: BaselineArgs,
+}
+
+/// The examples `fleet --help` ends with.
+const FLEET_EXAMPLES: &str = "\
+Examples:
+  # On each host (by Ansible, Salt, ssh...): its report; exit 1 only means findings
+  sysctl-lint audit --format json --output-file /var/tmp/$(hostname).json
+  # On the controller, the reports gathered into reports/: one fleet view
+  sysctl-lint fleet reports/
+  # The fleet report as JSON, or as metrics for node_exporter's textfile collector
+  sysctl-lint fleet --format json --output-file fleet.json reports/*.json
+  sysctl-lint fleet --format prometheus --output-file fleet.prom reports/";
+
+#[derive(Debug, clap::Args)]
+#[command(rename_all = "kebab-case", after_help = FLEET_EXAMPLES)]
+pub struct FleetArgs {
+    /// JSON audit reports (`audit --format json`, one per host), directories of them
+    /// (their files, not hidden ones), or - for standard input.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub rules: RuleSelection,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// How findings are judged: the kernel, the host's memory, a profile.

@@ -37,6 +37,8 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
     ("check", "-q --show-fixes a.conf", "The findings only (no header, summary or explain footer), then the fixes --fix would apply."),
     ("check", "--silent --exit-zero a.conf", "Print nothing and exit 0 even with findings (an unreadable input still exits 2)."),
     ("check", "--exclude '*.local.conf' /etc/sysctl.d", "Leave out, unread, the files a glob matches (the path, or under --root the boot path)."),
+    ("fleet", "reports/", "Merge the hosts' JSON audit reports (audit --format json, gathered by Ansible, Salt, ssh) into one fleet view."),
+    ("fleet", "--format prometheus --output-file fleet.prom reports/", "The fleet's findings (hosts with each) as node_exporter textfile metrics."),
     ("audit", "--format sarif --output-file audit.sarif", "Write the report to a file, replaced atomically; nothing goes to standard output."),
     ("server", "", "Run the language server on standard input and output, for an editor's LSP client."),
     ("effective", "--key 'net.ipv4.conf.*.rp_filter'", "Show the value each matching key ends up with and the file and line that set it."),
@@ -281,12 +283,12 @@ fn exit_status(r: &mut Roff) {
     let rows: [(&str, &str); 3] = [
         (
             "0",
-            "Success: check and audit found nothing at or above the --fail-on severity \
+            "Success: check, audit and fleet found nothing at or above the --fail-on severity \
              (default: warning), or --exit-zero was given; --write-baseline recorded the findings.",
         ),
         (
             "1",
-            "check and audit: findings at or above --fail-on; check --diff: there are fixes to apply \
+            "check, audit and fleet: findings at or above --fail-on; check --diff: there are fixes to apply \
              (never with --exit-zero).",
         ),
         (
@@ -411,7 +413,7 @@ fn command_page(cmd: &clap::Command, sub: &clap::Command) -> String {
     }
     let mut r = Roff::new();
     examples(&mut r, Some(sub.get_name()));
-    if matches!(sub.get_name(), "check" | "audit") {
+    if matches!(sub.get_name(), "check" | "audit" | "fleet") {
         exit_status(&mut r);
     }
     let mut see_also = vec![format!("{}(1)", page_name(cmd))];

@@ -23,6 +23,7 @@ mod config;
 mod describe;
 mod effective;
 mod explain;
+mod fleet;
 mod man;
 mod profiles;
 mod rules;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Describe { key, format } => describe::run(&key, format),
         Command::Profiles { name } => profiles::run(name.as_deref()),
         Command::Audit(args) => audit::run(args),
+        Command::Fleet(args) => fleet::run(args),
         Command::Config { show: _, config } => config::run(config.as_deref()),
         Command::Effective {
             root,

@@ -52,6 +52,161 @@ pub fn render_human(o: &AuditOutcome, color: bool) -> String {
     s
 }
 
+/// The human report of `sysctl-lint fleet`: the hosts, the keys that differ,
+/// the grouped findings, as for a fleet of snapshots.
+/// With `quiet`, the differences and findings alone.
+pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
+    let f = &r.fleet;
+    if quiet {
+        let mut s = String::new();
+        render_fleet(&mut s, f);
+        return s;
+    }
+    let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut s = format!(
+        "Fleet of {}, from {}\n\n",
+        n(f.hosts.len(), "host"),
+        n(r.inputs, "audit report")
+    );
+    render_fleet(&mut s, f);
+    let hosts_with = f
+        .hosts
+        .iter()
+        .filter(|h| h.counts != Counts::default())
+        .count();
+    let c = fleet_counts(f);
+    if c == Counts::default() {
+        s.push_str(&format!(
+            "No problems found on {}.\n",
+            n(f.hosts.len(), "host")
+        ));
+    } else {
+        s.push_str(&format!(
+            "Found {}, {} and {} ({} of {} hosts have findings).\n",
+            n(c.errors, "error"),
+            n(c.warnings, "warning"),
+            n(c.infos, "info"),
+            hosts_with,
+            f.hosts.len()
+        ));
+    }
+    s
+}
+
+/// `sysctl-lint fleet --format short`: one line per distinct finding,
+/// `FILE:LINE: severity[CODE] message (N hosts: a, b, ...)` (`live:` for a
+/// finding about live values), then one per key that differs,
+/// `key: value (N hosts), value (N hosts: a, ...)`.
+pub fn render_reports_short(r: &ReportsFleet) -> String {
+    let f = &r.fleet;
+    let hosts = |set: &HostSet| {
+        let n = set.len();
+        let mut names: Vec<std::borrow::Cow<'_, str>> = set
+            .iter()
+            .take(SHOWN_HOSTS)
+            .map(|i| field(&f.hosts[i as usize].name))
+            .collect();
+        if n > SHOWN_HOSTS {
+            names.push("...".into());
+        }
+        format!(
+            "{n} host{}: {}",
+            if n == 1 { "" } else { "s" },
+            names.join(", ")
+        )
+    };
+    let mut s = String::new();
+    for x in &f.findings {
+        let at = match (&x.file, x.line) {
+            (Some(file), Some(line)) => format!("{}:{line}", field(file)),
+            _ => "live".to_owned(),
+        };
+        s.push_str(&format!(
+            "{at}: {}[{}] {} ({})\n",
+            x.severity,
+            x.code,
+            field(&x.message),
+            hosts(&x.hosts)
+        ));
+    }
+    for d in &f.differences {
+        let mut parts: Vec<String> = d
+            .values
+            .iter()
+            .map(|(v, set)| format!("`{}` ({})", field(v), hosts(set)))
+            .collect();
+        if !d.absent.is_empty() {
+            parts.push(format!("absent ({})", hosts(&d.absent)));
+        }
+        s.push_str(&format!(
+            "differs: {}: {}\n",
+            field(&d.key),
+            parts.join(", ")
+        ));
+    }
+    s
+}
+
+/// Findings by severity, counted once per host that has them.
+pub fn fleet_counts(f: &FleetReport) -> Counts {
+    let mut c = Counts::default();
+    for h in &f.hosts {
+        c.errors += h.counts.errors;
+        c.warnings += h.counts.warnings;
+        c.infos += h.counts.infos;
+    }
+    c
+}
+
+/// The JSON report of `sysctl-lint fleet` (written straight from the report):
+///
+/// ```json
+/// {"version": 1, "tool": {"name": "sysctl-lint", "version": "0.1.0"},
+///  "reports": 3, "unreadable": 0,
+///  "summary": {"hosts": 3, "errors": 0, "warnings": 4, "infos": 0},
+///  "fleet": {"hosts": [...], "differences": [...], "findings": [...]}}
+/// ```
+///
+/// `fleet` has the shape of the `audit --snapshot DIR` report's `fleet`.
+pub fn render_reports_json(r: &ReportsFleet) -> String {
+    #[derive(serde::Serialize)]
+    struct Summary {
+        errors: usize,
+        hosts: usize,
+        infos: usize,
+        warnings: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        version: u32,
+        tool: report::json::Tool,
+        reports: usize,
+        unreadable: usize,
+        summary: Summary,
+        fleet: FleetJson<'a>,
+    }
+    let c = fleet_counts(&r.fleet);
+    let doc = Document {
+        version: report::json::VERSION,
+        tool: report::json::Tool {
+            name: "sysctl-lint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        reports: r.inputs,
+        unreadable: r.unreadable,
+        summary: Summary {
+            errors: c.errors,
+            hosts: r.fleet.hosts.len(),
+            infos: c.infos,
+            warnings: c.warnings,
+        },
+        fleet: FleetJson::new(&r.fleet),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 /// `configuration as systemd reads it (3 files)`, or that there is none.
 pub(crate) fn configuration(o: &AuditOutcome) -> String {
     if o.config_files == 0 {
@@ -204,6 +359,8 @@ pub(crate) fn to_json_without_fleet(o: &AuditOutcome) -> Value {
             "sockets".to_owned(),
             serde_json::to_value(&o.sockets).unwrap_or(Value::Null),
         );
+        obj.insert("config_files".to_owned(), json!(o.config_files));
+        obj.insert("values".to_owned(), json!(o.values));
         obj.insert("fleet".to_owned(), Value::Null);
     }
     v

@@ -107,6 +107,41 @@ fn unreadable(out: &mut String, n: usize) {
     let _ = writeln!(out, "sysctl_lint_unreadable_inputs {n}");
 }
 
+fn count_fleet(f: &crate::audit::FleetReport, counts: &mut Counts) {
+    for x in &f.findings {
+        *counts
+            .entry((
+                x.code,
+                x.severity.as_str(),
+                x.key.clone().unwrap_or_default(),
+            ))
+            .or_default() += x.hosts.len();
+    }
+}
+
+/// The metrics of `sysctl-lint fleet`: findings (hosts with each), the inputs
+/// that were not readable reports, and `sysctl_lint_fleet_hosts`.
+pub fn render_reports(r: &crate::audit::ReportsFleet) -> String {
+    render_reports_at(r, now())
+}
+
+/// [`render_reports`] at a given time (tests).
+pub fn render_reports_at(r: &crate::audit::ReportsFleet, now: u64) -> String {
+    let mut out = String::new();
+    let mut counts = Counts::new();
+    count_fleet(&r.fleet, &mut counts);
+    findings(&mut out, &counts);
+    header(
+        &mut out,
+        "sysctl_lint_fleet_hosts",
+        "Hosts in the fleet report (one per input).",
+    );
+    let _ = writeln!(out, "sysctl_lint_fleet_hosts {}", r.fleet.hosts.len());
+    unreadable(&mut out, r.unreadable);
+    timestamp(&mut out, now);
+    out
+}
+
 /// The metrics of an audit.
 pub fn render_audit(o: &AuditOutcome) -> String {
     render_audit_at(o, now())
@@ -118,15 +153,7 @@ pub fn render_audit_at(o: &AuditOutcome, now: u64) -> String {
     let mut counts = Counts::new();
     count(&o.diagnostics, &mut counts);
     if let Some(f) = &o.fleet {
-        for x in &f.findings {
-            *counts
-                .entry((
-                    x.code,
-                    x.severity.as_str(),
-                    x.key.clone().unwrap_or_default(),
-                ))
-                .or_default() += x.hosts.len();
-        }
+        count_fleet(f, &mut counts);
     }
     findings(&mut out, &counts);
     header(
