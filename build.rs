@@ -382,7 +382,7 @@ fn key_ranges() -> String {
     out
 }
 
-/// `rules/docs/<lang>/*.md`: the translated pages, as `(code, summary, body)`.
+/// `rules/docs/<lang>/*.md`: the translated pages (code, summary, group headline, body).
 /// Their front matter must name a code with an English page and have a
 /// `summary:` (quotes around it are dropped); the other fields are the English
 /// page's and are not read again.
@@ -398,7 +398,7 @@ fn rule_docs_translated(lang: &str, name: &str) -> String {
         Err(_) => Vec::new(),
     };
     entries.sort();
-    let mut out = format!("pub(crate) static {name}: &[(&str, &str, &str)] = &[\n");
+    let mut out = format!("pub(crate) static {name}: &[Translated] = &[\n");
     for p in entries {
         let shown = p.display().to_string();
         println!("cargo:rerun-if-changed={shown}");
@@ -420,6 +420,10 @@ fn rule_docs_translated(lang: &str, name: &str) -> String {
                     .to_owned()
             })
             .unwrap_or_else(|| panic!("{shown}: front matter lacks `summary`"));
+        let group: Option<String> = front
+            .lines()
+            .find_map(|l| l.strip_prefix("group: "))
+            .map(|v| v.trim().to_owned());
         let code = p
             .file_stem()
             .and_then(|s| s.to_str())
@@ -430,7 +434,7 @@ fn rule_docs_translated(lang: &str, name: &str) -> String {
         );
         writeln!(
             out,
-            "({code:?}, {summary:?}, {:?}),",
+            "Translated {{ code: {code:?}, summary: {summary:?}, group: {group:?}, body: {:?} }},",
             body.trim_start_matches('\n')
         )
         .expect("write to String");

@@ -51,28 +51,44 @@ pub struct RuleDoc {
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 include!(concat!(env!("OUT_DIR"), "/rule_docs_zh.rs"));
 
-/// A rule's page in a language: `(summary, body)`, `None` where the page has not
-/// been translated (the English page is then shown).
-pub fn translated(code: &str, lang: crate::i18n::Lang) -> Option<(&'static str, &'static str)> {
+/// A rule's page in another language (`rules/docs/<lang>/<CODE>.md`).
+#[derive(Debug)]
+pub struct Translated {
+    pub code: &'static str,
+    pub summary: &'static str,
+    pub group: Option<&'static str>,
+    pub body: &'static str,
+}
+
+/// A rule's page in a language, `None` where the page has not been translated
+/// (the English page is then shown).
+pub fn translated(code: &str, lang: crate::i18n::Lang) -> Option<&'static Translated> {
     let pages = match lang {
         crate::i18n::Lang::En => return None,
         crate::i18n::Lang::ZhCn => RULE_DOCS_ZH_CN,
     };
-    pages
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|&(_, summary, body)| (summary, body))
+    pages.iter().find(|t| t.code == code)
 }
 
 impl RuleDoc {
     /// The summary in the language of this run.
     pub fn summary_localized(&self) -> &'static str {
-        translated(self.code, crate::i18n::lang()).map_or(self.summary, |(s, _)| s)
+        translated(self.code, crate::i18n::lang()).map_or(self.summary, |t| t.summary)
+    }
+
+    /// The group headline in the language of this run.
+    pub fn group_localized(&self) -> Option<&'static str> {
+        let group = self.group?;
+        Some(
+            translated(self.code, crate::i18n::lang())
+                .and_then(|t| t.group)
+                .unwrap_or(group),
+        )
     }
 
     /// The page in the language of this run, and whether it is a translation.
     pub fn body_localized(&self) -> (&'static str, bool) {
-        translated(self.code, crate::i18n::lang()).map_or((self.body, false), |(_, b)| (b, true))
+        translated(self.code, crate::i18n::lang()).map_or((self.body, false), |t| (t.body, true))
     }
 }
 

@@ -36,16 +36,12 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", &s[..end]))
 }
 
-/// `s` broken at blanks into lines of at most `first` columns (the first line)
-/// and `rest` columns (the others), measured with [`width`]. A word is never
-/// broken: one longer than its line stays whole on a line of its own. Text that
-/// fits is one line; a line break in `s` is kept.
-///
-/// ```
-/// use sysctl_lint::text::wrap;
-/// assert_eq!(wrap("a bb ccc", 4, 4), ["a bb", "ccc"]);
-/// assert_eq!(wrap("最大 socket", 6, 6), ["最大", "socket"]);
-/// ```
+/// Break `s` into lines of at most `first` columns (the first line) and `rest`
+/// (the others): at blanks, and between two CJK characters (which take two
+/// columns and are written without blanks), never inside a word; closing
+/// punctuation (`，。）`) stays with what precedes it. A word longer than the
+/// line stays whole. Text that fits is returned as it is. Newlines in `s` start
+/// new lines.
 pub fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for para in s.split('\n') {
@@ -55,23 +51,88 @@ pub fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
         }
         let mut line = String::new();
         let mut used = 0;
-        for word in para.split(' ').filter(|w| !w.is_empty()) {
+        for (spaced, unit) in units(para) {
             let budget = if out.is_empty() { first } else { rest };
-            let w = width(word);
-            if !line.is_empty() && used + 1 + w > budget {
+            let w = width(unit);
+            let gap = usize::from(spaced && !line.is_empty());
+            if !line.is_empty() && used + gap + w > budget {
                 out.push(std::mem::take(&mut line));
                 used = 0;
-            }
-            if !line.is_empty() {
+            } else if gap == 1 {
                 line.push(' ');
                 used += 1;
             }
-            line.push_str(word);
+            line.push_str(unit);
             used += w;
         }
         out.push(line);
     }
     out
+}
+
+/// The pieces a line may break between, each with whether blanks came before
+/// it: words, and CJK characters one by one (with the closing punctuation
+/// after them).
+fn units(para: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut spaced = false;
+    let mut start: Option<usize> = None;
+    let mut prev_wide = false;
+    for (i, c) in para.char_indices() {
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                out.push((spaced, &para[s..i]));
+            }
+            spaced = true;
+            prev_wide = false;
+            continue;
+        }
+        let wide = c.width() == Some(2);
+        let closing = is_closing(c);
+        match start {
+            // A break opportunity: before a wide character, or after one
+            // (unless this is punctuation that closes the text before it).
+            Some(s) if !closing && (wide || prev_wide) => {
+                out.push((spaced, &para[s..i]));
+                spaced = false;
+                start = Some(i);
+            }
+            Some(_) => {}
+            None => start = Some(i),
+        }
+        prev_wide = wide || (closing && prev_wide);
+    }
+    if let Some(s) = start {
+        out.push((spaced, &para[s..]));
+    }
+    out
+}
+
+/// Punctuation that must not start a line (it closes what precedes it).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '】'
+            | '”'
+            | '’'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+    )
 }
 
 #[cfg(test)]
@@ -94,5 +155,19 @@ mod tests {
         );
         assert_eq!(wrap("a b c d", 3, 1), ["a b", "c", "d"]);
         assert_eq!(wrap("x\ny z", 1, 1), ["x", "y", "z"]);
+    }
+
+    #[test]
+    fn wrap_breaks_between_cjk_characters_not_before_closing_punctuation() {
+        assert_eq!(wrap("内核会拒绝写入。", 8, 8), ["内核会拒", "绝写入。"]);
+        assert_eq!(
+            wrap("键 `a.b` 不存在，写入失败", 12, 12),
+            ["键 `a.b` 不", "存在，写入失", "败"]
+        );
+        // Every line fits, and joining the lines gives the text back.
+        let t = "发现 5 个错误、9 个警告（共 1 个文件；同因合并后显示 18 条）。";
+        let lines = wrap(t, 20, 20);
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), t.replace(' ', ""));
     }
 }

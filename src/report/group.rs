@@ -34,13 +34,23 @@ impl Group {
         self.members.len() > 1
     }
 
-    /// The headline to show for the whole group: the first finding's message
-    /// when all say the same, else the code's group headline.
+    /// The headline to show for the whole group, in the run's language: the
+    /// first finding's message when all say the same, else the code's group
+    /// headline.
     pub fn message<'a>(&self, diags: &'a [Diagnostic]) -> &'a str {
-        let first = &diags[self.members[0]].message;
+        let first = &diags[self.members[0]];
         match self.headline {
-            Some(h) if self.members.iter().any(|&m| diags[m].message != *first) => h,
-            _ => first,
+            Some(h)
+                if self
+                    .members
+                    .iter()
+                    .any(|&m| diags[m].message != first.message) =>
+            {
+                codes::doc(first.code)
+                    .and_then(|d| d.group_localized())
+                    .unwrap_or(h)
+            }
+            _ => first.message_shown(),
         }
     }
 }
@@ -140,22 +150,28 @@ pub fn lines(files: &[FileData], diags: &[Diagnostic], members: &[usize]) -> Vec
 }
 
 /// `line 7`, `lines 3 and 7`, `lines 3, 7 and 12`, `lines 3, 7, 12 and 43 more`
-/// (at most `shown` numbers).
+/// (at most `shown` numbers), in the run's language.
 pub fn line_list(lines: &[usize], shown: usize) -> String {
-    let word = if lines.len() == 1 { "line" } else { "lines" };
+    use crate::i18n::tr;
     let shown = shown.max(1);
     let nums: Vec<String> = lines.iter().map(usize::to_string).collect();
+    let sep = tr("out-list-separator", &[]);
     if nums.len() <= shown {
         return match nums.split_last() {
             None => String::new(),
-            Some((last, [])) => format!("{word} {last}"),
-            Some((last, rest)) => format!("{word} {} and {last}", rest.join(", ")),
+            Some((last, [])) => tr("out-lines-one", &[("last", last.into())]),
+            Some((last, rest)) => tr(
+                "out-lines-some",
+                &[("list", (&rest.join(&sep)).into()), ("last", last.into())],
+            ),
         };
     }
-    format!(
-        "{word} {} and {} more",
-        nums[..shown].join(", "),
-        nums.len() - shown
+    tr(
+        "out-lines-more",
+        &[
+            ("list", (&nums[..shown].join(&sep)).into()),
+            ("more", (nums.len() - shown).into()),
+        ],
     )
 }
 

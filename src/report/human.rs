@@ -14,9 +14,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::group::{self, Group};
-use super::{summary_line, Counts};
+use super::{summary_line_shown, Counts};
 use crate::diagnostic::{Diagnostic, FixSafety, Severity};
 use crate::escape::{escape_bytes, escape_controls, EscapedSource};
+use crate::i18n::{self, tr};
 use crate::lint::FileData;
 use crate::text;
 
@@ -180,7 +181,7 @@ fn header(
         format!("{} {}", d.code, d.name)
     };
     let mark = if fixable { " [*]" } else { "" };
-    let lead = format!("{}[{code}]{mark}", d.severity);
+    let lead = format!("{}[{code}]{mark}", i18n::severity(d.severity));
     let first = style.width.saturating_sub(text::width(&lead) + 2);
     let lines = text::wrap(&escape_controls(message), first, style.width - INDENT.len());
     buffer.clear();
@@ -196,15 +197,51 @@ fn header(
 
 /// A `= note:`/`= help:` text wrapped to fit after the gutter of `pad` columns,
 /// with its continuation lines under the text.
-fn note(kind: &str, body: &str, pad: usize, width: usize) -> String {
-    let head = format!("{kind}: ");
+fn note(kind: Kind, body: &str, pad: usize, width: usize) -> String {
+    let head = format!("{}: ", kind.word());
+    let indent = text::width(&head);
     let avail = width.saturating_sub(pad + 3);
     text::wrap(
         &format!("{head}{}", escape_controls(body)),
         avail,
-        avail.saturating_sub(head.len()),
+        avail.saturating_sub(indent),
     )
-    .join(&format!("\n{}", " ".repeat(head.len())))
+    .join(&format!("\n{}", " ".repeat(indent)))
+}
+
+/// The kind of a `= kind: text` line under a snippet.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    File,
+    Note,
+    Help,
+}
+
+impl Kind {
+    /// The word, in the run's language (`note`, `help`, `file`).
+    fn word(self) -> String {
+        tr(
+            match self {
+                Kind::File => "out-file",
+                Kind::Note => "out-note",
+                Kind::Help => "out-help",
+            },
+            &[],
+        )
+    }
+}
+
+/// `line 4` in the same file, `other.conf:4` in another, in the run's language.
+fn place(view: &View<'_>, file: usize, same: usize, line: usize) -> String {
+    if file == same {
+        tr("out-place-line", &[("line", line.into())])
+    } else {
+        let name = view.names.get(file).map_or("", |n| n.as_ref());
+        tr(
+            "out-place-file",
+            &[("file", name.into()), ("line", line.into())],
+        )
+    }
 }
 
 /// The columns left for a label's text after its carets.
@@ -302,10 +339,10 @@ fn render_group(
             .is_some_and(|s| s.text().is_empty());
     // (file, shown span, text, primary, optional: dropped rather than clipped)
     let mut places: Vec<(usize, Range<usize>, String, bool, bool)> = Vec::new();
-    let mut notes: Vec<(&str, String)> = Vec::new();
+    let mut notes: Vec<(Kind, String)> = Vec::new();
     if whole_empty_file {
         notes.push((
-            "file",
+            Kind::File,
             view.names
                 .get(first.file)
                 .map_or("", |n| n.as_ref())
@@ -335,14 +372,7 @@ fn render_group(
                     .line_index(l.file, view.span(l.file, &l.span).start)
                     .unwrap_or(0)
                     + 1;
-                let place = if l.file == d.file {
-                    format!("line {line}")
-                } else {
-                    format!(
-                        "{}:{line}",
-                        view.names.get(l.file).map_or("", |n| n.as_ref())
-                    )
-                };
+                let place = place(view, l.file, d.file, line);
                 format!("{place}: {}", escape_controls(&l.message))
             });
             let text = match (g.headline, own, &d.key) {
@@ -350,15 +380,18 @@ fn render_group(
                 (Some(_), None, Some(k)) if !shows(k) => escape_controls(k).into_owned(),
                 (Some(_), ..) => String::new(),
                 (None, ..) if i == 0 => String::new(),
-                (None, ..) => "again".to_owned(),
+                (None, ..) => tr("out-again", &[]),
             };
             places.push((d.file, span, text, i == 0, true));
         }
         let rest = &lines[labelled.len()..];
         if !rest.is_empty() {
             notes.push((
-                "note",
-                format!("also on {}", group::line_list(rest, LISTED)),
+                Kind::Note,
+                tr(
+                    "out-also-on",
+                    &[("lines", (&group::line_list(rest, LISTED)).into())],
+                ),
             ));
         }
     } else {
@@ -381,11 +414,11 @@ fn render_group(
             ));
         }
     }
-    if let Some(n) = &first.note {
-        notes.push(("note", n.clone()));
+    if let Some(n) = first.note_shown() {
+        notes.push((Kind::Note, n.to_owned()));
     }
-    if let Some(h) = &first.help {
-        notes.push(("help", h.clone()));
+    if let Some(h) = first.help_shown() {
+        notes.push((Kind::Help, h.to_owned()));
     }
     // The gutter: as wide as the largest line number shown.
     let pad = places
@@ -396,7 +429,7 @@ fn render_group(
     // A label too long for the room after its carets: a group's (the key, or a
     // pointer to another line) is left out; another finding's is shown
     // whole as a note (`= note: line 4: …`) and its carets stay bare.
-    let mut label_notes: Vec<(&str, String)> = Vec::new();
+    let mut label_notes: Vec<(Kind, String)> = Vec::new();
     let labels = places
         .into_iter()
         .map(|(file, span, msg, primary, optional)| {
@@ -407,12 +440,8 @@ fn render_group(
                 String::new()
             } else {
                 let line = view.line_index(file, span.start).unwrap_or(0) + 1;
-                let place = if file == first.file {
-                    format!("line {line}")
-                } else {
-                    format!("{}:{line}", view.names.get(file).map_or("", |n| n.as_ref()))
-                };
-                label_notes.push(("note", format!("{place}: {msg}")));
+                let place = place(view, file, first.file, line);
+                label_notes.push((Kind::Note, format!("{place}: {msg}")));
                 String::new()
             };
             let label = if primary {
@@ -430,7 +459,7 @@ fn render_group(
         .with_notes(
             notes
                 .iter()
-                .map(|(kind, body)| note(kind, body, pad, style.width))
+                .map(|(kind, body)| note(*kind, body, pad, style.width))
                 .collect(),
         );
     let fixable = g
@@ -486,11 +515,11 @@ pub fn render(files: &[FileData], diags: &[Diagnostic], color: bool) -> String {
 pub fn render_with(files: &[FileData], diags: &[Diagnostic], style: Style) -> String {
     let mut out = render_findings_with(files, diags, style);
     let shown = group::groups(diags).len();
-    let mut summary = summary_line(Counts::of(diags), files.len());
-    if shown < diags.len() {
-        summary.pop();
-        summary.push_str(&format!(" ({shown} shown, repeats grouped)."));
-    }
+    let summary = summary_line_shown(
+        Counts::of(diags),
+        files.len(),
+        (shown < diags.len()).then_some(shown),
+    );
     let mut footer = vec![summary];
     let safe = diags
         .iter()
@@ -502,21 +531,20 @@ pub fn render_with(files: &[FileData], diags: &[Diagnostic], style: Style) -> St
         .count();
     match (safe, unsafe_) {
         (0, 0) => {}
-        (0, u) => footer.push(format!(
-            "{u} fixable with the --fix --unsafe-fixes options."
-        )),
-        (s, 0) => footer.push(format!("[*] {s} fixable with the --fix option.")),
-        (s, u) => footer.push(format!(
-            "[*] {s} fixable with the --fix option ({u} more with --unsafe-fixes)."
+        (0, u) => footer.push(tr("out-fixable-unsafe", &[("unsafe", u.into())])),
+        (s, 0) => footer.push(tr("out-fixable", &[("safe", s.into())])),
+        (s, u) => footer.push(tr(
+            "out-fixable-both",
+            &[("safe", s.into()), ("unsafe", u.into())],
         )),
     }
     let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     codes.dedup();
     if !codes.is_empty() {
-        footer.push(format!(
-            "Run `sysctl-lint explain CODE` for details: {}",
-            codes.join(" ")
+        footer.push(tr(
+            "out-explain-codes",
+            &[("codes", (&codes.join(" ")).into())],
         ));
     }
     for line in footer {

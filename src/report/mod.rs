@@ -49,15 +49,6 @@ pub fn location(
     )
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// `2 errors, 1 warning and 3 infos in 1 file`.
 /// The path the machine formats (short, JSON, SARIF, GitHub, GitLab) give a
 /// file: under `--root`, the tree's own file, relative to the current directory
 /// when it is below it (`image/etc/sysctl.d/10-a.conf`), so that repository tools
@@ -106,15 +97,30 @@ pub fn boot_path(f: &FileData) -> Option<&str> {
     (shown != f.source.name).then_some(f.source.name.as_str())
 }
 
+/// `Found 1 error, 2 warnings and 0 infos in 1 file.` (or `No problems found in
+/// 1 file.`), in the run's language.
 pub fn summary_line(counts: Counts, files: usize) -> String {
+    summary_line_shown(counts, files, None)
+}
+
+/// The summary line; with `shown`, how many diagnostics were shown once
+/// repeats were grouped (when fewer than the findings).
+pub fn summary_line_shown(counts: Counts, files: usize, shown: Option<usize>) -> String {
+    use crate::i18n::tr;
     if counts == Counts::default() {
-        return format!("No problems found in {}.", plural(files, "file"));
+        return tr("out-summary-clean", &[("files", files.into())]);
     }
-    format!(
-        "Found {}, {} and {} in {}.",
-        plural(counts.errors, "error"),
-        plural(counts.warnings, "warning"),
-        plural(counts.infos, "info"),
-        plural(files, "file")
-    )
+    let mut args = vec![
+        ("errors", counts.errors.into()),
+        ("warnings", counts.warnings.into()),
+        ("infos", counts.infos.into()),
+        ("files", files.into()),
+    ];
+    match shown {
+        Some(n) => {
+            args.push(("shown", n.into()));
+            tr("out-summary-grouped", &args)
+        }
+        None => tr("out-summary", &args),
+    }
 }

@@ -31,12 +31,18 @@ pub fn render(files: &[FileData], diags: &[Diagnostic]) -> String {
         let also = if also.is_empty() {
             String::new()
         } else {
-            format!(" (also {})", group::line_list(&also, LISTED))
+            format!(
+                " {}",
+                crate::i18n::tr(
+                    "out-also",
+                    &[("lines", (&group::line_list(&also, LISTED)).into())]
+                )
+            )
         };
         out.push_str(&format!(
             "{}:{line}:{col}: {}[{}]{} {}{also}\n",
             escape_bytes(super::machine_path(f).as_bytes()),
-            d.severity,
+            crate::i18n::severity(d.severity),
             d.code,
             if fixable { " [*]" } else { "" },
             escape_bytes(g.message(diags).as_bytes())
