@@ -72,13 +72,17 @@ pub fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// The pieces a line may break between, each with whether blanks came before
 /// it: words, and CJK characters one by one (with the closing punctuation
-/// after them).
+/// after them). Inside a code span (`` `…` ``) only blanks break.
 fn units(para: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let mut spaced = false;
     let mut start: Option<usize> = None;
     let mut prev_wide = false;
+    let mut in_code = false;
     for (i, c) in para.char_indices() {
+        if c == '`' {
+            in_code = !in_code;
+        }
         if c == ' ' {
             if let Some(s) = start.take() {
                 out.push((spaced, &para[s..i]));
@@ -92,7 +96,7 @@ fn units(para: &str) -> Vec<(bool, &str)> {
         match start {
             // A break opportunity: before a wide character, or after one
             // (unless this is punctuation that closes the text before it).
-            Some(s) if !closing && (wide || prev_wide) => {
+            Some(s) if !in_code && c != '`' && !closing && (wide || prev_wide) => {
                 out.push((spaced, &para[s..i]));
                 spaced = false;
                 start = Some(i);
