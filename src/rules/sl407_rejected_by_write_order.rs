@@ -8,7 +8,7 @@ use crate::knowledge::Kind;
 use crate::lint::Context;
 
 use super::relations::{default_of, groups, short, Write};
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL407",
@@ -68,11 +68,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL407",
                     w.file,
                     w.setting.span(),
-                    format!(
-                        "the kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`",
-                        w.value
-                    ),
+                    headline::fit("SL407", this, |t| {
+                        format!(
+                            "`{t} = {}` is rejected: {relation} {ov}",
+                            w.value
+                        )
+                    }),
                 )
+                .note(format!(
+                    "The kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`.",
+                    w.value
+                ))
                 .help(format!("{order} (keep `{a}` <= `{b}` after every line)"));
             if let Some(o) = ow {
                 d = d.label(

@@ -1,0 +1,51 @@
+//! Headlines that fit: the whole first line `severity[CODE name]: message` of a
+//! finding takes at most [`MAX`] display columns, whatever the user wrote.
+
+use crate::text;
+
+/// Display columns of the whole first line of a finding.
+pub(super) const MAX: usize = 100;
+
+/// Columns of `severity[CODE name]: ` with the code's default severity, the
+/// part of the first line before the message.
+fn prefix(code: &str) -> usize {
+    let (severity, name) =
+        crate::codes::doc(code).map_or(("warning", ""), |d| (d.severity.as_str(), d.name));
+    severity.len() + 1 + code.len() + 1 + name.len() + 3
+}
+
+/// The message `make(user)` builds around one piece of user text (a key, a
+/// value), with that text clipped so the whole first line fits in [`MAX`].
+pub(super) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> String {
+    let full = make(user);
+    let used = prefix(code) + text::width(&full);
+    if used <= MAX {
+        return full;
+    }
+    let keep = text::width(user).saturating_sub(used - MAX);
+    make(&text::clip(user, keep))
+}
+
+/// User text for a headline, clipped to `max` columns.
+pub(super) fn clip(s: &str, max: usize) -> String {
+    text::clip(s, max).into_owned()
+}
+
+/// The last component of a key (`tcp_max_tw_buckets`), the name a headline uses.
+pub(super) fn last(key: &str) -> &str {
+    key.rsplit(['.', '/']).next().unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_clipping_the_user_text() {
+        let long = "x".repeat(200);
+        let m = fit("SL401", &long, |k| format!("`{k}` is set again"));
+        assert_eq!(prefix("SL401") + text::width(&m), MAX);
+        assert!(m.ends_with("…` is set again"));
+        assert_eq!(fit("SL401", "k", |k| format!("`{k}`")), "`k`");
+    }
+}
