@@ -36,6 +36,13 @@ pub(super) fn last(key: &str) -> &str {
     key.rsplit(['.', '/']).next().unwrap_or(key)
 }
 
+/// `s` with its first letter in upper case, to start a sentence of a note.
+pub(super) fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
