@@ -14,6 +14,11 @@ fn prefix(code: &str) -> usize {
     severity.len() + 1 + code.len() + 1 + name.len() + 3
 }
 
+/// Whether the first line of a finding of `code` with `message` fits in [`MAX`].
+pub(super) fn fits(code: &str, message: &str) -> bool {
+    prefix(code) + text::width(message) <= MAX
+}
+
 /// The message `make(user)` builds around one piece of user text (a key, a
 /// value), with that text clipped so the whole first line fits in [`MAX`].
 pub(super) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> String {

@@ -388,7 +388,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.file,
                 u.span.clone(),
                 format!(
-                    "the kernel rejects `ip_unprivileged_port_start = {}`: above {}",
+                    "`ip_unprivileged_port_start = {}` is rejected: above {}",
                     u.value, u.range.0
                 ),
             )
