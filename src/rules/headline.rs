@@ -48,6 +48,21 @@ pub(super) fn upper_first(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
+/// For rule tests: the headline and the note of each finding of `code`, as one text.
+#[cfg(test)]
+pub(crate) fn texts(code: &str, text: &str, kernel: &str) -> Vec<String> {
+    let options = crate::Options {
+        kernel: crate::KernelVersion::parse_lenient(kernel).expect("test kernel"),
+        ..crate::Options::default()
+    };
+    let (_, diags) = crate::lint_source("t.conf", text.as_bytes(), &options);
+    diags
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| format!("{} {}", d.message, d.note.unwrap_or_default()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

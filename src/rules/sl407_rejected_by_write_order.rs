@@ -95,7 +95,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     fn found(text: &str) -> Vec<String> {
-        crate::rules::test_support::messages("SL407", text, "6.18")
+        crate::rules::headline::texts("SL407", text, "6.18")
     }
 
     #[test]
@@ -116,7 +116,7 @@ mod tests {
                 .is_empty()
         );
         // Before 3.19 the thresholds were not linked.
-        assert!(crate::rules::test_support::messages(
+        assert!(crate::rules::headline::texts(
             "SL407",
             "net.ipv4.ipfrag_high_thresh = 2097152\n",
             "3.10"
