@@ -21,7 +21,7 @@ pub(super) fn fits(code: &str, message: &str) -> bool {
 
 /// The message `make(user)` builds around one piece of user text (a key, a
 /// value), with that text clipped so the whole first line fits in [`MAX`].
-pub(super) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> String {
+pub(crate) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> String {
     let full = make(user);
     let used = prefix(code) + text::width(&full);
     if used <= MAX {
@@ -37,8 +37,19 @@ pub(super) fn clip(s: &str, max: usize) -> String {
 }
 
 /// The last component of a key (`tcp_max_tw_buckets`), the name a headline uses.
-pub(super) fn last(key: &str) -> &str {
+pub(crate) fn last(key: &str) -> &str {
     key.rsplit(['.', '/']).next().unwrap_or(key)
+}
+
+/// The name a headline uses for a key that may be per interface: the interface
+/// and the last component (`eth1.rp_filter`) for `conf` and `neigh` keys, else
+/// the last component.
+pub(crate) fn short_key(key: &str) -> String {
+    let parts: Vec<&str> = key.split(['.', '/']).collect();
+    match parts.iter().position(|p| *p == "conf" || *p == "neigh") {
+        Some(i) if parts.len() == i + 3 => format!("{}.{}", parts[i + 1], parts[i + 2]),
+        _ => last(key).to_owned(),
+    }
 }
 
 /// `s` with its first letter in upper case, to start a sentence of a note.
@@ -74,5 +85,7 @@ mod tests {
         assert_eq!(prefix("SL401") + text::width(&m), MAX);
         assert!(m.ends_with("…` is set again"));
         assert_eq!(fit("SL401", "k", |k| format!("`{k}`")), "`k`");
+        assert_eq!(short_key("net.ipv4.conf.eth1.rp_filter"), "eth1.rp_filter");
+        assert_eq!(short_key("net.ipv4.tcp_syncookies"), "tcp_syncookies");
     }
 }
