@@ -79,7 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "The kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`.",
                     w.value
                 ))
-                .help(format!("{order} (keep `{a}` <= `{b}` after every line)"));
+                .help(format!("{order} (keep `{a}` at most `{b}` after every line)"));
             if let Some(o) = ow {
                 d = d.label(
                     o.file,
