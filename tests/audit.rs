@@ -809,3 +809,26 @@ fn live_values_are_not_writes() {
     let o = audit_proc("", proc_root.path());
     assert!(o.diagnostics.is_empty(), "{:#?}", codes(&o));
 }
+
+/// SL511 in `audit`: the live listening sockets are the evidence of the services
+/// the host runs, so the finding names them and reserves only them.
+#[test]
+fn port_range_findings_use_the_live_listening_sockets() {
+    let proc_root = fake_proc(
+        Some("systemd"),
+        &[("net.ipv4.ip_local_port_range", "1024\t65535")],
+    );
+    // LISTEN sockets on 22 (below the range) and 5432 (PostgreSQL).
+    let tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0\n   1: 00000000:1538 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0 100 0 0 10 0\n";
+    std::fs::create_dir_all(proc_root.path().join("net")).unwrap();
+    std::fs::write(proc_root.path().join("net/tcp"), tcp).unwrap();
+    let o = audit_proc("vm.swappiness = 10\n", proc_root.path());
+    let d = find(&o, "SL511", "net.ipv4.ip_local_port_range");
+    assert_eq!(d.severity, sysctl_lint::Severity::Warning);
+    assert_eq!(d.message, "connect() may take listening ports 5432");
+    let help = d.help.as_deref().unwrap();
+    assert!(
+        help.contains("`net.ipv4.ip_local_reserved_ports = 5432`"),
+        "{help}"
+    );
+}

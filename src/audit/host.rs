@@ -606,7 +606,12 @@ pub(crate) fn audit_host(
             l.file = live_index;
         }
         if !configured.contains(&key) {
-            d.help = Some(how_to_set(&d, &key, &live_file));
+            let how = how_to_set(&d, &key, &live_file);
+            // SL511's own help reserves the ports the host listens on: keep it.
+            d.help = Some(match d.help.take() {
+                Some(own) if d.code == "SL511" => format!("{own}; or narrow the range: {how}"),
+                _ => how,
+            });
             d.edits.clear();
         }
         d.live = Some(display_value(value));
