@@ -128,7 +128,7 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         let new = headline::clip(r.later.value_text(), 10);
         let message = match r.alias {
             Some(_) => headline::fit("SL401", headline::last(&key), |k| {
-                format!("`{k}` overrides its other name on line {first_line}: `{new}` wins")
+                format!("`{k}` overrides line {first_line} under another name: `{new}` wins")
             }),
             None => headline::fit("SL401", headline::last(&key), |k| {
                 format!("`{k}` is set again: `{new}` overrides line {first_line}")

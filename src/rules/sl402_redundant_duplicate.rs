@@ -24,10 +24,10 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         let earlier_key = r.earlier.dotted_key().unwrap_or_default();
         let message = match r.alias {
             Some(a) if a.factor.is_none() => headline::fit("SL402", headline::last(&key), |k| {
-                format!("`{k}` sets its other name on line {first_line} again")
+                format!("`{k}` sets line {first_line} again under another name")
             }),
             Some(_) => headline::fit("SL402", headline::last(&key), |k| {
-                format!("`{k}` repeats its other name on line {first_line}, same value")
+                format!("`{k}` repeats line {first_line} under another name")
             }),
             None => headline::fit("SL402", headline::last(&key), |k| {
                 format!("`{k}` is set again to the value of line {first_line}")
