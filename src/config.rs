@@ -23,7 +23,7 @@
 //! ignore = ["unknown-key"]         # drop these
 //! fail-on = "error"                # like --fail-on: error, warning, info, never
 //! known-keys = ["net.mydrv.*", "dev.vendor.**"]   # silence SL201 for these keys
-//! listening-ports = [8443, "9000-9100"]           # extra ports for SL511
+//! listening-ports = [8443, "9000-9100"]           # the host's own ports for SL511
 //! lang = "zh-CN"                   # like --lang: "en" or "zh-CN"
 //!
 //! [severity]

@@ -28,6 +28,9 @@ pub struct Options {
     pub known_keys: Vec<String>,
     /// Extra listening ports the port-range rules protect (`listening-ports`).
     pub listening_ports: Vec<(u16, u16)>,
+    /// With `audit` on a live host: the TCP ports it listens on (`/proc/net/tcp`),
+    /// SL511's evidence of the services it runs.
+    pub live_listening: Option<Vec<u16>>,
 }
 
 /// One assignment line, resolved once for every rule. Its texts are spans into

@@ -283,6 +283,26 @@ pub fn summarize(proc_root: &Path, limits: &Limits) -> Result<SocketSummary, Str
     Ok(summarize_sockets(&sockets, sockstat.as_deref(), limits))
 }
 
+/// The TCP ports this host listens on (`PROC/net/tcp` and `tcp6`, read-only),
+/// sorted, each once; `None` when neither table can be read. SL511 takes them
+/// as the evidence of the services the host runs.
+pub fn listening_ports(proc_root: &Path) -> Option<Vec<u16>> {
+    let read = |name: &str| crate::fsroot::read_text_in(proc_root, &format!("net/{name}"));
+    let (tcp, tcp6) = (read("tcp"), read("tcp6"));
+    if tcp.is_none() && tcp6.is_none() {
+        return None;
+    }
+    let mut ports: Vec<u16> = parse_tcp(tcp.as_deref().unwrap_or_default())
+        .into_iter()
+        .chain(parse_tcp(tcp6.as_deref().unwrap_or_default()))
+        .filter(|s| s.state == ST_LISTEN)
+        .map(|s| s.local.1)
+        .collect();
+    ports.sort_unstable();
+    ports.dedup();
+    Some(ports)
+}
+
 /// The summary of parsed sockets (see [`summarize`]).
 pub fn summarize_sockets(
     sockets: &[TcpSocket],

@@ -64,12 +64,25 @@ fn drift_and_missing_keys() {
     // Findings on live values sit on the value's own source.
     let source = |d: &sysctl_lint::Diagnostic| o.files[d.file].source.name.clone();
 
-    // Drift, with the cause in the message and the live value in a label.
+    // Drift, with the cause in the note and the live value in a label.
     let d = find(&o, "SL801", "net.ipv4.tcp_syncookies");
     assert!(d
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("is `0` on the running system, not the configured `1`"));
-    assert!(d.message.contains("changed at runtime"), "{}", d.message);
+    assert!(
+        d.note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("changed at runtime"),
+        "{}",
+        d.note.as_deref().unwrap_or_default()
+    );
+    assert_eq!(
+        d.message,
+        "`tcp_syncookies` is `0` now, not the configured `1`"
+    );
     assert_eq!(d.labels[0].message, "live value: 0");
     assert_eq!(
         o.files[d.labels[0].file].source.name,
@@ -77,21 +90,41 @@ fn drift_and_missing_keys() {
     );
     assert_eq!(d.value.as_deref(), Some("1"));
     assert!(find(&o, "SL801", "net.ipv4.ip_forward")
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("docker"));
     let iface = find(&o, "SL801", "net.ipv4.conf.eth1.rp_filter");
-    assert!(iface.message.contains("`eth1` was probably created after"));
-    assert!(iface.message.contains("the same as this interface's value"));
+    assert!(iface
+        .note
+        .as_deref()
+        .unwrap_or_default()
+        .contains("`eth1` was probably created after"));
+    assert!(iface
+        .note
+        .as_deref()
+        .unwrap_or_default()
+        .contains("the same as this interface's value"));
     let glob = find(&o, "SL801", "net.ipv4.conf.eth1.log_martians");
     assert!(glob
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("set by the glob `net.ipv4.conf.*.log_martians`"));
-    assert!(glob.message.contains("the glob matched nothing for it"));
+    assert!(glob
+        .note
+        .as_deref()
+        .unwrap_or_default()
+        .contains("the glob matched nothing for it"));
     assert!(find(&o, "SL801", "net.netfilter.nf_conntrack_max")
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("module `nf_conntrack`"));
     assert!(find(&o, "SL801", "net.ipv4.tcp_fin_timeout")
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("the kernel rejects the written value"));
     assert!(has(&o, "SL801", "kernel.core_pattern"));
     // Equal once normalised: tabs vs spaces, 0x1000 = 4096, 010 = 8 (octal), port sets.
@@ -108,9 +141,15 @@ fn drift_and_missing_keys() {
 
     // Missing keys, naming the running kernel and the cause.
     let removed = find(&o, "SL802", "net.ipv4.tcp_tw_recycle");
-    assert!(removed.message.contains("running kernel (6.18.44-fc-v595)"));
     assert!(removed
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
+        .contains("running kernel (6.18.44-fc-v595)"));
+    assert!(removed
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("cannot stat /proc/sys/net/ipv4/tcp_tw_recycle"));
     assert!(removed
         .help
@@ -257,7 +296,9 @@ fn sockets_and_ephemeral_port_exhaustion() {
     let d = find(&out, "SL803", "net.ipv4.ip_local_port_range");
     assert_eq!(out.files[d.file].source.name, "/etc/sysctl.d/50-ports.conf");
     assert!(d
-        .message
+        .note
+        .as_deref()
+        .unwrap_or_default()
         .contains("hold 13 of the 18 usable ephemeral ports"));
     insta::assert_snapshot!("sockets_human", audit::render_human(&out, false));
     insta::assert_json_snapshot!("sockets_json", audit::to_json(&out));
@@ -706,10 +747,12 @@ fn drift_causes_follow_the_evidence() {
     let o = audit_proc(SITE, proc_root.path());
     let d = find(&o, "SL801", "net.ipv4.tcp_syncookies");
     assert!(
-        d.message
+        d.note
+            .as_deref()
+            .unwrap_or_default()
             .contains("likely: the configuration was never applied: PID 1 is `tini`, not systemd"),
         "{}",
-        d.message
+        d.note.as_deref().unwrap_or_default()
     );
     assert!(d
         .help
@@ -719,9 +762,13 @@ fn drift_causes_follow_the_evidence() {
     // systemd is PID 1 but every configured key differs: never applied, likely.
     let proc_root = fake_proc(Some("systemd"), &live);
     let o = audit_proc(SITE, proc_root.path());
-    assert!(find(&o, "SL801", "vm.swappiness").message.contains(
-        "likely: the configuration was never applied: 4 of the 4 configured keys differ"
-    ));
+    assert!(find(&o, "SL801", "vm.swappiness")
+        .note
+        .as_deref()
+        .unwrap_or_default()
+        .contains(
+            "likely: the configuration was never applied: 4 of the 4 configured keys differ"
+        ));
     // systemd is PID 1 and one key of four differs: a runtime change, likely.
     let mut one = live;
     one[1].1 = "1";
@@ -731,9 +778,12 @@ fn drift_causes_follow_the_evidence() {
     let o = audit_proc(SITE, proc_root.path());
     let d = find(&o, "SL801", "net.ipv4.tcp_syncookies");
     assert!(
-        d.message.contains("likely: it was changed at runtime"),
+        d.note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("likely: it was changed at runtime"),
         "{}",
-        d.message
+        d.note.as_deref().unwrap_or_default()
     );
     assert!(!d.help.as_deref().unwrap().contains("never applied"));
 }
@@ -758,4 +808,27 @@ fn live_values_are_not_writes() {
     );
     let o = audit_proc("", proc_root.path());
     assert!(o.diagnostics.is_empty(), "{:#?}", codes(&o));
+}
+
+/// SL511 in `audit`: the live listening sockets are the evidence of the services
+/// the host runs, so the finding names them and reserves only them.
+#[test]
+fn port_range_findings_use_the_live_listening_sockets() {
+    let proc_root = fake_proc(
+        Some("systemd"),
+        &[("net.ipv4.ip_local_port_range", "1024\t65535")],
+    );
+    // LISTEN sockets on 22 (below the range) and 5432 (PostgreSQL).
+    let tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0\n   1: 00000000:1538 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0 100 0 0 10 0\n";
+    std::fs::create_dir_all(proc_root.path().join("net")).unwrap();
+    std::fs::write(proc_root.path().join("net/tcp"), tcp).unwrap();
+    let o = audit_proc("vm.swappiness = 10\n", proc_root.path());
+    let d = find(&o, "SL511", "net.ipv4.ip_local_port_range");
+    assert_eq!(d.severity, sysctl_lint::Severity::Warning);
+    assert_eq!(d.message, "connect() may take listening ports 5432");
+    let help = d.help.as_deref().unwrap();
+    assert!(
+        help.contains("`net.ipv4.ip_local_reserved_ports = 5432`"),
+        "{help}"
+    );
 }

@@ -273,7 +273,7 @@ fn human_report_and_exit_codes() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.lines().any(|l| l
-            .starts_with("root/etc/sysctl.d/50-fleet.conf:1: warning[SL801] `net.core.somaxconn`")
+            .starts_with("root/etc/sysctl.d/50-fleet.conf:1: warning[SL801] `somaxconn`")
             && l.ends_with(" (1 host: web02)")),
         "{text}"
     );

@@ -370,7 +370,7 @@ fn chromium_renders_the_report() {
         "did you mean <code>net.ipv4.tcp_timestamps</code>?",
         "SL202",
         "was removed in Linux 4.12",
-        "Found 5 errors, 9 warnings and 13 infos in 1 file.",
+        "Found 5 errors, 8 warnings and 14 infos in 1 file.",
         "id=\"rule-SL601\"",
     ] {
         assert!(dom.contains(text), "the DOM lacks {text:?}");

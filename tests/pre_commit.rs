@@ -277,7 +277,7 @@ fn parse_runs(report: &str) -> Vec<HookRun> {
 
 /// The `somaxconn` values of the override findings, in output order.
 fn override_chain(output: &str) -> Vec<(u32, u32)> {
-    let re = regex::Regex::new(r"`net\.core\.somaxconn` = `(\d+)` overrides `(\d+)`").unwrap();
+    let re = regex::Regex::new(r"`somaxconn = (\d+)` overrides `(\d+)`").unwrap();
     re.captures_iter(output)
         .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
         .collect()

@@ -531,17 +531,25 @@ pub(crate) fn audit_host(
                     "SL802",
                     fi,
                     s.span(),
-                    format!(
-                        "`{}` does not exist on the running kernel ({kernel_name}): `sysctl -p` reports `cannot stat /proc/sys/{}`, and the setting is lost",
-                        e.key,
-                        key.path()
+                    crate::rules::headline::fit(
+                        "SL802",
+                        &crate::rules::headline::short_key(&e.key),
+                        |k| format!("`{k}` is missing: the write fails"),
                     ),
                 )
+                .note(format!(
+                    "`{}` does not exist on the running kernel ({kernel_name}): `sysctl -p` reports `cannot stat /proc/sys/{}`, and the setting is lost.{}",
+                    e.key,
+                    key.path(),
+                    if s.ignore_failure {
+                        " The `-` prefix makes the loader ignore this."
+                    } else {
+                        ""
+                    }
+                ))
                 .help(format!("likely cause: {}", missing_cause(&key, &options.kernel, live)));
             if s.ignore_failure {
                 d = d.severity(Severity::Info);
-                d.message
-                    .push_str(" (the `-` prefix makes the loader ignore this)");
             }
             out.push(d);
             continue;
@@ -600,7 +608,12 @@ pub(crate) fn audit_host(
             l.file = live_index;
         }
         if !configured.contains(&key) {
-            d.help = Some(how_to_set(&d, &key, &live_file));
+            let how = how_to_set(&d, &key, &live_file);
+            // SL511's own help reserves the ports the host listens on: keep it.
+            d.help = Some(match d.help.take() {
+                Some(own) if d.code == "SL511" => format!("{own}; or narrow the range: {how}"),
+                _ => how,
+            });
             d.edits.clear();
         }
         d.live = Some(display_value(value));
@@ -643,16 +656,20 @@ pub(crate) fn drift(
         None => format!("`{dotted}`"),
     };
     let mut d = s
-        .diag(
-            "SL801",
-            fi,
-            value_span(s),
-            format!(
-                "{subject} is `{shown}` on the running system, not the configured `{}`: {}",
-                s.body(),
-                causes[0].headline()
-            ),
-        )
+        .diag("SL801", fi, value_span(s), {
+            let (live, set) = (
+                crate::text::clip(&shown, 12),
+                crate::text::clip(s.body(), 12),
+            );
+            crate::rules::headline::fit("SL801", &crate::rules::headline::short_key(&dotted), |k| {
+                format!("`{k}` is `{live}` now, not the configured `{set}`")
+            })
+        })
+        .note(format!(
+            "{subject} is `{shown}` on the running system, not the configured `{}`: {}.",
+            s.body(),
+            causes[0].headline()
+        ))
         .key(dotted.clone());
     let never_applied = causes[0].likelihood == Likelihood::Likely
         && causes[0]
@@ -717,8 +734,12 @@ pub(crate) fn exhaustion_finding(
         .settings
         .iter()
         .find(|s| s.dotted_key().as_deref() == Some(key));
-    let message = format!(
-        "connections to {} from {} hold {} of the {} usable ephemeral ports ({}%, {} in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out",
+    let pct = b.percent_of_usable.unwrap_or(0.0);
+    let message = crate::rules::headline::fit("SL803", &b.remote, |r| {
+        format!("ports to {r} are {pct}% used: connect() may fail")
+    });
+    let note = format!(
+        "Connections to {} from {} hold {} of the {} usable ephemeral ports ({}%, {} in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out.",
         b.remote,
         b.local_address,
         b.ports_in_use,
@@ -740,6 +761,7 @@ pub(crate) fn exhaustion_finding(
         (None, None) => Diagnostic::new("SL803", live_index, 0..0, message),
     }
     .key(key)
+    .note(note)
     .help(help);
     if let (Some(_), Some(s)) = (configured, live_setting) {
         d = d.label(

@@ -317,7 +317,10 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
             evidence,
         )
     };
-    let options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
+    let mut options = effective_options(&opts.options, release.as_deref(), opts.running_kernel);
+    if !single_snapshot {
+        options.live_listening = sockets::listening_ports(&opts.proc_root);
+    }
     let mut audit = audit_host(
         &config,
         &snap,

@@ -181,6 +181,7 @@ fn options(args: &JudgeArgs, cfg: &Config, default_kernel: &str) -> Result<Optio
         profile,
         known_keys: cfg.known_keys().to_vec(),
         listening_ports: cfg.listening_ports().to_vec(),
+        live_listening: None,
     })
 }
 

@@ -6,6 +6,7 @@ pub use crate::codes::{about_key, doc, docs, RuleDoc};
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, FileData, LineContext};
 
+pub(crate) mod headline;
 mod relations;
 mod sl101_missing_equals;
 mod sl102_empty_key;

@@ -5,7 +5,7 @@ use crate::knowledge;
 use crate::lint::{Context, LastBy, Setting};
 use crate::version::KernelVersion;
 
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL401",
@@ -123,11 +123,20 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let key = r.later.dotted_key().unwrap_or_default();
+        let earlier_key = r.earlier.dotted_key().unwrap_or_default();
         let first_line = file.line(r.earlier).number();
+        let new = headline::clip(r.later.value_text(), 10);
         let message = match r.alias {
+            Some(_) => headline::fit("SL401", headline::last(&key), |k| {
+                format!("`{k}` overrides line {first_line} under another name: `{new}` wins")
+            }),
+            None => headline::fit("SL401", headline::last(&key), |k| {
+                format!("`{k}` is set again: `{new}` overrides line {first_line}")
+            }),
+        };
+        let note = match r.alias {
             Some(a) => format!(
-                "`{key}` and `{}` on line {first_line} are two names of one kernel variable: `{}` replaces `{}`{}; the later line wins, silently",
-                r.earlier.dotted_key().unwrap_or_default(),
+                "`{key}` and `{earlier_key}` on line {first_line} are two names of one kernel variable: `{}` replaces `{}`{}. Every line is applied in order, so the later line wins, silently.",
                 r.later.value_text(),
                 r.earlier.value_text(),
                 match a.factor {
@@ -140,20 +149,24 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                 }
             ),
             None => format!(
-                "`{key}` is set again: `{}` replaces `{}` from line {first_line}; the later line wins, silently",
-                r.later.value_text(),
-                r.earlier.value_text()
+                "`{key}` is set to `{}` on line {first_line} and to `{}` here. Every line is applied in order, so the later value wins and the earlier one is lost, silently.",
+                r.earlier.value_text(),
+                r.later.value_text()
             ),
         };
         out.push(
             r.later
                 .diag("SL401", file_index, setting_span(r.later), message)
+                .note(note)
                 .label(
                     file_index,
                     setting_span(r.earlier),
                     format!("first set to `{}` here", r.earlier.value_text()),
                 )
-                .help("keep one assignment with the value you mean, and delete the other")
+                .help(format!(
+                    "keep one line with the value you mean (now the kernel gets `{key} = {}`) and delete the other",
+                    r.later.value_text()
+                ))
                 .unsafe_edit(
                     comment_out_at(file, r.earlier),
                     "# sysctl-lint fix: set again below: ",

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::knowledge;
 use crate::lint::{Context, Setting};
 
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL403",
@@ -47,10 +47,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let ef = cx.file(earlier_file);
             let line = ef.line(earlier).number();
-            let what = if alias {
+            let key = s.dotted_key().unwrap_or_default();
+            let (v, old) = (
+                headline::clip(s.value_text(), 10),
+                headline::clip(earlier.value_text(), 10),
+            );
+            let at = format!(
+                "{}:{line}",
+                headline::clip(ef.source.name.rsplit('/').next().unwrap_or_default(), 24)
+            );
+            let message = if alias {
+                headline::fit("SL403", headline::last(&key), |k| {
+                    format!("`{k} = {v}` overrides its alias in {at}")
+                })
+            } else {
+                headline::fit("SL403", headline::last(&key), |k| {
+                    format!("`{k} = {v}` overrides `{old}` from {at}")
+                })
+            };
+            let note = if alias {
                 format!(
-                    "`{}` = `{}` overrides `{}` = `{}` from {}:{line} (two names of one kernel variable): files are applied in order and the later one wins",
-                    s.dotted_key().unwrap_or_default(),
+                    "`{key}` = `{}` and `{}` = `{}` from {}:{line} are two names of one kernel variable. Files are applied in order and the later one wins.",
                     s.value_text(),
                     earlier.dotted_key().unwrap_or_default(),
                     earlier.value_text(),
@@ -58,15 +75,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
             } else {
                 format!(
-                    "`{}` = `{}` overrides `{}` from {}:{line}: files are applied in order and the later one wins",
-                    s.dotted_key().unwrap_or_default(),
-                    s.value_text(),
+                    "`{key}` is set to `{}` in {}:{line} and to `{}` here. Files are applied in order and the later one wins.",
                     earlier.value_text(),
-                    ef.source.name
+                    ef.source.name,
+                    s.value_text()
                 )
             };
             out.push(
-                s.diag("SL403", file, s.span(), what)
+                s.diag("SL403", file, s.span(), message)
+                .note(note)
                 .label(earlier_file, earlier.span(), format!("overridden: `{}` set here", earlier.value_text()))
                 .help("intended for a drop-in that adjusts a default; otherwise remove one of the two"),
             );
@@ -86,7 +103,7 @@ mod tests {
         lint(&files, &Options::default())
             .into_iter()
             .filter(|d| d.code == "SL403")
-            .map(|d| d.message)
+            .map(|d| format!("{} {}", d.message, d.note.unwrap_or_default()))
             .collect()
     }
 

@@ -8,7 +8,7 @@ use crate::knowledge::Kind;
 use crate::lint::Context;
 
 use super::relations::{default_of, groups, short, Write};
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL407",
@@ -68,12 +68,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL407",
                     w.file,
                     w.setting.span(),
-                    format!(
-                        "the kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`",
-                        w.value
-                    ),
+                    headline::fit("SL407", this, |t| {
+                        format!(
+                            "`{t} = {}` is rejected: {relation} {ov}",
+                            w.value
+                        )
+                    }),
                 )
-                .help(format!("{order} (keep `{a}` <= `{b}` after every line)"));
+                .note(format!(
+                    "The kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`.",
+                    w.value
+                ))
+                .help(format!("{order} (keep `{a}` at most `{b}` after every line)"));
             if let Some(o) = ow {
                 d = d.label(
                     o.file,
@@ -89,7 +95,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     fn found(text: &str) -> Vec<String> {
-        crate::rules::test_support::messages("SL407", text, "6.18")
+        crate::rules::headline::texts("SL407", text, "6.18")
     }
 
     #[test]
@@ -110,7 +116,7 @@ mod tests {
                 .is_empty()
         );
         // Before 3.19 the thresholds were not linked.
-        assert!(crate::rules::test_support::messages(
+        assert!(crate::rules::headline::texts(
             "SL407",
             "net.ipv4.ipfrag_high_thresh = 2097152\n",
             "3.10"

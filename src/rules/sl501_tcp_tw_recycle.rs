@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL501",
@@ -40,8 +40,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`tcp_tw_recycle = {}` makes the kernel remember the last TCP timestamp of each remote host for about 60 s after a connection enters TIME_WAIT and silently drop SYNs from that address with an older timestamp: clients behind one NAT address have unrelated clocks, so all but one of them time out on connect(){since_4_10}. The key was removed in Linux 4.12 for this reason",
-                s.body()
+                "`tcp_tw_recycle = {}` drops SYNs from clients behind NAT",
+                headline::clip(s.body(), 10)
+            ),
+        )
+        .note(
+            format!(
+                "The kernel remembers the last TCP timestamp of each remote host for about 60 s after a connection enters TIME_WAIT and silently drop SYNs from that address with an older timestamp: clients behind one NAT address have unrelated clocks, so all but one of them time out on connect(){since_4_10}. The key was removed in Linux 4.12 for this reason."
             ),
         )
         .help("set `net.ipv4.tcp_tw_recycle = 0` (or delete the line); for many outgoing connections use `net.ipv4.tcp_tw_reuse = 1`, which is safe with timestamps on"),

@@ -40,8 +40,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL502",
                 reuse_file,
                 token(reuse),
+                format!("`tcp_tw_reuse = {mode}` does nothing: `tcp_timestamps` is 0"),
+            )
+            .note(
                 format!(
-                    "`tcp_tw_reuse = {mode}` asks for TIME_WAIT {what}, but `tcp_timestamps = 0` is set: the kernel only reuses a TIME_WAIT port when the old connection used TCP timestamps, so reuse never happens and ports stay in TIME_WAIT for 60 s. (tw_reuse only ever helps outgoing connections, never a server's incoming ones; since about Linux 4.19 the default is already 2, loopback only)"
+                    "`tcp_tw_reuse = {mode}` asks for TIME_WAIT {what}, but `tcp_timestamps = 0` is set: the kernel only reuses a TIME_WAIT port when the old connection used TCP timestamps, so reuse never happens and ports stay in TIME_WAIT for 60 s. (tw_reuse only ever helps outgoing connections, never a server's incoming ones; since about Linux 4.19 the default is already 2, loopback only)."
                 ),
             )
             .label(ts_file, token(ts), "`tcp_timestamps = 0` set here: TCP timestamps are off")

@@ -33,8 +33,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL503",
             cx.file_index,
             span,
+            "`tcp_timestamps = 0` loses PAWS, RTT samples and tcp_tw_reuse",
+        )
+        .note(
             format!(
-                "`tcp_timestamps = 0` turns TCP timestamps (RFC 7323) off for every connection: the kernel loses PAWS protection against old segments with wrapped sequence numbers (real on fast links), RTT measurement from every ACK (worse retransmission timeouts), and `tcp_tw_reuse` stops working; with SYN cookies in use it is also believed to lose window scaling, SACK and ECN, which the cookie keeps in the timestamp.{uptime}"
+                "TCP timestamps (RFC 7323) are off for every connection: the kernel loses PAWS protection against old segments with wrapped sequence numbers (real on fast links), RTT measurement from every ACK (worse retransmission timeouts), and `tcp_tw_reuse` stops working; with SYN cookies in use it is also believed to lose window scaling, SACK and ECN, which the cookie keeps in the timestamp.{uptime}"
             ),
         )
         .help("delete the line (the default is 1: timestamps on, with a random per-connection offset); keep 0 only on anonymity systems that accept these costs to hide the clock rate from remote fingerprinting"),

@@ -60,8 +60,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "SL504",
             file,
             span,
+            format!("`tcp_fin_timeout = {seconds}` does not shorten TIME_WAIT (60 s)"),
+        )
+        .note(
             format!(
-                "`tcp_fin_timeout = {seconds}` does not shorten TIME_WAIT: it only limits how long an orphaned socket (closed by its process) may wait in FIN-WAIT-2 for the peer's FIN. TIME_WAIT always lasts 60 s (TCP_TIMEWAIT_LEN, a compile-time constant with no sysctl)"
+                "`tcp_fin_timeout = {seconds}` only limits how long an orphaned socket (closed by its process) may wait in FIN-WAIT-2 for the peer's FIN. TIME_WAIT always lasts 60 s (TCP_TIMEWAIT_LEN, a compile-time constant with no sysctl)."
             ),
         )
         .label(tw_file, tw.span(), format!("this configuration tunes TIME_WAIT (`{tw_key}`)"))

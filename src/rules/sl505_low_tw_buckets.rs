@@ -66,6 +66,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         format!("once {cap} sockets are in TIME_WAIT, every further closing connection skips TIME_WAIT and is destroyed at once")
     };
+    let message = if cap < 0 && unsigned {
+        format!("`tcp_max_tw_buckets = {cap}` removes the TIME_WAIT cap on {target}")
+    } else if cap <= 0 {
+        format!("`tcp_max_tw_buckets = {cap}` turns TIME_WAIT off for every socket")
+    } else {
+        format!("`tcp_max_tw_buckets = {cap}` drops TIME_WAIT for sockets beyond {cap}")
+    };
     let default = match memory {
         Some(m) => format!(
             "about {} for the {} of memory given",
@@ -79,8 +86,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL505",
             cx.file_index,
             span,
+            message,
+        )
+        .note(
             format!(
-                "`tcp_max_tw_buckets = {cap}`: {effect} (counted as TCPTimeWaitOverflow in /proc/net/netstat; older kernels log `TCP: time wait bucket table overflow`). Without TIME_WAIT, late segments of an old connection can reach a new one on the same ports. The kernel sizes the cap from memory ({default}); its documentation says not to lower it"
+                "With `tcp_max_tw_buckets = {cap}`, {effect} (counted as TCPTimeWaitOverflow in /proc/net/netstat; older kernels log `TCP: time wait bucket table overflow`). Without TIME_WAIT, late segments of an old connection can reach a new one on the same ports. The kernel sizes the cap from memory ({default}); its documentation says not to lower it."
             ),
         )
         .help("delete the line to keep the kernel's default; TIME_WAIT sockets are cheap, and for outgoing connections `net.ipv4.tcp_tw_reuse = 1` lets new connections reuse them safely"),
@@ -114,10 +124,17 @@ mod rule_tests {
         diags.iter().any(|d| d.code == "SL505")
     }
 
+    /// The headline and the note of the first finding.
     fn message(text: &str, kernel: &str) -> String {
-        crate::rules::test_support::messages("SL505", text, kernel)
+        let options = Options {
+            kernel: crate::KernelVersion::parse_lenient(kernel).expect("test kernel"),
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), &options);
+        diags
             .into_iter()
-            .next()
+            .find(|d| d.code == "SL505")
+            .map(|d| format!("{} {}", d.message, d.note.unwrap_or_default()))
             .unwrap_or_default()
     }
 

@@ -300,10 +300,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         w.file,
                         span,
                         format!(
-                            "the local port range ends below its start: high end {} < low end {}{high_note}; the kernel rejects the write (EINVAL) and {kept}",
-                            w.high, w.low
+                            "the kernel rejects the port range `{} {}`: high below low",
+                            w.low, w.high
                         ),
                     )
+                    .note(format!(
+                        "The local port range ends below its start: high end {} < low end {}{high_note}; the kernel rejects the write (EINVAL) and {kept}.",
+                        w.high, w.low
+                    ))
                     .help(if w.high_span.is_some() {
                         format!("write the low end first: `{} {}`", w.high, w.low)
                     } else {
@@ -334,11 +338,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         "SL510",
                         w.file,
                         low_span.clone(),
-                        format!(
-                            "low end {} of the local port range is below {bound}: the kernel rejects the write (EINVAL) and {kept}",
-                            w.low
-                        ),
-                    );
+                        format!("the kernel rejects the port range: start {} is below {start}", w.low),
+                    )
+                    .note(format!(
+                        "The low end {} of the local port range is below {bound}: the kernel rejects the write (EINVAL) and {kept}.",
+                        w.low
+                    ));
                 if let Some((f, u)) = origin.set_at {
                     d = d.label(
                         f,
@@ -383,13 +388,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.file,
                 u.span.clone(),
                 format!(
-                    "{} is above the low end of the local port range ({}, {}): privileged ports may not reach into the ephemeral range, so the kernel rejects the write (EINVAL) and keeps ip_unprivileged_port_start = {}",
+                    "`ip_unprivileged_port_start = {}` is rejected: above {}",
+                    u.value, u.range.0
+                ),
+            )
+            .note(format!(
+                "{} is above the low end of the local port range ({}, {}): privileged ports may not reach into the ephemeral range, so the kernel rejects the write (EINVAL) and keeps ip_unprivileged_port_start = {}.",
                     u.value,
                     u.range.0,
                     u.range_origin.describe(cx, u.file),
                     u.kept
-                ),
-            )
+            ))
             .help(format!(
                 "use a value of at most {}, or raise the local port range above {} before this line",
                 u.range.0, u.value

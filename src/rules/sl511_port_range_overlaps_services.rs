@@ -1,13 +1,15 @@
-//! SL511 port-range-overlaps-services: the ephemeral port range in force reaches
-//! beyond the kernel default (32768-60999) over well-known server ports
-//! (`rules/ports.tsv`) that `ip_local_reserved_ports` does not exclude.
+//! SL511 port-range-overlaps-services: the ephemeral port range in force covers
+//! ports the host's services listen on (`listening-ports`, or the live sockets in
+//! `audit`: a warning), or without that evidence, reaches beyond the kernel
+//! default (32768-60999) over ports that common server packages bind by default
+//! (`rules/ports.tsv`: an info), that `ip_local_reserved_ports` does not exclude.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::Context;
 
 use super::sl510_port_range_rejected::{default_range, in_force};
 use super::sl514_reserved_ports_invalid::reserved_in_force;
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL511",
@@ -17,8 +19,8 @@ pub(super) const RULE: Rule = Rule {
 
 const PORTS_TSV: &str = include_str!("../../rules/ports.tsv");
 
-/// How many services the message names; the rest are counted.
-const NAMED: usize = 8;
+/// How many ports the note names; the rest are counted.
+const NAMED: usize = 5;
 
 /// One row of `rules/ports.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,30 +59,78 @@ fn services(text: &str) -> Vec<Service> {
         .collect()
 }
 
+/// The service of the built-in list that listens on `port`, if any.
+fn service_at(list: &[Service], port: i128) -> Option<&str> {
+    list.iter()
+        .find(|s| s.low <= port && port <= s.high)
+        .map(|s| s.name.as_str())
+}
+
+/// A port or a range as a list item: `6379` or `30000-32767`.
+fn ports_text(first: i128, last: i128) -> String {
+    if first == last {
+        format!("{first}")
+    } else {
+        format!("{first}-{last}")
+    }
+}
+
+/// The headline `make(list)` with as many of `items` in `list` as fit, then
+/// `+N` for the rest.
+fn fit_list(items: &[String], make: impl Fn(&str) -> String) -> String {
+    for k in (1..=items.len().min(NAMED)).rev() {
+        let mut list = items[..k].join(", ");
+        if items.len() > k {
+            list.push_str(&format!(", +{}", items.len() - k));
+        }
+        let m = make(&list);
+        if headline::fits("SL511", &m) {
+            return m;
+        }
+    }
+    make(&format!("{} ports", items.len()))
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(w) = in_force(cx) else { return };
     let (low, high) = (w.low, w.high);
     let default = default_range(&cx.options.kernel);
     let outside_default = |p: i128| p < default.0 || p > default.1;
-    let configured: Vec<Service> = cx
-        .options
-        .listening_ports
-        .iter()
-        .map(|&(a, b)| Service {
+    let builtin = services(PORTS_TSV);
+    let declared = &cx.options.listening_ports;
+    let live = cx.options.live_listening.as_deref();
+    // The services the host runs: declared in `listening-ports`, or listening
+    // now (audit). Without either, the built-in list of common servers.
+    let evidence = !declared.is_empty() || live.is_some();
+    let candidates: Vec<Service> = if evidence {
+        let declared_ports = declared.iter().map(|&(a, b)| Service {
             low: i128::from(a),
             high: i128::from(b),
-            name: "listening-ports".to_owned(),
+            name: String::new(),
             configured: true,
-        })
-        .collect();
+        });
+        let live_ports = live.unwrap_or_default().iter().map(|&p| Service {
+            low: i128::from(p),
+            high: i128::from(p),
+            name: String::new(),
+            configured: false,
+        });
+        let mut all: Vec<Service> = declared_ports.chain(live_ports).collect();
+        all.sort_by_key(|s| (s.low, s.high, !s.configured));
+        all.dedup_by_key(|s| (s.low, s.high));
+        all
+    } else {
+        builtin.clone()
+    };
     // Quick exit: a range inside the default exposes nothing new.
-    if !outside_default(low) && !outside_default(high) && configured.is_empty() {
+    if !outside_default(low) && !outside_default(high) && declared.is_empty() {
         return;
     }
     let reserved = reserved_in_force(cx);
-    let mut exposed: Vec<(i128, String)> = Vec::new(); // (first port, text), in priority order
+    // (first port, last port, service name), in priority order.
+    let mut exposed: Vec<(i128, i128, Option<&str>)> = Vec::new();
     let mut spared = 0;
-    for svc in configured.into_iter().chain(services(PORTS_TSV)) {
+    for svc in &candidates {
         let (a, b) = (svc.low.max(low), svc.high.min(high));
         if a > b {
             continue;
@@ -101,68 +151,102 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (first, last) = (open[0], open[open.len() - 1]);
-        let text = if first == last {
-            format!("{first} ({})", svc.name)
+        let name = if evidence {
+            service_at(&builtin, first)
         } else {
-            format!("{first}-{last} ({})", svc.name)
+            Some(svc.name.as_str())
         };
-        exposed.push((first, text));
+        exposed.push((first, last, name));
     }
     if exposed.is_empty() {
         return;
     }
     let n = exposed.len();
-    // The first rows of ports.tsv are the most common services; name those, by port.
-    let mut first: Vec<(i128, String)> = exposed.iter().take(NAMED).cloned().collect();
+    let ports: Vec<String> = exposed.iter().map(|&(a, b, _)| ports_text(a, b)).collect();
+    // The note names the first few (the built-in list is in priority order), by port.
+    let mut first: Vec<(i128, i128, Option<&str>)> = exposed.iter().take(NAMED).copied().collect();
     first.sort();
-    let mut named: Vec<String> = first.iter().map(|(_, t)| t.clone()).collect();
+    let mut named: Vec<String> = first
+        .iter()
+        .map(|&(a, b, name)| match name {
+            Some(name) => format!("{} ({name})", ports_text(a, b)),
+            None => ports_text(a, b),
+        })
+        .collect();
     if n > NAMED {
         named.push(format!("and {} more", n - NAMED));
     }
-    let what = if n == 1 {
-        "the listening port of a well-known service".to_owned()
-    } else {
-        format!("the listening ports of {n} well-known services")
-    };
+    let named = named.join(", ");
     let span = w.setting.body_span();
-    let mut d = w
-        .setting
-        .diag(
-            "SL511",
-            w.file,
-            span,
-            format!(
-                "ephemeral ports {low}-{high} cover {what} outside the default range {}-{}: {}; an outgoing connection can take such a port before its service binds it, and the service then fails to start with EADDRINUSE",
+    let range = format!("{low}-{high}");
+    let mut d = if evidence {
+        let source = match (declared.is_empty(), live.is_some()) {
+            (false, true) => "listens on now or declares in `listening-ports`",
+            (false, false) => "declares in `listening-ports` (.sysctl-lint.toml)",
+            _ => "listens on now (/proc/net/tcp)",
+        };
+        w.setting
+            .diag(
+                "SL511",
+                w.file,
+                span,
+                fit_list(&ports, |l| format!("connect() may take listening ports {l}")),
+            )
+            .note(format!(
+                "The ephemeral port range {range} covers {n} {} this host {source}: {named}. An outgoing connection (or a bind() to port 0) can take such a port while its service is stopped, and the service then fails to start with EADDRINUSE.",
+                if n == 1 { "port" } else { "ports" }
+            ))
+    } else {
+        w.setting
+            .diag(
+                "SL511",
+                w.file,
+                span,
+                fit_list(&ports, |l| format!("connect() may take server ports {l}")),
+            )
+            .severity(Severity::Info)
+            .note(format!(
+                "The ephemeral port range {range} reaches outside the default {}-{} over the ports that {n} common {} listen on by default: {named}. If one of these services runs on this host, an outgoing connection can take its port first, and the service then fails to start with EADDRINUSE. Which services this host runs is not known here.",
                 default.0,
                 default.1,
-                named.join(", ")
-            ),
-        );
+                if n == 1 { "server package" } else { "server packages" }
+            ))
+    };
     if let Some((f, r)) = reserved.set_at {
-        let note = if spared > 0 {
-            format!("ip_local_reserved_ports already excludes {spared} of the listed services")
+        let label = if spared > 0 {
+            format!("ip_local_reserved_ports already excludes {spared} of these services")
         } else {
             "ip_local_reserved_ports in force (it excludes none of these)".to_owned()
         };
-        d = d.label(f, r.body_span(), note);
+        d = d.label(f, r.body_span(), label);
     }
-    let example: Vec<String> = first
-        .iter()
-        .map(|(_, t)| t.split(' ').next().unwrap_or_default().to_owned())
-        .collect();
-    let help = if reserved.set_at.is_some() {
+    let reserve = |list: &str| match reserved.set_at {
+        Some((_, r)) => format!(
+            "`net.ipv4.ip_local_reserved_ports = {},{list}`",
+            r.value_text()
+        ),
+        None => format!("`net.ipv4.ip_local_reserved_ports = {list}`"),
+    };
+    let help = if evidence {
         format!(
-            "start the range above the services this host runs (the default is `{} {}`), or add their ports to the existing ip_local_reserved_ports list (e.g. {})",
-            default.0,
-            default.1,
-            example.join(",")
+            "reserve them (reserving only stops automatic assignment; the services still bind them): {}",
+            reserve(&ports.join(","))
         )
     } else {
+        let example: Vec<String> = ports
+            .iter()
+            .take(2)
+            .map(|p| {
+                if p.contains('-') {
+                    format!("\"{p}\"")
+                } else {
+                    p.clone()
+                }
+            })
+            .collect();
         format!(
-            "start the range above the services this host runs (the default is `{} {}`), or reserve their ports: `net.ipv4.ip_local_reserved_ports = {}`",
-            default.0,
-            default.1,
-            example.join(",")
+            "declare the ports this host listens on in .sysctl-lint.toml, e.g. `listening-ports = [{}]` (`sysctl-lint audit` reads them from the live sockets), then reserve those in `net.ipv4.ip_local_reserved_ports`",
+            example.join(", ")
         )
     };
     out.push(d.help(help));
@@ -171,11 +255,63 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::{services, PORTS_TSV};
+    use crate::{lint_source, Diagnostic, Options, Severity};
+
+    fn sl511(options: &Options) -> Vec<Diagnostic> {
+        let text = "net.ipv4.ip_local_port_range = 1024 65535\n";
+        let (_, diags) = lint_source("t.conf", text.as_bytes(), options);
+        diags.into_iter().filter(|d| d.code == "SL511").collect()
+    }
+
+    #[test]
+    fn evidence_of_the_hosts_services_decides() {
+        // No evidence: one info about the common ports, and how to declare the host's own.
+        let found = sl511(&Options::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("listening-ports"));
+        // Declared ports: a warning that reserves exactly those.
+        let declared = Options {
+            listening_ports: vec![(5432, 5432), (9000, 9100)],
+            ..Options::default()
+        };
+        let found = sl511(&declared);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(found[0].message.contains("5432, 9000-9100"), "{found:?}");
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .ends_with("`net.ipv4.ip_local_reserved_ports = 5432,9000-9100`"));
+        // Live sockets that listen only inside the default range: nothing at risk.
+        let live = Options {
+            live_listening: Some(vec![22, 40000]),
+            ..Options::default()
+        };
+        assert!(sl511(&live).is_empty());
+        let live = Options {
+            live_listening: Some(vec![6379]),
+            ..Options::default()
+        };
+        assert!(sl511(&live)[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("6379 (redis)"));
+    }
 
     #[test]
     fn ports_tsv_parses_and_stays_clear_of_the_default_ends() {
         let list = services(PORTS_TSV);
-        assert!(list.len() > 40, "{}", list.len());
+        assert!(
+            (10..=25).contains(&list.len()),
+            "a short list: {}",
+            list.len()
+        );
         let rows = PORTS_TSV
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -183,8 +319,8 @@ mod tests {
         assert_eq!(rows, list.len() + 1, "every row but the header parses");
         for s in &list {
             assert!(0 < s.low && s.low <= s.high && s.high <= 65535, "{s:?}");
-            // 61000 was the default high end before about 4.4-4.6.
-            assert!(!(s.low <= 61000 && 61000 <= s.high), "{s:?}");
+            // Below the default range, which never covers them.
+            assert!(s.high < 32768, "{s:?}");
         }
         assert!(list.iter().any(|s| s.low == 11211));
     }

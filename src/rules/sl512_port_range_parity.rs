@@ -30,8 +30,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL512",
                 w.file,
                 span,
+                format!("the kernel warns: both port range ends ({low}, {high}) are {parity}"),
+            )
+            .note(
                 format!(
-                    "both ends of the ephemeral port range {low}-{high} are {parity}: connect() walks the range in steps of two, one parity first, and the documentation asks for one even and one odd end; the kernel logs \"ip_local_port_range: prefer different parity for start/end values.\" when it takes this range"
+                    "Both ends of the ephemeral port range {low}-{high} are {parity}: connect() walks the range in steps of two, one parity first, and the documentation asks for one even and one odd end; the kernel logs \"ip_local_port_range: prefer different parity for start/end values.\" when it takes this range."
                 ),
             )
             .help(format!(

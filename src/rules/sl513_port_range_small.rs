@@ -46,10 +46,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL513",
                 w.file,
                 w.setting.body_span(),
-                format!(
-                    "the ephemeral port range {low}-{high} leaves no usable port ({reserved_note}the default range has {default_size}): every connect() that lets the kernel pick the local port fails with EADDRNOTAVAIL"
-                ),
+                format!("the port range {low}-{high} leaves no usable port: connect() fails"),
             )
+            .note(format!(
+                "The ephemeral port range {low}-{high} leaves no usable port ({reserved_note}the default range has {default_size}): every connect() that lets the kernel pick the local port fails with EADDRNOTAVAIL."
+            ))
             .severity(Severity::Error)
     } else {
         let per_second = usable / TIME_WAIT_SECS;
@@ -62,8 +63,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "SL513",
             w.file,
             w.setting.body_span(),
+            format!("the port range {low}-{high} allows {usable} connections per destination"),
+        )
+        .note(
             format!(
-                "the ephemeral port range {low}-{high} leaves {usable} usable ports ({reserved_note}the default range has {default_size}): at most {usable} connections to one destination address and port at a time, and when this host closes them first, each port waits {TIME_WAIT_SECS} s in TIME_WAIT, so at most {usable} new connections per {TIME_WAIT_SECS} s ({rate}); beyond that connect() fails with EADDRNOTAVAIL"
+                "The ephemeral port range {low}-{high} leaves {usable} usable ports ({reserved_note}the default range has {default_size}): at most {usable} connections to one destination address and port at a time, and when this host closes them first, each port waits {TIME_WAIT_SECS} s in TIME_WAIT, so at most {usable} new connections per {TIME_WAIT_SECS} s ({rate}); beyond that connect() fails with EADDRNOTAVAIL."
             ),
         )
     };

@@ -15,7 +15,7 @@ use crate::value::{self, IntError};
 
 use super::sl510_port_range_rejected::where_set;
 use super::values::is_quoted;
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL514",
@@ -156,19 +156,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             };
             let at = |r: &Range<usize>| s.body_span().start + r.start..s.body_span().start + r.end;
-            let (span, what, help) = match &e {
+            let (span, short, what, help) = match &e {
                 ListError::Blank(r) => (
                     at(r),
+                    "it has a blank inside".to_owned(),
                     "a blank inside the list (the kernel reads only digits, `,` and `-`)".to_owned(),
                     format!("remove the blanks: `{}`", body.replace([' ', '\t'], "")),
                 ),
                 ListError::TooLarge(r) => (
                     at(r),
+                    format!("`{}` is not a port", headline::clip(&body[r.clone()], 12)),
                     format!("`{}` is not a port (ports end at 65535)", &body[r.clone()]),
                     "remove it, or use ports from 0 to 65535".to_owned(),
                 ),
                 ListError::Reversed { low, high, span } => (
                     at(span),
+                    format!("`{}` is reversed", headline::clip(&body[span.clone()], 13)),
                     format!("`{}` is a reversed range (it starts at {low} and ends below that, at {high})", &body[span.clone()]),
                     format!("write the lower port first: `{high}-{low}`"),
                 ),
@@ -179,8 +182,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL514",
                     file,
                     span,
-                    format!("{what}: the kernel rejects the whole `ip_local_reserved_ports` list (EINVAL) and {keeps}"),
+                    format!("the kernel rejects the whole list: {short}"),
                 )
+                .note(format!("{what}: the kernel rejects the whole `ip_local_reserved_ports` list (EINVAL) and {keeps}.", what = headline::upper_first(&what)))
                 .help(help),
             );
         }

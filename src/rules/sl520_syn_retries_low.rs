@@ -92,7 +92,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`{name} = {n}`: {what} is given up after about {after} s ({how}) instead of about {default_after} s with the default {default}; a short outage or a few lost packets then fail the connection"
+                "`{name} = {n}` {} after about {after} s, not {default_after} s",
+                if name == "tcp_syn_retries" {
+                    "gives up a connect()"
+                } else {
+                    "drops a handshake"
+                }
+            ),
+        )
+        .note(
+            format!(
+                "With `{name} = {n}`, {what} is given up after about {after} s ({how}) instead of about {default_after} s with the default {default}; a short outage or a few lost packets then fail the connection."
             ),
         )
         .help(format!(
@@ -120,7 +130,7 @@ mod tests {
 #[cfg(test)]
 mod rule_tests {
     fn messages(text: &str, kernel: &str) -> Vec<String> {
-        crate::rules::test_support::messages("SL520", text, kernel)
+        crate::rules::headline::texts("SL520", text, kernel)
     }
 
     #[test]

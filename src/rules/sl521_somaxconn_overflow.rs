@@ -42,7 +42,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let span = s.first_token_span();
     let effect = if target.series() >= CHECKED {
         format!(
-            "on {target} the kernel rejects the write (EINVAL: the table limits somaxconn to 0..65535), so somaxconn keeps its old value"
+            "on {target} the kernel rejects the write (EINVAL: the table limits somaxconn to between 0 and 65535), so somaxconn keeps its old value"
         )
     } else {
         let wrapped = n % 65536;
@@ -51,15 +51,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             if wrapped == 0 { " (no queue at all)" } else { "" }
         )
     };
-    out.push(
-        s.diag(
-            "SL521",
-            cx.file_index,
-            span,
-            format!(
-                "`somaxconn = {n}` is above 65535: kernels before about 4.1 kept the listen backlog in 16 bits; {effect}"
-            ),
+    let message = if target.series() >= CHECKED {
+        format!("`somaxconn = {n}` is rejected on {target}: above 65535")
+    } else {
+        format!(
+            "`somaxconn = {n}` wraps to a backlog of {} on {target}",
+            n % 65536
         )
+    };
+    out.push(
+        s.diag("SL521", cx.file_index, span, message)
+        .note(format!(
+            "`somaxconn = {n}` is above 65535: kernels before about 4.1 kept the listen backlog in 16 bits; {effect}."
+        ))
         .help("use at most 65535 on kernels before 4.1 (values above it only work from about 4.1 on)"),
     );
 }
@@ -67,7 +71,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     fn messages(text: &str, kernel: &str) -> Vec<String> {
-        crate::rules::test_support::messages("SL521", text, kernel)
+        crate::rules::headline::texts("SL521", text, kernel)
     }
 
     #[test]

@@ -42,8 +42,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "SL522",
             file,
             span,
+            format!("accept queues stay capped at {somaxconn} (somaxconn), not {backlog}"),
+        )
+        .note(
             format!(
-                "`tcp_max_syn_backlog = {backlog}` is above `net.core.somaxconn` ({somaxconn}, {source}): it only bounds half-open (SYN_RECV) requests; the queue of connections waiting for accept() stays capped at min(listen() backlog, {somaxconn})"
+                "`tcp_max_syn_backlog = {backlog}` is above `net.core.somaxconn` ({somaxconn}, {source}): it only bounds half-open (SYN_RECV) requests; the queue of connections waiting for accept() stays capped at min(listen() backlog, {somaxconn})."
             ),
         )
         .help(format!(
@@ -58,7 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     fn has(text: &str, kernel: &str) -> bool {
-        !crate::rules::test_support::messages("SL522", text, kernel).is_empty()
+        !crate::rules::headline::texts("SL522", text, kernel).is_empty()
     }
 
     #[test]

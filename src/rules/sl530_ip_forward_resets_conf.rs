@@ -27,7 +27,7 @@ use crate::lint::{Context, Setting};
 use crate::syntax::LineKind;
 use crate::value;
 
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL530",
@@ -390,13 +390,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL530",
                 w.file(),
                 w.setting.span(),
-                format!(
-                    "`{key} = {}` comes after {} it resets: {what}, so {}{more}",
-                    w.value,
-                    if n == 1 { "a setting" } else { "settings" },
-                    listed.join(", ")
+                headline::fit(
+                    "SL530",
+                    key.strip_prefix("net.ipv4.")
+                        .or_else(|| key.strip_prefix("net.ipv6."))
+                        .unwrap_or(&key),
+                    |k| {
+                        format!(
+                            "`{k} = {}` resets {n} {} {} made above it",
+                            w.value,
+                            match r.family {
+                                Family::V4 => "IPv4",
+                                Family::V6 => "IPv6",
+                            },
+                            if n == 1 { "setting" } else { "settings" },
+                        )
+                    },
                 ),
             )
+            .note(format!(
+                "`{key} = {}` comes after {} it resets: {what}, so {}{more}.",
+                w.value,
+                if n == 1 { "a setting" } else { "settings" },
+                listed.join(", ")
+            ))
             .help(format!(
                 "move `{key}` above the per-interface `{}` keys (or into a file that sorts earlier), so the values written after it stay",
                 match r.family {

@@ -17,7 +17,7 @@ use crate::key::Key;
 use crate::lint::{Context, LastBy, Setting};
 
 use super::sl530_ip_forward_resets_conf::{self as conf, ConfModel};
-use super::{Check, Rule};
+use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
     code: "SL531",
@@ -218,9 +218,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Combine::Or if v == 0 && all.value != 0 => finding(how),
                 _ => None,
             };
-            if let Some((message, help)) = finding {
+            if let Some((note, help)) = finding {
+                let message = headline::fit("SL531", &format!("{dev}.{name}"), |k| {
+                    format!("`{k} = {v}` does nothing: `conf.all` is {}", all.value)
+                });
                 out.push(
                     s.diag("SL531", file, conf::value_span(s), message)
+                        .note(format!("{note}."))
                         .label(
                             all.file,
                             all.setting.span(),
@@ -248,8 +252,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL531",
                     all.file,
                     conf::value_span(all.setting),
+                    headline::fit("SL531", &still_on.iter().map(|(dev, _, _)| format!("`{dev}`")).collect::<Vec<_>>().join(", "), |list| {
+                        format!("`all.{name} = 0` leaves it on for {list}")
+                    }),
+                )
+                .note(
                     format!(
-                        "`{all_key} = 0` does not turn {name} off on {}: it is on for an interface when either `conf.all` or the interface value is on{}, and the configuration sets the interface value to 1",
+                        "`{all_key} = 0` does not turn {name} off on {}: it is on for an interface when either `conf.all` or the interface value is on{}, and the configuration sets the interface value to 1.",
                         names.join(", "),
                         if name == "accept_redirects" { " (the interface does not forward)" } else { "" }
                     ),

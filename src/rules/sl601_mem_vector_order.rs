@@ -49,7 +49,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     // UDP has no memory-pressure mode: its pressure value is only there "to follow
     // format of tcp_mem" (ip-sysctl.rst), so only low > high matters for it.
     let has_pressure = proto != "UDP";
-    let (index, effect) = if low > high {
+    let name = key.rsplit('.').next().unwrap_or(&key);
+    let (index, headline, effect) = if low > high {
         let pressure_too = if has_pressure {
             format!("; {proto} memory pressure starts only there too")
         } else {
@@ -57,6 +58,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         (
             0,
+            format!(
+                "`{name}` low is above high: the hard limit starts only at {}",
+                format_bytes(pages_to_bytes(low))
+            ),
             format!(
                 "low ({}) is above high ({}). The kernel does not check the order: it allows every allocation while usage is at or below low, so the hard limit applies only above {}, not at high{pressure_too}",
                 pages(low),
@@ -68,6 +73,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         (
             0,
             format!(
+                "`{name}` low is above pressure: pressure starts only at {}",
+                format_bytes(pages_to_bytes(low))
+            ),
+            format!(
                 "low ({}) is above pressure ({}). The kernel does not check the order: it leaves memory pressure whenever usage is at or below low, so {proto} enters memory pressure only above {}, not at pressure",
                 pages(low),
                 pages(pressure),
@@ -77,6 +86,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else if has_pressure && pressure > high {
         (
             1,
+            format!("`{name}` pressure is above high: {proto} never enters memory pressure"),
             format!(
                 "pressure ({}) is above high ({}). The kernel does not check the order: usage can never pass high, so {proto} never enters memory pressure (where it shrinks socket buffers) before allocations start to fail at the hard limit",
                 pages(pressure),
@@ -95,10 +105,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL601",
             cx.file_index,
             tokens[index].span.clone(),
-            format!("`{key}` thresholds are out of order: {effect}"),
+            headline,
         )
+        .note(format!("The `{key}` thresholds are out of order: {effect}."))
         .help(format!(
-            "write the three page counts in ascending order, low <= pressure <= high, or delete the line: the kernel sizes `{key}` from RAM at boot"
+            "write the three page counts in ascending order (`{key} = {}`), or delete the line: the kernel sizes `{key}` from RAM at boot",
+            sorted.join(" ")
         ));
     if tokens.len() >= 3 {
         d = d.unsafe_edit(tokens[0].span.start..tokens[2].span.end, sorted.join(" "));

@@ -112,9 +112,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             tokens[index].span.clone(),
             format!(
-                "`{key}` counts pages of 4096 bytes, not bytes: {what}, {against}"
+                "`{}` value {} is {} in pages",
+                key.rsplit('.').next().unwrap_or(&key),
+                v[index],
+                format_bytes(pages_to_bytes(v[index]))
             ),
         )
+        .note(format!(
+            "`{key}` counts pages of 4096 bytes, not bytes: {what}, {against}."
+        ))
         .help(format!(
             "give `{key}` in pages (bytes / 4096), or delete the line: the kernel sizes it from RAM at boot{example}"
         )),
@@ -180,10 +186,20 @@ fn check_scalar(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
             cx.file_index,
             span,
             format!(
-                "`{key}` counts {counts}, not bytes: {v} is {} {what}, {against}",
-                format_bytes(bytes)
+                "`{} = {v}` is {} in {}",
+                key.rsplit('.').next().unwrap_or(key),
+                format_bytes(bytes),
+                match unit {
+                    1024 => "KiB",
+                    HUGE_PAGE => "huge pages",
+                    _ => "pages",
+                }
             ),
         )
+        .note(format!(
+            "`{key}` counts {counts}, not bytes: {v} is {} {what}, {against}.",
+            format_bytes(bytes)
+        ))
         .help(format!(
             "give `{key}` in {counts} (bytes / {unit}), or delete the line to keep the kernel's own value"
         )),
@@ -215,8 +231,16 @@ fn check_shmall(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
             "SL602",
             cx.file_index,
             span,
+            {
+                let total = format_bytes((v as u128).saturating_mul(u128::from(PAGE)));
+                super::headline::fit("SL602", &v.to_string(), |v| {
+                    format!("`shmall = {v}` is {total}: shmmax's byte count?")
+                })
+            },
+        )
+        .note(
             format!(
-                "`kernel.shmall` counts pages of {PAGE} bytes and `kernel.shmmax` bytes, and both are {v}: shmall holds a byte count, so it allows {} of shared memory in total, {PAGE} times what the same number means in shmmax",
+                "`kernel.shmall` counts pages of {PAGE} bytes and `kernel.shmmax` bytes, and both are {v}: shmall holds a byte count, so it allows {} of shared memory in total, {PAGE} times what the same number means in shmmax.",
                 format_bytes((v as u128).saturating_mul(u128::from(PAGE)))
             ),
         )

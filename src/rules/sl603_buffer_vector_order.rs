@@ -74,10 +74,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL603",
             cx.file_index,
             tokens[index].span.clone(),
-            format!("`{key}` values are out of order: {effect}"),
+            format!(
+                "`{}` {}",
+                key.rsplit('.').next().unwrap_or(&key),
+                if index == 0 {
+                    "min is above default: new sockets start below the min"
+                } else {
+                    "default is above max: new sockets start above the max"
+                },
+            ),
         )
+        .note(format!("The `{key}` values are out of order: {effect}."))
         .help(format!(
-            "write min <= default <= max (kernel default `{}`)",
+            "write the three values in ascending order, min, default, max (kernel default `{}`)",
             s.info().map_or("", |i| i.default)
         )),
     );

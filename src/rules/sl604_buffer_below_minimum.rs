@@ -1,6 +1,6 @@
 //! SL604 buffer-below-minimum: a `tcp_rmem` or `tcp_wmem` value below 4096 bytes,
 //! the floor ip-sysctl.rst gives ("Each of the three values cannot be set below
-//! 4096"), which the kernel does not enforce (measured on 6.18: 1..4095 accepted).
+//! 4096"), which the kernel does not enforce (measured on 6.18: values from 1 to 4095 accepted).
 //! Zero and negative values are rejected by the kernel (`extra1 = 1`): that is a
 //! range error for the catalogue and SL302, not this rule; so is any value below a
 //! minimum the catalogue marks as enforced for the target kernel.
@@ -59,11 +59,21 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             tokens[index].span.clone(),
             format!(
-                "`{key}` {} = {} is below 4096 bytes: {floor}. The kernel accepts it anyway (6.18 stores 1..4095), so {effect}",
+                "`{}` {} {n}: {}",
+                key.rsplit('.').next().unwrap_or(&key),
                 NAMES[index],
-                bytes(n)
+                match index {
+                    0 => format!("only {n} bytes per socket under pressure"),
+                    1 => format!("new sockets start with only {n} bytes"),
+                    _ => format!("buffers never grow beyond {n} bytes"),
+                }
             ),
         )
+        .note(format!(
+            "`{key}` {} = {} is below 4096 bytes: {floor}. The kernel accepts it anyway (6.18 stores values from 1 to 4095), so {effect}.",
+            NAMES[index],
+            bytes(n)
+        ))
         .help(format!(
             "use at least 4096 for every value of `{key}` (kernel default `{}`)",
             s.info().map_or("", |i| i.default)

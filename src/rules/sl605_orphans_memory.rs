@@ -63,10 +63,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`{key} = {n}` lets orphaned sockets (closed by their process, still held by the kernel) pin up to about {} of unswappable memory ({n} x about 64 KiB), {against}; the kernel only starts resetting orphans above this count",
+                "`tcp_max_orphans = {n}` lets orphans pin about {}",
                 format_bytes(worst)
             ),
         )
+        .note(format!(
+            "`{key} = {n}` lets orphaned sockets (closed by their process, still held by the kernel) pin up to about {} of unswappable memory ({n} x about 64 KiB), {against}; the kernel only starts resetting orphans above this count.",
+            format_bytes(worst)
+        ))
         .help(format!(
             "delete the line to keep the kernel default, which scales with RAM (131072 on a 24 GiB host), or keep `{key}` x 64 KiB well below the host's memory"
         )),

@@ -183,19 +183,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let bg = replay(cx, Pair::Background);
     let (dt, bt) = (dirty.threshold(), bg.threshold());
     // `domain_dirty_limits()`: `if (bg_thresh >= thresh) bg_thresh = thresh / 2;`
-    let half = match (dt, bt) {
-        (Threshold::Ratio(d), Threshold::Ratio(b)) if b >= d => {
-            format!("{}% of available memory", half_percent(d))
+    let (half, short) = match (dt, bt) {
+        (Threshold::Ratio(d), Threshold::Ratio(b)) if b >= d => (
+            format!("{}% of available memory", half_percent(d)),
+            format!("{}% of memory", half_percent(d)),
+        ),
+        (Threshold::Bytes(d), Threshold::Bytes(b)) if b >= d => {
+            (format_bytes((d / 2) as u128), format_bytes((d / 2) as u128))
         }
-        (Threshold::Bytes(d), Threshold::Bytes(b)) if b >= d => format_bytes((d / 2) as u128),
         // A ratio is a share of *available* memory, which is at most the host's
         // memory: a background byte count at or above ratio x memory is certainly
         // at or above the dirty threshold (and anything is, at dirty_ratio 0).
         (Threshold::Ratio(d), Threshold::Bytes(b)) => match cx.options.memory {
-            _ if d == 0 => "0% of available memory".to_owned(),
-            Some(m) if b >= d * i128::from(m) / 100 => {
-                format!("{}% of available memory", half_percent(d))
-            }
+            _ if d == 0 => (
+                "0% of available memory".to_owned(),
+                "0% of memory".to_owned(),
+            ),
+            Some(m) if b >= d * i128::from(m) / 100 => (
+                format!("{}% of available memory", half_percent(d)),
+                format!("{}% of memory", half_percent(d)),
+            ),
             _ => return,
         },
         _ => return,
@@ -221,10 +228,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "SL610",
             at.file,
             at.span(),
-            format!(
-                "{b_text} is not below {d_text}: the kernel then starts background writeback at half the dirty threshold instead ({half}), {effect}"
-            ),
+            format!("background writeback falls back to {short}"),
         )
+        .note(format!(
+            "{b_text} is not below {d_text}: the kernel then starts background writeback at half the dirty threshold instead ({half}), {effect}."
+        ))
         .help(
             "keep the background threshold clearly below the dirty threshold, in the same unit (both ratios or both bytes); kernel defaults: dirty_background_ratio 10, dirty_ratio 20",
         );

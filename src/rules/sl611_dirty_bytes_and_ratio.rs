@@ -55,7 +55,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     earlier.file,
                     earlier.span(),
                     format!(
-                        "`{earlier_key} = {}` is silently undone: `{later_key} = {}` ({where_}) is written later, and the two are mutually exclusive (writing one sets the other to 0), so only the later one is in force{zero_note}",
+                        "`{}` is undone by the later {} line",
+                        earlier_key.rsplit('.').next().unwrap_or(earlier_key),
+                        if ratio_first { "bytes" } else { "ratio" }
+                    ),
+                )
+                .note(
+                    format!(
+                        "`{earlier_key} = {}` is silently undone: `{later_key} = {}` ({where_}) is written later, and the two are mutually exclusive (writing one sets the other to 0), so only the later one is in force{zero_note}.",
                         earlier.value, later.value
                     ),
                 )
@@ -134,10 +141,7 @@ mod tests {
         let d: Vec<_> = diags.iter().filter(|d| d.code == "SL611").collect();
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].file, d[0].labels[0].file), (0, 1));
-        assert!(
-            d[0].message.contains("20-b.conf line 1"),
-            "{}",
-            d[0].message
-        );
+        let note = d[0].note.as_deref().unwrap_or_default();
+        assert!(note.contains("20-b.conf line 1"), "{note}");
     }
 }

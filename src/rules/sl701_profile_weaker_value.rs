@@ -48,11 +48,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL701",
                 file,
                 conf::value_span(s),
-                format!(
-                    "{subject} is weaker than the {} profile expects ({}): {}",
-                    profile.name, c.expect, c.rationale
-                ),
+                super::headline::fit("SL701", super::headline::last(&c.key), |k| {
+                    format!(
+                        "`{k} = {value}`: {} profile wants {}",
+                        profile.name, c.expect
+                    )
+                }),
             )
+            .note(format!(
+                "{subject} is weaker than the {} profile expects ({}): {}.",
+                profile.name, c.expect, c.rationale
+            ))
             .key(c.key.clone())
             .help(format!(
                 "set `{} = {}`{}",

@@ -63,11 +63,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL702",
                 file,
                 0..0,
-                format!(
-                    "the {} profile expects `{}` to be {}, but the configuration does not set it: {state}; {}",
-                    profile.name, c.key, c.expect, c.rationale
-                ),
+                super::headline::fit("SL702", super::headline::last(&c.key), |k| {
+                    format!(
+                        "`{k}` is unset: the {} profile wants {}",
+                        profile.name, c.expect
+                    )
+                }),
             )
+            .note(format!(
+                "The {} profile expects `{}` to be {}, but the configuration does not set it: {state}; {}.",
+                profile.name, c.key, c.expect, c.rationale
+            ))
             .key(c.key.clone())
             .help(format!(
                 "add `{} = {}`",

@@ -1,0 +1,91 @@
+//! Headlines that fit: the whole first line `severity[CODE name]: message` of a
+//! finding takes at most [`MAX`] display columns, whatever the user wrote.
+
+use crate::text;
+
+/// Display columns of the whole first line of a finding.
+pub(super) const MAX: usize = 100;
+
+/// Columns of `severity[CODE name]: ` with the code's default severity, the
+/// part of the first line before the message.
+fn prefix(code: &str) -> usize {
+    let (severity, name) =
+        crate::codes::doc(code).map_or(("warning", ""), |d| (d.severity.as_str(), d.name));
+    severity.len() + 1 + code.len() + 1 + name.len() + 3
+}
+
+/// Whether the first line of a finding of `code` with `message` fits in [`MAX`].
+pub(super) fn fits(code: &str, message: &str) -> bool {
+    prefix(code) + text::width(message) <= MAX
+}
+
+/// The message `make(user)` builds around one piece of user text (a key, a
+/// value), with that text clipped so the whole first line fits in [`MAX`].
+pub(crate) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> String {
+    let full = make(user);
+    let used = prefix(code) + text::width(&full);
+    if used <= MAX {
+        return full;
+    }
+    let keep = text::width(user).saturating_sub(used - MAX);
+    make(&text::clip(user, keep))
+}
+
+/// User text for a headline, clipped to `max` columns.
+pub(super) fn clip(s: &str, max: usize) -> String {
+    text::clip(s, max).into_owned()
+}
+
+/// The last component of a key (`tcp_max_tw_buckets`), the name a headline uses.
+pub(crate) fn last(key: &str) -> &str {
+    key.rsplit(['.', '/']).next().unwrap_or(key)
+}
+
+/// The name a headline uses for a key that may be per interface: the interface
+/// and the last component (`eth1.rp_filter`) for `conf` and `neigh` keys, else
+/// the last component.
+pub(crate) fn short_key(key: &str) -> String {
+    let parts: Vec<&str> = key.split(['.', '/']).collect();
+    match parts.iter().position(|p| *p == "conf" || *p == "neigh") {
+        Some(i) if parts.len() == i + 3 => format!("{}.{}", parts[i + 1], parts[i + 2]),
+        _ => last(key).to_owned(),
+    }
+}
+
+/// `s` with its first letter in upper case, to start a sentence of a note.
+pub(super) fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// For rule tests: the headline and the note of each finding of `code`, as one text.
+#[cfg(test)]
+pub(crate) fn texts(code: &str, text: &str, kernel: &str) -> Vec<String> {
+    let options = crate::Options {
+        kernel: crate::KernelVersion::parse_lenient(kernel).expect("test kernel"),
+        ..crate::Options::default()
+    };
+    let (_, diags) = crate::lint_source("t.conf", text.as_bytes(), &options);
+    diags
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| format!("{} {}", d.message, d.note.unwrap_or_default()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_clipping_the_user_text() {
+        let long = "x".repeat(200);
+        let m = fit("SL401", &long, |k| format!("`{k}` is set again"));
+        assert_eq!(prefix("SL401") + text::width(&m), MAX);
+        assert!(m.ends_with("…` is set again"));
+        assert_eq!(fit("SL401", "k", |k| format!("`{k}`")), "`k`");
+        assert_eq!(short_key("net.ipv4.conf.eth1.rp_filter"), "eth1.rp_filter");
+        assert_eq!(short_key("net.ipv4.tcp_syncookies"), "tcp_syncookies");
+    }
+}
