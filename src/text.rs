@@ -36,6 +36,32 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}…", &s[..end]))
 }
 
+/// Like [`clip`], but keeps the end of `s` (`…/sysctl.d/99-x.conf`): for a path,
+/// whose file name matters most.
+///
+/// ```
+/// use sysctl_lint::text::clip_start;
+/// assert_eq!(clip_start("/etc/sysctl.d/99-x.conf", 12), "…/99-x.conf");
+/// assert_eq!(clip_start("short", 10), "short");
+/// ```
+pub fn clip_start(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    let budget = max.saturating_sub(1);
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    Cow::Owned(format!("…{}", &s[start..]))
+}
+
 /// A range in plain English, the one wording every message and page uses:
 /// "between 1 and 4", "at least 1", "at most 4"; `None` when unbounded.
 ///

@@ -45,6 +45,21 @@ pub fn width_bounds(ty: ValueType) -> (i128, i128) {
     }
 }
 
+/// The columns a key's last component or a value may take in a headline, so
+/// that `severity[CODE name]: message` stays within 100 columns.
+pub const SHORT: usize = 28;
+
+/// The last component of the setting's key (`tcp_rmem`), clipped for a headline.
+pub fn last(setting: &Setting) -> String {
+    let last = setting.key.as_ref().and_then(|k| k.last()).unwrap_or("");
+    crate::text::clip(last, SHORT).into_owned()
+}
+
+/// User text (a value, a comment, a key) clipped to `max` columns for a headline.
+pub fn clip(s: &str, max: usize) -> String {
+    crate::text::clip(s, max).into_owned()
+}
+
 /// Words for a count of values.
 pub fn count(n: usize) -> String {
     match n {
