@@ -19,7 +19,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let key = s.key_name();
-    let name = last(s);
+    let name = super::values::clip(&last(s), 20);
     let span = s
         .key_span()
         .clone()
@@ -34,17 +34,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         // and the list emptied.
         Some(ValueType::PortList) => (
             Severity::Warning,
-            format!("`{name} =` has no value: the list is emptied, no port stays reserved"),
+            format!("`{name} =` has no value: the port list is emptied"),
             format!("procps 4 and systemd write an empty line to `{key}`, which empties the list (no port stays reserved); procps 3.3 reports `invalid syntax`."),
         ),
         Some(ValueType::String) => (
             Severity::Warning,
-            format!("`{name} =` has no value: the kernel sets it to an empty string"),
+            format!("`{name} =` has no value: the kernel stores an empty string"),
             "The kernel sets the key to an empty string (procps 3.3 reports `invalid syntax` instead).".to_owned(),
         ),
         _ => (
             Severity::Warning,
-            format!("`{name} =` has no value: an empty line is written to the kernel"),
+            format!("`{name} =` has no value: an empty line is written"),
             format!("An empty line is written to `{key}`, which integer keys reject (EINVAL); procps 3.3 reports `invalid syntax`."),
         ),
     };

@@ -53,7 +53,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             format!(
                 "{} has non-UTF-8 bytes ({}): {short}",
                 p.name(),
-                crate::text::clip(&bytes, 12)
+                if bytes.len() > 8 {
+                    format!("{}…", &bytes[..8])
+                } else {
+                    bytes.clone()
+                }
             ),
         )
         .severity(severity)

@@ -47,7 +47,7 @@ pub fn width_bounds(ty: ValueType) -> (i128, i128) {
 
 /// The columns a key's last component or a value may take in a headline, so
 /// that `severity[CODE name]: message` stays within 100 columns.
-pub const SHORT: usize = 28;
+pub const SHORT: usize = 24;
 
 /// The last component of the setting's key (`tcp_rmem`), clipped for a headline.
 pub fn last(setting: &Setting) -> String {
