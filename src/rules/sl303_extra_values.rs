@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 
-use super::values::{count, numeric};
+use super::values::{clip, count, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -29,12 +29,18 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span.clone(),
             format!(
-                "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`",
+                "`{}` takes {}; `{}` is ignored",
+                clip(&last(s), 18),
                 count(n.arity),
-                kept.join(" ")
+                clip(ignored, 14)
             ),
         )
-        .help(format!("write only `{}`", kept.join(" ")))
+        .note(format!(
+            "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`.",
+            count(n.arity),
+            kept.join(" ")
+        ))
+        .help(format!("write only `{key} = {}`", kept.join(" ")))
         .edit(
             n.arity
                 .checked_sub(1)

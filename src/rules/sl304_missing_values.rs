@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 
-use super::values::{count, numeric};
+use super::values::{clip, count, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -43,12 +43,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             s.body_span(),
             format!(
-                "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values",
-                count(n.arity),
-                if given == 1 { "one is".to_owned() } else { format!("{given} are") },
-                if given == 1 { "is" } else { "are" },
+                "`{}` gets {given} of {} values: the others stay as they are",
+                clip(&last(s), 18),
+                n.arity
             ),
         )
+        .note(format!(
+            "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values.",
+            count(n.arity),
+            if given == 1 { "one is".to_owned() } else { format!("{given} are") },
+            if given == 1 { "is" } else { "are" },
+        ))
         .help(format!("write all {} values{default}", n.arity)),
     );
 }

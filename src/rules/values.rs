@@ -3,6 +3,7 @@
 //! tokens, the first `arity` of which the kernel parses as integers.
 
 use crate::catalog::{KeyInfo, ValueType};
+use crate::diagnostic::Severity;
 use crate::lint::Setting;
 use crate::value;
 
@@ -58,6 +59,20 @@ pub fn last(setting: &Setting) -> String {
 /// User text (a value, a comment, a key) clipped to `max` columns for a headline.
 pub fn clip(s: &str, max: usize) -> String {
     crate::text::clip(s, max).into_owned()
+}
+
+/// `long` if the whole first line `severity[CODE name]: long` fits 100 columns,
+/// else `short` (written to always fit). Measured with the longest severity
+/// word, `warning`, so that a configured severity cannot push it over.
+pub fn fit(severity: Severity, code: &str, long: String, short: String) -> String {
+    let name = crate::codes::doc(code).map_or("", |d| d.name);
+    let prefix = format!("{severity}[{code} {name}]: ");
+    let widest = crate::text::width(&prefix).max(format!("warning[{code} {name}]: ").len());
+    if widest + crate::text::width(&long) <= 100 {
+        long
+    } else {
+        short
+    }
 }
 
 /// Words for a count of values.
