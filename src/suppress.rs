@@ -147,7 +147,7 @@ fn parse_comment(
                 },
                 format!(
                     "unknown directive `{}`: the comment suppresses nothing",
-                    crate::text::clip(shown, 20)
+                    crate::text::clip(shown, 13)
                 ),
                 help,
             )
@@ -215,7 +215,7 @@ fn parse_comment(
                         cspan,
                         format!(
                             "{}: the directive suppresses nothing for it",
-                            crate::text::clip(&e.message, 28)
+                            crate::text::clip(&e.message, 24)
                         ),
                         e.help.unwrap_or_default(),
                     )

@@ -27,7 +27,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             eq.start..s.value_span().start + 1,
             format!(
-                "value starts with `=`: the kernel gets `{}` (a number key rejects it)",
+                "extra `=`: the kernel gets `{}`, which a number key rejects",
                 super::values::clip(s.value_text(), 14)
             ),
         )

@@ -24,13 +24,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let (severity, message, note) = if ty.is_numeric() || ty == ValueType::PortList {
         (
             Severity::Error,
-            format!("quotes are kept: the kernel gets `{}` and rejects it", clip(s.body(), 24)),
+            format!("quotes are kept: the kernel gets `{}` and rejects it", clip(s.body(), 16)),
             format!("Neither procps nor systemd-sysctl strips quotes, so `{}` is written to `{key}` and the kernel rejects it (EINVAL).", s.body()),
         )
     } else {
         (
             Severity::Warning,
-            format!("quotes are kept: the kernel stores `{}` with the quotes", clip(s.body(), 24)),
+            format!("quotes are kept: the kernel stores `{}` with the quotes", clip(s.body(), 16)),
             format!("Neither procps nor systemd-sysctl strips quotes, so `{key}` receives `{}` with the quote characters.", s.body()),
         )
     };

@@ -40,7 +40,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         span,
         format!(
             "`{}` is never filled in: no such key, the setting is lost",
-            crate::text::clip(found, 20)
+            crate::text::clip(found, 15)
         ),
     )
     .note(format!(

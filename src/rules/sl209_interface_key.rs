@@ -69,8 +69,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 first.key_span().expect("checked above"),
                 format!(
-                    "exists only while interface `{}` does: lost if it is not up yet",
-                    crate::text::clip(&shown, 16)
+                    "lost if interface `{}` is not up when sysctl runs",
+                    crate::text::clip(&shown, 20)
                 ),
             )
             .note(format!(

@@ -70,7 +70,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                     s.body_span(),
                     format!(
                         "`{}` is not a port or port range: the whole list is rejected",
-                        clip(bad, 20)
+                        clip(bad, 14)
                     ),
                 )
                 .note(format!(
