@@ -80,8 +80,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                         format!("{whole} is rejected: it must be {range}"),
                         fit(
                             Severity::Error,
-                            format!("{short} is rejected: it must be {bound}"),
-                            format!("{short} is rejected: it is out of range"),
+                            format!("{whole} is rejected: it must be {bound}"),
+                            fit(
+                                Severity::Error,
+                                format!("{short} is rejected: it must be {bound}"),
+                                format!("{short} is rejected: it is out of range"),
+                            ),
                         ),
                     ),
                     format!("The kernel rejects the write (EINVAL) and keeps the old value; the range of `{key}` on {target} is {range}{note}."),
@@ -94,8 +98,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                         format!("{whole} is stored unchecked, but should be {range}"),
                         fit(
                             Severity::Warning,
-                            format!("{short} is stored unchecked, but should be {bound}"),
-                            format!("{short} is stored unchecked, but is out of range"),
+                            format!("{whole} is stored unchecked, but should be {bound}"),
+                            fit(
+                                Severity::Warning,
+                                format!("{short} is stored unchecked, but should be {bound}"),
+                                format!("{short} is stored unchecked, but is out of range"),
+                            ),
                         ),
                     ),
                     format!("The kernel does not check it, but the documented range of `{key}` on {target} is {range}{note}."),

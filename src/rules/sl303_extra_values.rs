@@ -1,9 +1,9 @@
 //! SL303 extra-values: more numbers than the key takes; the kernel ignores the rest.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{clip, count, last, numeric};
+use super::values::{clip, count, fit, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -28,11 +28,21 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL303",
             cx.file_index,
             span.clone(),
-            format!(
-                "`{}` takes {}; `{}` is ignored",
-                clip(&last(s), 18),
-                count(n.arity),
-                clip(ignored, 14)
+            fit(
+                Severity::Warning,
+                "SL303",
+                format!(
+                    "`{}` takes {}; `{}` is ignored",
+                    last(s),
+                    count(n.arity),
+                    clip(ignored, 20)
+                ),
+                format!(
+                    "`{}` takes {}; `{}` is ignored",
+                    clip(&last(s), 18),
+                    count(n.arity),
+                    clip(ignored, 14)
+                ),
             ),
         )
         .note(format!(

@@ -1,9 +1,9 @@
 //! SL304 missing-values: fewer numbers than a vector key has.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{clip, count, last, numeric};
+use super::values::{clip, count, fit, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -42,10 +42,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL304",
             cx.file_index,
             s.body_span(),
-            format!(
-                "`{}` gets {given} of {} values: the others stay as they are",
-                clip(&last(s), 18),
-                n.arity
+            fit(
+                Severity::Warning,
+                "SL304",
+                format!(
+                    "`{}` gets {given} of {} values: the others stay as they are",
+                    last(s),
+                    n.arity
+                ),
+                format!(
+                    "`{}` gets {given} of {} values: the others stay as they are",
+                    clip(&last(s), 18),
+                    n.arity
+                ),
             ),
         )
         .note(format!(

@@ -52,7 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL310",
                     format!("`{a} = {}` has no effect while `{b}` is {vb}", wa.value),
                     format!(
-                        "`{}` has no effect while `{}` = {}",
+                        "`{}` has no effect while `{}` is {}",
                         clip(a, 17),
                         clip(b, 17),
                         clip(&vb.to_string(), 6)

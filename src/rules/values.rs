@@ -51,9 +51,25 @@ pub fn width_bounds(ty: ValueType) -> (i128, i128) {
 pub const SHORT: usize = 24;
 
 /// The last component of the setting's key (`tcp_rmem`), clipped for a headline.
+/// A number as the last component (`nf_log.2`, `sched_domain.cpu0.domain0.0`)
+/// says little alone: its parent comes with it.
 pub fn last(setting: &Setting) -> String {
-    let last = setting.key.as_ref().and_then(|k| k.last()).unwrap_or("");
-    crate::text::clip(last, SHORT).into_owned()
+    let Some(key) = setting.key.as_ref() else {
+        return String::new();
+    };
+    let parts = key.parts();
+    let n = parts.len();
+    let last = match parts.as_slice() {
+        [.., parent, last] if last.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{parent}.{last}")
+        }
+        _ => parts
+            .get(n.wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+            .to_owned(),
+    };
+    crate::text::clip(&last, SHORT).into_owned()
 }
 
 /// User text (a value, a comment, a key) clipped to `max` columns for a headline.
