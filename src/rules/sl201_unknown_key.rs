@@ -11,7 +11,7 @@ use crate::lint::{LineContext, Options};
 use crate::suggest::{self, How};
 use crate::syntax::LineKind;
 
-use super::values::{clip, SHORT};
+use super::values::{clip, fit, SHORT};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -151,10 +151,9 @@ fn finding(options: &Options, key: &Key, exclusion: bool) -> Option<Template> {
             "SL201",
             0,
             0..0,
-            format!(
-                "the pattern `{}` matches no key: it sets nothing",
-                clip(&dotted, SHORT)
-            ),
+            headline(Severity::Warning, &dotted, |k| {
+                format!("pattern `{k}` matches no key: it sets nothing")
+            }),
         )
         .severity(Severity::Warning)
         .note(format!(
@@ -175,6 +174,11 @@ work_counter!(
     WORK
 );
 
+/// A headline naming the whole key when it fits, else the key clipped.
+fn headline(severity: Severity, dotted: &str, f: impl Fn(&str) -> String) -> String {
+    fit(severity, "SL201", f(dotted), f(&clip(dotted, SHORT)))
+}
+
 /// The finding for an unknown non-glob key, and the key its fix writes.
 fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     let dotted = key.dotted();
@@ -191,11 +195,10 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     } else {
         "the setting is lost"
     };
-    let short = clip(&dotted, SHORT);
     let new = |message: String, note: String| Diagnostic::new("SL201", 0, 0..0, message).note(note);
     if let Some(vlan) = vlan_form(key) {
         let d = new(
-            format!("`{short}`: a dot in an interface name splits the key"),
+            headline(Severity::Error, &dotted, |k| format!("`{k}`: a dot in an interface name splits the key")),
             format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}."),
         )
         .severity(Severity::Error)
@@ -212,7 +215,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
         let last = key.last().unwrap_or_default();
         let (what, note) = match found.how {
             How::MissingPrefix => (
-                format!("`{short}` is not a key: the start of its path is missing"),
+                headline(Severity::Error, &dotted, |k| format!("`{k}` is not a key: the start of its path is missing")),
                 format!("`{dotted}` lacks the beginning of its path below /proc/sys, so {effect}."),
             ),
             How::WrongPrefix => (
@@ -223,7 +226,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
                 format!("`{dotted}` is not a key: the name `{last}` exists only under another prefix; {effect}."),
             ),
             _ => (
-                format!("unknown key `{short}`: {lost}"),
+                headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: {lost}")),
                 format!("`{dotted}` is not a known key: {effect}."),
             ),
         };
@@ -267,7 +270,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     }
     let d = match catalog::namespace(key) {
         Some(ns) if ns.closed => new(
-            format!("unknown key `{short}`: no kernel has it"),
+            headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: no kernel has it")),
             format!("No kernel has `{dotted}` under `{}`; {effect}.", ns.prefix),
         )
         .severity(Severity::Error)
@@ -278,7 +281,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
                 None => "it may come from an out-of-tree module or a vendor kernel".to_owned(),
             };
             new(
-                format!("`{short}` is not a mainline key: lost where absent"),
+                headline(Severity::Warning, &dotted, |k| format!("`{k}` is not a mainline key: lost where absent")),
                 format!("`{dotted}` is not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}."),
             )
             .severity(Severity::Warning)
