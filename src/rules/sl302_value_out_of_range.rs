@@ -88,7 +88,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                             ),
                         ),
                     ),
-                    format!("The kernel rejects the write (EINVAL) and keeps the old value; the range of `{key}` on {target} is {range}{note}."),
+                    format!("The kernel rejects the write (EINVAL) and keeps the old value: on {target}, `{key}` must be {range}{note}."),
                 )
             } else {
                 (
@@ -106,7 +106,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                             ),
                         ),
                     ),
-                    format!("The kernel does not check it, but the documented range of `{key}` on {target} is {range}{note}."),
+                    format!("The kernel does not check it, but its documentation says that on {target}, `{key}` should be {range}{note}."),
                 )
             };
             out.push(diag(severity, message, why, format!("use a value {range}")));
@@ -121,7 +121,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 (
                     fit(
                         Severity::Warning,
-                        format!("{whole} is not 0 or 1: the kernel stores it unchecked"),
+                        format!("{whole} is not 0 or 1: the kernel stores it anyway"),
                         format!("{short}: not 0 or 1, stored unchecked"),
                     ),
                     format!(
