@@ -41,7 +41,7 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
 ///
 /// ```
 /// use sysctl_lint::text::clip_start;
-/// assert_eq!(clip_start("/etc/sysctl.d/99-x.conf", 12), "…/99-x.conf");
+/// assert_eq!(clip_start("/etc/sysctl.d/99-x.conf", 11), "…/99-x.conf");
 /// assert_eq!(clip_start("short", 10), "short");
 /// ```
 pub fn clip_start(s: &str, max: usize) -> Cow<'_, str> {
