@@ -55,12 +55,7 @@ fn suggestions(key: &Key) -> Vec<String> {
 }
 
 fn range(info: &KeyInfo) -> Option<String> {
-    let r = match (info.min, info.max) {
-        (Some(a), Some(b)) => format!("{a}..={b}"),
-        (Some(a), None) => format!(">= {a}"),
-        (None, Some(b)) => format!("<= {b}"),
-        (None, None) => return None,
-    };
+    let r = crate::text::range(info.min, info.max)?;
     Some(if info.enforced {
         format!("{r} (enforced: the kernel rejects other values)")
     } else {

@@ -214,6 +214,37 @@ impl Diagnostic {
             .or(self.help.as_deref())
     }
 
+    /// SL100 for an input that could not be read: `cannot read `NAME`: REASON`,
+    /// the path's end and the reason clipped to fit the headline (the full path
+    /// is the finding's file; a clipped reason is in the note). The caller adds
+    /// the help.
+    pub fn unreadable(file: usize, name: &str, reason: &str) -> Self {
+        // `error[SL100 unreadable-input]: cannot read ``: ` takes 47 columns.
+        const ROOM: usize = 100 - 47;
+        // The reason first (it says what is wrong), the path's end in the rest.
+        // A long reason keeps its gist, before its details in `(...)` or after `,`.
+        let gist = if crate::text::width(reason) > ROOM - 12 {
+            reason.split([',', '(']).next().unwrap_or(reason).trim_end()
+        } else {
+            reason
+        };
+        let short_reason = crate::text::clip(gist, ROOM - 12);
+        let name_room = ROOM - crate::text::width(&short_reason);
+        let short_name = crate::text::clip_start(name, name_room);
+        let d = Diagnostic::new(
+            "SL100",
+            file,
+            0..0,
+            format!("cannot read `{short_name}`: {short_reason}"),
+        );
+        // The full path is the finding's file; a clipped reason is in the note.
+        if short_reason.len() != reason.len() {
+            d.note(format!("The reason: {reason}."))
+        } else {
+            d
+        }
+    }
+
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self

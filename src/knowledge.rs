@@ -290,6 +290,8 @@ pub struct Advice {
     pub sources: &'static str,
     pub quote: &'static str,
     pub effect: &'static str,
+    /// The effect in a few words, for the headline (`connections drop on short outages`).
+    pub headline: &'static str,
     pub path: String,
 }
 
@@ -339,6 +341,7 @@ pub fn advice() -> &'static [Advice] {
                     sources: r[5],
                     quote: r[6],
                     effect: r[7],
+                    headline: r[8],
                     path: catalogue_path(r[0]),
                 }
             })

@@ -458,13 +458,8 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
     for (i, f) in files.iter().enumerate() {
         if let Some(reason) = &f.read_error {
             out.push(
-                Diagnostic::new(
-                    "SL100",
-                    i,
-                    0..0,
-                    format!("cannot read `{}`: {reason}", f.source.name),
-                )
-                .help("fix or remove the path; the other inputs were still linted"),
+                Diagnostic::unreadable(i, &f.source.name, reason)
+                    .help("fix or remove the path; the other inputs were still linted"),
             );
         }
     }

@@ -27,6 +27,7 @@ use crate::config::{did_you_mean, Selector};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;
 use crate::syntax::LineKind;
+use crate::text::clip;
 
 /// The code of unused or malformed suppressions.
 pub const CODE: &str = "SL115";
@@ -144,9 +145,13 @@ fn parse_comment(
                 } else {
                     action_span
                 },
-                format!("unknown suppression directive `{shown}`: the comment suppresses nothing"),
+                format!(
+                    "unknown directive `{}`: the comment suppresses nothing",
+                    crate::text::clip(shown, 13)
+                ),
                 help,
-            ));
+            )
+            .note(format!("`{shown}` is not a suppression directive, so the `# sysctl-lint:` comment is ignored.")));
             return None;
         }
     };
@@ -204,15 +209,21 @@ fn parse_comment(
                 span: cspan,
             }),
             Err(e) => {
-                problems.push(malformed(
-                    file_index,
-                    cspan,
-                    format!(
-                        "{} in a suppression directive: it suppresses nothing",
-                        e.message
-                    ),
-                    e.help.unwrap_or_default(),
-                ));
+                problems.push(
+                    malformed(
+                        file_index,
+                        cspan,
+                        format!(
+                            "{}: the directive suppresses nothing for it",
+                            crate::text::clip(&e.message, 24)
+                        ),
+                        e.help.unwrap_or_default(),
+                    )
+                    .note(format!(
+                        "{} in a `# sysctl-lint:` directive: it suppresses nothing.",
+                        crate::text::capitalize(&e.message)
+                    )),
+                );
                 ok = false;
             }
         }
@@ -309,15 +320,15 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
             }
             let (message, help) = match dir.scope {
                 Scope::File => (
-                    format!("unused suppression: this file has no `{}` finding to suppress", c.text),
+                    format!("nothing to suppress: this file has no `{}` finding", clip(&c.text, 16)),
                     "remove the code from the directive (the whole comment if it names nothing else)".to_owned(),
                 ),
                 Scope::Line(Some(target)) => (
-                    format!("unused suppression: line {target} has no `{}` finding to suppress", c.text),
+                    format!("nothing to suppress: line {target} has no `{}` finding", clip(&c.text, 16)),
                     "remove the code from the directive (the whole comment if it names nothing else); a `disable=` directive applies only to the next setting line".to_owned(),
                 ),
                 Scope::Line(None) => (
-                    format!("unused suppression: `disable={}` applies to the next setting line, and none follows", c.text),
+                    format!("nothing to suppress: no setting line follows `disable={}`", clip(&c.text, 16)),
                     "move the directive above the line it is meant for, or use `disable-file=`".to_owned(),
                 ),
             };

@@ -504,7 +504,13 @@ fn audit_of_a_hostile_proc_tree_finishes() {
             .assert()
             .code(2)
             .stdout(format!(
-                "{tcp}:1:1: error[SL100] cannot read `{tcp}`: neither net/tcp nor net/tcp6 is a readable regular file (missing, a FIFO, a device, or too large)\n"
+                "{tcp}:1:1: error[SL100] {}\n",
+                sysctl_lint::Diagnostic::unreadable(
+                    0,
+                    &tcp.to_string(),
+                    "neither net/tcp nor net/tcp6 is a readable regular file (missing, a FIFO, a device, or too large)"
+                )
+                .message
             ));
     }
 }

@@ -278,7 +278,7 @@ fn an_editor_session() {
         sl202["message"]
             .as_str()
             .unwrap()
-            .starts_with("`net.ipv4.tcp_tw_recycle` was removed in Linux 4.12"),
+            .starts_with("`tcp_tw_recycle` was removed in Linux 4.12"),
         "{sl202}"
     );
 

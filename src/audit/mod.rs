@@ -394,9 +394,8 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     let config_errors = unreadable_config(&files[..config_files]);
     audit.diagnostics.splice(0..0, config_errors);
     for (name, reason) in extra_files {
-        let message = format!("cannot read `{name}`: {reason}");
         audit.diagnostics.push(
-            Diagnostic::new("SL100", files.len(), 0..0, message)
+            Diagnostic::unreadable(files.len(), &name, &reason)
                 .help("fix or remove the path; the other inputs were still read"),
         );
         files.push(FileData::unreadable(name, reason));
@@ -425,13 +424,8 @@ fn unreadable_config(files: &[FileData]) -> Vec<Diagnostic> {
         .filter_map(|(i, f)| {
             let reason = f.read_error.as_ref()?;
             Some(
-                Diagnostic::new(
-                    "SL100",
-                    i,
-                    0..0,
-                    format!("cannot read `{}`: {reason}", f.source.name),
-                )
-                .help("fix or remove the path; the other inputs were still read"),
+                Diagnostic::unreadable(i, &f.source.name, reason)
+                    .help("fix or remove the path; the other inputs were still read"),
             )
         })
         .collect()
@@ -448,9 +442,20 @@ fn unreadable_snapshot(
     let mut files = config.files;
     let index = files.len();
     let name = crate::escape::escape_path(path).into_owned();
-    let message = reason
-        .strip_prefix(&format!("cannot read {name}: "))
-        .map_or(reason.clone(), |r| format!("cannot read `{name}`: {r}"));
+    let diagnostic = match reason.strip_prefix(&format!("cannot read {name}: ")) {
+        Some(r) => Diagnostic::unreadable(index, &name, r),
+        None => {
+            // `error[SL100 unreadable-input]: ` takes 31 columns.
+            let head = crate::text::clip(&reason, 100 - 31);
+            let d = Diagnostic::new("SL100", index, 0..0, head.as_ref());
+            if head.len() == reason.len() {
+                d
+            } else {
+                d.note(format!("{reason}."))
+            }
+        }
+    }
+    .help("fix or remove the path; the other inputs were still read");
     files.push(FileData::unreadable(name.clone(), reason));
     let unreadable_files = files.iter().filter(|f| f.read_error.is_some()).count();
     AuditOutcome {
@@ -461,8 +466,7 @@ fn unreadable_snapshot(
         loader: config.loader,
         live_source: name,
         files,
-        diagnostics: vec![Diagnostic::new("SL100", index, 0..0, message)
-            .help("fix or remove the path; the other inputs were still read")],
+        diagnostics: vec![diagnostic],
         sockets: None,
         fleet: None,
         unreadable_files,

@@ -30,8 +30,15 @@ pub(super) fn run(
             ))
         })
         .collect();
-    let sl100 =
-        |(_, message): &(String, String)| format!("error[SL100 unreadable-input]: {message}\n");
+    // A line in a terminal or a file: the headline that fits 100 columns
+    // (JSON below keeps the whole message).
+    let sl100 = |(name, _): &(String, String)| {
+        let f = l.files[..l.applied].iter().find(|f| &f.source.name == name);
+        let reason = f.and_then(|f| f.read_error.as_deref()).unwrap_or_default();
+        let d = sysctl_lint::Diagnostic::unreadable(0, name, reason);
+        let note = d.note.map_or(String::new(), |n| format!(" ({n})"));
+        format!("error[SL100 unreadable-input]: {}{note}\n", d.message)
+    };
     let text = match format {
         EffectiveFormat::Human => format!(
             "{}{} as {} loads it ({} files):\n{}",

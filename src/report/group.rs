@@ -6,8 +6,9 @@
 //! Two findings of one file and one severity are in one group when
 //! - their code declares a group headline (`group:` in the front matter of its
 //!   page in `rules/docs/`): its findings share one cause across lines (inline
-//!   comments, keys set again to the same value, removed keys), as long as they
-//!   give the same why (`note`); or
+//!   comments, keys set again to the same value, removed keys); the group shows
+//!   the note and help its members share (what differs stays in each finding:
+//!   JSON, `--format short` per line, the language server); or
 //! - they say the same thing (code, message, note and help): a line repeated
 //!   verbatim does not repeat its findings.
 //!
@@ -61,7 +62,6 @@ enum Key<'a> {
         file: usize,
         code: &'static str,
         severity: Severity,
-        note: Option<&'a str>,
     },
     Verbatim {
         file: usize,
@@ -84,7 +84,6 @@ pub fn groups(diags: &[Diagnostic]) -> Vec<Group> {
                 file: d.file,
                 code: d.code,
                 severity: d.severity,
-                note: d.note.as_deref(),
             }
         } else {
             Key::Verbatim {
@@ -108,6 +107,31 @@ pub fn groups(diags: &[Diagnostic]) -> Vec<Group> {
         }
     }
     out
+}
+
+impl Group {
+    /// The note every member gives, in the run's language (`None` when they
+    /// differ or have none).
+    pub fn note<'a>(&self, diags: &'a [Diagnostic]) -> Option<&'a str> {
+        shared(self, diags, Diagnostic::note_shown)
+    }
+
+    /// The help every member gives, in the run's language.
+    pub fn help<'a>(&self, diags: &'a [Diagnostic]) -> Option<&'a str> {
+        shared(self, diags, Diagnostic::help_shown)
+    }
+}
+
+fn shared<'a>(
+    g: &Group,
+    diags: &'a [Diagnostic],
+    text: impl Fn(&'a Diagnostic) -> Option<&'a str>,
+) -> Option<&'a str> {
+    let first = text(&diags[g.members[0]])?;
+    g.members
+        .iter()
+        .all(|&m| text(&diags[m]) == Some(first))
+        .then_some(first)
 }
 
 /// The group id of each finding, for the machine formats: `None` for a finding

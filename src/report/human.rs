@@ -414,10 +414,11 @@ fn render_group(
             ));
         }
     }
-    if let Some(n) = first.note_shown() {
+    // A group shows the note and help its members share.
+    if let Some(n) = g.note(diags) {
         notes.push((Kind::Note, n.to_owned()));
     }
-    if let Some(h) = first.help_shown() {
+    if let Some(h) = g.help(diags) {
         notes.push((Kind::Help, h.to_owned()));
     }
     // The gutter: as wide as the largest line number shown.

@@ -28,10 +28,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         "SL101",
         cx.file_index,
         span,
-        format!(
-            "line has no `=`: procps prints `invalid syntax, continuing...` for line {n} and skips it; systemd-sysctl logs `Line is not an assignment` and exits 1"
-        ),
-    );
+        "no `=` on this line: procps skips it and systemd-sysctl exits 1",
+    )
+    .note(format!(
+        "A sysctl file line is `key = value`, a comment or blank. procps prints `invalid syntax, continuing...` for line {n} and skips it; systemd-sysctl logs `Line is not an assignment` and exits with status 1."
+    ));
     let looks_like_key =
         !text.contains(char::is_whitespace) && catalog::lookup(&Key::parse(text)).is_some();
     d = if looks_like_key {

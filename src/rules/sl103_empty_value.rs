@@ -4,6 +4,7 @@ use crate::catalog::ValueType;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
+use super::values::last;
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -18,47 +19,41 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let key = s.key_name();
+    let name = super::values::clip(&last(s), 20);
     let span = s
         .key_span()
         .clone()
         .map_or(s.value_span(), |k| k.start..s.value_span().end);
-    let d = match s.info().map(|i| i.ty) {
-        Some(ty) if ty.is_numeric() => s
-            .diag(
-                "SL103",
-                cx.file_index,
-                span,
-                format!("`{key}` has an empty value: procps 4 and systemd write an empty line, which this {} key rejects (EINVAL); procps 3.3 reports `invalid syntax`", ty.name()),
-            )
-            .severity(Severity::Error),
+    let (severity, message, note) = match s.info().map(|i| i.ty) {
+        Some(ty) if ty.is_numeric() => (
+            Severity::Error,
+            format!("`{name} =` has no value: the kernel rejects the empty write"),
+            format!("procps 4 and systemd write an empty line to `{key}`, which this {} key rejects (EINVAL), so it keeps its current value; procps 3.3 reports `invalid syntax`.", ty.name()),
+        ),
         // Measured on 6.18 (tests/kernel_truth.rs): the empty line is accepted
         // and the list emptied.
-        Some(ValueType::PortList) => s
-            .diag(
-                "SL103",
-                cx.file_index,
-                span,
-                format!("`{key}` has an empty value: procps 4 and systemd write an empty line, which empties the list (no port stays reserved); procps 3.3 reports `invalid syntax`"),
-            )
-            .severity(Severity::Warning),
-        Some(ValueType::String) => s
-            .diag(
-                "SL103",
-                cx.file_index,
-                span,
-                format!("`{key}` has an empty value: the kernel sets it to an empty string (procps 3.3 reports `invalid syntax` instead)"),
-            )
-            .severity(Severity::Warning),
-        _ => s
-            .diag(
-                "SL103",
-                cx.file_index,
-                span,
-                format!("`{key}` has an empty value: an empty line is written, which integer keys reject (EINVAL); procps 3.3 reports `invalid syntax`"),
-            )
-            .severity(Severity::Warning),
+        Some(ValueType::PortList) => (
+            Severity::Warning,
+            format!("`{name} =` has no value: the port list is emptied"),
+            format!("procps 4 and systemd write an empty line to `{key}`, which empties the list (no port stays reserved); procps 3.3 reports `invalid syntax`."),
+        ),
+        Some(ValueType::String) => (
+            Severity::Warning,
+            format!("`{name} =` has no value: the kernel stores an empty string"),
+            "The kernel sets the key to an empty string (procps 3.3 reports `invalid syntax` instead).".to_owned(),
+        ),
+        _ => (
+            Severity::Warning,
+            format!("`{name} =` has no value: an empty line is written"),
+            format!("An empty line is written to `{key}`, which integer keys reject (EINVAL); procps 3.3 reports `invalid syntax`."),
+        ),
     };
     out.push(
-        d.help("write the value after `=`, or delete the line if the key should keep its default"),
+        s.diag("SL103", cx.file_index, span, message)
+            .severity(severity)
+            .note(note)
+            .help(format!(
+                "write the value after `=` (`{key} = VALUE`), or delete the line if the key should keep its default"
+            )),
     );
 }

@@ -26,9 +26,16 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL104",
             cx.file_index,
             eq.start..s.value_span().start + 1,
-            format!("the value of `{key}` starts with `=`: the line is split at the first `=`, so `{}` is written, which the kernel rejects for numbers (EINVAL)", s.value_text()),
+            format!(
+                "extra `=`: the kernel gets `{}`, which a number key rejects",
+                super::values::clip(s.value_text(), 14)
+            ),
         )
-        .help("use a single `=` between key and value")
+        .note(format!("The line is split at the first `=`, so `{}` is written to `{key}`; the kernel rejects it for numbers (EINVAL).", s.value_text()))
+        .help(format!(
+            "use a single `=`: `{key} = {}`",
+            s.value_text()[1..].trim_start()
+        ))
         .edit(eq.end..s.value_span().start + 1, ""),
     );
 }

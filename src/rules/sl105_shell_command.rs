@@ -26,8 +26,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         "SL105",
         cx.file_index,
         start..start + text.len(),
-        "this is a shell command, not a setting: sysctl files take `key = value` lines, so procps reports `cannot stat` or `invalid syntax` and nothing is set",
-    );
+        format!(
+            "`{}` is a shell command, not a setting: nothing is run or set",
+            super::values::clip(text.split_whitespace().find(|w| *w != "sudo").unwrap_or(""), 20)
+        ),
+    )
+    .note("Sysctl files take `key = value` lines and run no commands: procps reports `cannot stat` or `invalid syntax` for this line and nothing is set.");
     d = match fixed {
         Some(line) => {
             let d = d.help(format!("write the setting itself: `{line}`"));

@@ -4,7 +4,7 @@ use crate::catalog::ValueType;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::is_quoted;
+use super::values::{clip, is_quoted};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -21,21 +21,24 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.key_name();
     let inner = &s.body()[1..s.body().len() - 1];
     let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
-    let (severity, message) = if ty.is_numeric() || ty == ValueType::PortList {
+    let (severity, message, note) = if ty.is_numeric() || ty == ValueType::PortList {
         (
             Severity::Error,
-            format!("the value of `{key}` is quoted: quotes are not stripped, so `{}` is written and the kernel rejects it (EINVAL)", s.body()),
+            format!("quotes are kept: the kernel gets `{}` and rejects it", clip(s.body(), 16)),
+            format!("Neither procps nor systemd-sysctl strips quotes, so `{}` is written to `{key}` and the kernel rejects it (EINVAL).", s.body()),
         )
     } else {
         (
             Severity::Warning,
-            format!("the value of `{key}` is quoted: quotes are not stripped, the kernel receives `{}` with the quote characters", s.body()),
+            format!("quotes are kept: the kernel stores `{}` with the quotes", clip(s.body(), 16)),
+            format!("Neither procps nor systemd-sysctl strips quotes, so `{key}` receives `{}` with the quote characters.", s.body()),
         )
     };
     let d = s
         .diag("SL106", cx.file_index, s.body_span(), message)
         .severity(severity)
-        .help(format!("write the value without quotes: `{inner}`"));
+        .note(note)
+        .help(format!("write the value without quotes: `{key} = {inner}`"));
     // A number or port list in quotes is always rejected: unquoting is certainly
     // meant. A string keeps its quotes today: unquoting changes what is written.
     out.push(if severity == Severity::Error {

@@ -24,21 +24,24 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let p = place(cx, bad.start);
-    let (severity, effect) = match p {
+    let (severity, short, effect) = match p {
         Place::Key => (
             Severity::Error,
+            "no such key, the setting is lost",
             "no key has such a name: `cannot stat`, the setting is lost",
         ),
         Place::Value => (
             Severity::Warning,
+            "written to the kernel as they are",
             "the bytes are written to the kernel as they are",
         ),
         Place::Comment => (
             Severity::Info,
+            "harmless, but tools may choke",
             "harmless in a comment, but tools that expect UTF-8 may choke on the file",
         ),
     };
-    let bytes: Vec<String> = cx.file.source.bytes()[bad.clone()]
+    let bytes: String = cx.file.source.bytes()[bad.clone()]
         .iter()
         .map(|b| format!("\\x{b:02X}"))
         .collect();
@@ -48,12 +51,20 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             bad.clone(),
             format!(
-                "{} contains bytes that are not UTF-8 ({}): {effect}",
+                "{} has non-UTF-8 bytes ({}): {short}",
                 p.name(),
-                bytes.join("")
+                if bytes.len() > 8 {
+                    format!("{}…", &bytes[..8])
+                } else {
+                    bytes.clone()
+                }
             ),
         )
         .severity(severity)
+        .note(format!(
+            "{} contains bytes that are not UTF-8 ({bytes}): {effect}.",
+            crate::text::capitalize(p.name())
+        ))
         .help("convert the file to UTF-8 (e.g. `iconv -f GBK -t UTF-8`), or delete the bytes"),
     );
 }

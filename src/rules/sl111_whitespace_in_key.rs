@@ -26,8 +26,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 "SL111",
                 cx.file_index,
                 pad.clone(),
-                format!("blank between `-` and the key: procps keeps it and looks up `/proc/sys/ {}` (`cannot stat`); only systemd strips it", text.replace('.', "/")),
+                "blank after `-`: procps loses the setting, only systemd strips it",
             )
+            .note(format!("procps keeps the blank between `-` and the key and looks up `/proc/sys/ {}` (`cannot stat`); only systemd strips it.", text.replace('.', "/")))
             .key(text)
             .help(format!("write `-{text}` without the blank"))
             .edit(pad, ""),
@@ -43,8 +44,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL111",
             cx.file_index,
             key.start + i..key.start + end,
-            format!("the key `{text}` contains a blank: procps and systemd keep it, so no such key exists (`cannot stat`) and the setting is lost"),
+            format!(
+                "`{}` has a blank: no such key, the setting is lost",
+                crate::text::clip(text, 18)
+            ),
         )
+        .note(format!("procps and systemd keep the blank in `{text}`, so no such key exists (`cannot stat`) and the setting is lost."))
         .key(text)
         .help(format!("remove the blank: `{squeezed}`"));
         // Safe only when the squeezed key exists: then it is certainly the one meant.

@@ -25,8 +25,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL112",
             cx.file_index,
             span.clone(),
-            format!("the key repeats a separator: procps warns `separators should not be repeated`; the kernel's path lookup collapses them, so `{dotted}` is still set"),
+            "the key repeats a separator: procps warns, the key is still set",
         )
+        .note(format!("procps warns `separators should not be repeated`; the kernel's path lookup collapses them, so `{dotted}` is still set."))
         .help(format!("write `{dotted}`")),
     );
 }

@@ -22,8 +22,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL114",
             cx.file_index,
             end - 1..end,
-            "sysctl files have no line continuation: the `\\` is written as part of the value, and the next line is read as a line of its own",
+            "no line continuation: the `\\` is written as part of the value",
         )
+        .note("Sysctl files have no line continuation: the `\\` is written as part of the value, and the next line is read as a line of its own.")
         .help("put the whole value on one line"),
     );
 }

@@ -28,10 +28,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL116",
             cx.file_index,
             span,
-            format!(
-                "`{directive}` after the value is not a comment: procps and systemd-sysctl write it to the kernel as part of the value, and it suppresses nothing"
-            ),
+            "this directive is part of the value: it suppresses nothing",
         )
+        .note(format!(
+            "`{directive}` after the value is not a comment: procps and systemd-sysctl write it to the kernel as part of the value, and it suppresses nothing."
+        ))
         .help(format!(
             "put the directive on its own line above the setting: `{directive}` then `{} = {before}`",
             s.key_text().unwrap_or_default(),

@@ -161,15 +161,18 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         file_index,
         span_of(first),
         format!(
-            "this file is a shell script, not a sysctl file: {} of its lines are shell commands, which procps and systemd-sysctl read as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); {}",
+            "a shell script, not a sysctl file: {} of its lines are commands",
             lines.len(),
-            if settings == 0 {
-                "it sets nothing".to_owned()
-            } else {
-                format!("only its {settings} `key = value` lines are settings (they are checked as such)")
-            }
         ),
     )
+    .note(format!(
+        "procps and systemd-sysctl read the shell commands as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); {}.",
+        if settings == 0 {
+            "the file sets nothing".to_owned()
+        } else {
+            format!("only its {settings} `key = value` lines are settings (they are checked as such)")
+        }
+    ))
     .help("run it as a script (`sh FILE`) if that is what it is; as a sysctl file, keep only the `key = value` lines (the body of the here-document) and delete the commands");
     // Every command is labelled: the finding stands for each of those lines.
     for &i in lines.iter().skip(1) {

@@ -11,6 +11,7 @@ use crate::lint::{LineContext, Options};
 use crate::suggest::{self, How};
 use crate::syntax::LineKind;
 
+use super::values::{clip, fit, SHORT};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -150,9 +151,14 @@ fn finding(options: &Options, key: &Key, exclusion: bool) -> Option<Template> {
             "SL201",
             0,
             0..0,
-            format!("the pattern `{dotted}` matches no known key: it expands to nothing and sets nothing, silently"),
+            headline(Severity::Warning, &dotted, |k| {
+                format!("pattern `{k}` matches no key: it sets nothing")
+            }),
         )
         .severity(Severity::Warning)
+        .note(format!(
+            "`{dotted}` matches no known key: it expands to nothing and sets nothing, silently."
+        ))
         .help("check the pattern against `sysctl -a` on the target host");
         (d, None)
     } else {
@@ -168,6 +174,11 @@ work_counter!(
     WORK
 );
 
+/// A headline naming the whole key when it fits, else the key clipped.
+fn headline(severity: Severity, dotted: &str, f: impl Fn(&str) -> String) -> String {
+    fit(severity, "SL201", f(dotted), f(&clip(dotted, SHORT)))
+}
+
 /// The finding for an unknown non-glob key, and the key its fix writes.
 fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     let dotted = key.dotted();
@@ -179,9 +190,17 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
             key.path()
         )
     };
-    let new = |message: String| Diagnostic::new("SL201", 0, 0..0, message);
+    let lost = if exclusion {
+        "the exclusion matches nothing"
+    } else {
+        "the setting is lost"
+    };
+    let new = |message: String, note: String| Diagnostic::new("SL201", 0, 0..0, message).note(note);
     if let Some(vlan) = vlan_form(key) {
-        let d = new(format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}"))
+        let d = new(
+            headline(Severity::Error, &dotted, |k| format!("`{k}`: a dot in an interface name splits the key")),
+            format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}."),
+        )
         .severity(Severity::Error)
         .help(format!("write the interface name with `/`: `{vlan}`"));
         return (
@@ -193,15 +212,23 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
         );
     }
     if let Some(found) = suggest::suggest(key) {
-        let what = match found.how {
-            How::MissingPrefix => format!(
-                "`{dotted}` is not a key: it lacks the beginning of its path below /proc/sys, so {effect}"
+        let last = key.last().unwrap_or_default();
+        let (what, note) = match found.how {
+            How::MissingPrefix => (
+                headline(Severity::Error, &dotted, |k| format!("`{k}` is not a key: the start of its path is missing")),
+                format!("`{dotted}` lacks the beginning of its path below /proc/sys, so {effect}."),
             ),
-            How::WrongPrefix => format!(
-                "unknown key `{dotted}`: the name `{}` exists only under another prefix; {effect}",
-                key.last().unwrap_or_default()
+            How::WrongPrefix => (
+                format!(
+                    "unknown key: `{}` exists only under another prefix",
+                    clip(last, SHORT)
+                ),
+                format!("`{dotted}` is not a key: the name `{last}` exists only under another prefix; {effect}."),
             ),
-            _ => format!("unknown key `{dotted}`: {effect}"),
+            _ => (
+                headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: {lost}")),
+                format!("`{dotted}` is not a known key: {effect}."),
+            ),
         };
         let help = match found.keys.as_slice() {
             [one] => format!("did you mean `{one}`?"),
@@ -213,7 +240,7 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
                     .join(", ")
             ),
         };
-        let d = new(what).severity(Severity::Error).help(help);
+        let d = new(what, note).severity(Severity::Error).help(help);
         // The fix only when one key is left: then the rename is meant. A spelling
         // is certain only when no other key is as close.
         let fix = match found.keys.as_slice() {
@@ -230,16 +257,21 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
         return (d, fix);
     }
     if key.len() == 1 && !exclusion {
-        let d = new(format!(
-            "`{dotted}` is not a sysctl key: /proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; {effect}"
-        ))
+        let d = new(
+            format!(
+                "`{}` is not a sysctl key: one-word names set nothing",
+                clip(&dotted, 24)
+            ),
+            format!("/proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; {effect}."),
+        )
         .severity(Severity::Error)
         .help("it looks like a setting of another program: move it to that program's configuration, or delete the line");
         return (d, None);
     }
     let d = match catalog::namespace(key) {
         Some(ns) if ns.closed => new(
-            format!("unknown key `{dotted}`: no kernel has it under `{}`; {effect}", ns.prefix),
+            headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: no kernel has it")),
+            format!("No kernel has `{dotted}` under `{}`; {effect}.", ns.prefix),
         )
         .severity(Severity::Error)
         .help("check the name against the kernel documentation or `sysctl -a`; `sysctl-lint describe` lists known keys"),
@@ -249,7 +281,8 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
                 None => "it may come from an out-of-tree module or a vendor kernel".to_owned(),
             };
             new(
-                format!("unknown key `{dotted}`: not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}"),
+                headline(Severity::Warning, &dotted, |k| format!("`{k}` is not a mainline key: lost where absent")),
+                format!("`{dotted}` is not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}."),
             )
             .severity(Severity::Warning)
             .help("if the key is real on your kernel, ignore SL201 for this line")

@@ -4,6 +4,7 @@ use crate::catalog::{self, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
+use super::values::{clip, last};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -37,21 +38,27 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`{key}` was {how}: on {target} the line fails (`cannot stat /proc/sys/{path}`, and `sysctl -p` exits 1), but a kernel without the key behaves as if it were 0, which is what the line asks for"
+                "`{}` was removed: the line fails, but its 0 still holds",
+                clip(&last(s), 22)
             ),
         )
         .severity(Severity::Warning)
+        .note(format!(
+            "`{key}` was {how}: on {target} the line fails (`cannot stat /proc/sys/{path}`, and `sysctl -p` exits 1), but a kernel without the key behaves as if it were 0, which is what the line asks for."
+        ))
         .help("delete the line: it only makes the load fail")
     } else {
-        s.diag(
-            "SL202",
-            cx.file_index,
-            span,
-            format!(
-                "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{path}` and the line does nothing"
-            ),
-        )
-        .help("delete the line (or target an older kernel with `--kernel`)")
+        let name = clip(&last(s), 22);
+        let headline = if info.status == Status::Moved {
+            format!("`{name}` left sysctl in Linux {when}: the line fails")
+        } else {
+            format!("`{name}` was removed in Linux {when}: the line does nothing")
+        };
+        s.diag("SL202", cx.file_index, span, headline)
+            .note(format!(
+                "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{path}` and the line does nothing."
+            ))
+            .help("delete the line (or target an older kernel with `--kernel`)")
     };
     out.push(d.unsafe_edit(at..at, format!("# sysctl-lint fix: {how}: ")));
 }

@@ -27,8 +27,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL203",
             cx.file_index,
             span,
-            format!("`{key}` first appears in Linux {since} (by the kernel's own sysctl tables): on {target} it does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost"),
+            format!(
+                "`{}` needs Linux {since}: on {target} the setting is lost",
+                super::values::clip(&super::values::last(s), 22)
+            ),
         )
+        .note(format!("`{key}` first appears in Linux {since} (by the kernel's own sysctl tables): on {target} it does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost."))
         .help(format!("drop the line for hosts older than {since}, or lint for the kernel you deploy with `--kernel`")),
     );
 }

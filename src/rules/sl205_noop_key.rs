@@ -4,6 +4,7 @@ use crate::catalog::Status;
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 
+use super::values::last;
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -154,11 +155,12 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 "SL205",
                 cx.file_index,
                 span.clone(),
-                format!(
-                    "`{key}` is accepted but has no effect since {}: {}; the write succeeds and changes nothing on {target}",
-                    n.since_text, n.why
-                ),
+                format!("`{}` has no effect since {}", last(s), n.since_text),
             )
+            .note(format!(
+                "The write to `{key}` succeeds and changes nothing on {target}: {}.",
+                n.why
+            ))
             .help(n.help)
         }
         None => s
@@ -167,10 +169,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 cx.file_index,
                 span.clone(),
                 format!(
-                    "`{key}` is accepted but has no effect on current kernels ({}); the write succeeds and changes nothing",
-                    info.note.trim_end_matches('.')
+                    "`{}` is accepted but has no effect on current kernels",
+                    last(s)
                 ),
             )
+            .note(format!(
+                "The write to `{key}` succeeds and changes nothing: {}.",
+                info.note.trim_end_matches('.')
+            ))
             .help("delete the line"),
     };
     out.push(d);

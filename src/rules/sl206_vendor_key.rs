@@ -153,18 +153,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             true,
         ),
     };
-    let mut message = format!(
+    let mut note = format!(
         "`{key}` is not in mainline Linux: {who}; elsewhere procps `sysctl -p` fails with `cannot stat /proc/sys/{path}` and the setting is lost"
     );
+
     let mut help = String::new();
     let mut severity = Severity::Warning;
     if s.ignore_failure {
         severity = Severity::Info;
-        message.push_str(" (the `-` prefix makes the loaders ignore that failure)");
+        note.push_str(" (the `-` prefix makes the loaders ignore that failure)");
     } else {
         if !harmful {
             severity = Severity::Info;
-            message.push_str(
+            note.push_str(
                 " (little is lost there: it is a tuning knob of that kernel, or mainline already behaves this way)",
             );
         }
@@ -179,9 +180,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if help.is_empty() {
         help.push_str("delete the line where the configuration may run on other kernels");
     }
+    note.push('.');
+    let message = format!(
+        "`{}` is not in mainline Linux: lost on other kernels",
+        super::values::clip(&super::values::last(s), 22)
+    );
     out.push(
         s.diag("SL206", cx.file_index, span.clone(), message)
             .severity(severity)
+            .note(note)
             .help(help),
     );
 }

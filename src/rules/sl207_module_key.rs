@@ -61,9 +61,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 first.key_span().expect("checked above"),
                 format!(
-                    "`{key}`{also} exists only while the kernel module `{module}` is loaded: systemd-sysctl runs early at boot, and if `{module}` is loaded later the write fails with `No such file or directory` and the setting is lost (a kernel with the module built in always has the key)"
+                    "`{}` is lost if `{}` loads after sysctl",
+                    super::values::clip(&super::values::last(first), 24),
+                    super::values::clip(module, 14)
                 ),
             )
+            .note(format!(
+                "`{key}`{also} exists only while the kernel module `{module}` is loaded: systemd-sysctl runs early at boot, and if `{module}` is loaded later the write fails with `No such file or directory` and the setting is lost (a kernel with the module built in always has the key)."
+            ))
             .help(format!(
                 "load the module before systemd-sysctl: put the line `{module}` in /etc/modules-load.d/{module}.conf (or set the keys from a udev rule when the module appears)"
             ));

@@ -39,9 +39,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         cx.file_index,
         span,
         format!(
-            "`{found}` in the key is {syntax}, never filled in: no loader expands anything in a key, so the path with `{found}` in it does not exist (`cannot stat`) and the setting is lost{slot}"
+            "`{}` is never filled in: no such key, the setting is lost",
+            crate::text::clip(found, 15)
         ),
     )
+    .note(format!(
+        "`{found}` in the key is {syntax}, never filled in: no loader expands anything in a key, so the path with `{found}` in it does not exist (`cannot stat`) and the setting is lost{slot}."
+    ))
     .key(text)
     .help("render the template before the file is installed, or write the real name (`all` or `default` for every interface)");
     out.push(match cx.setting {

@@ -69,9 +69,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 file,
                 first.key_span().expect("checked above"),
                 format!(
-                    "`{key}`{also} exists only while the interface `{shown}` does: at boot the loader runs before most interfaces are up, and on a host without `{shown}` or before it appears the write fails with `cannot stat`. systemd re-applies sysctl.d to each interface as udev adds it, but a network manager that configures `{shown}` may set the key itself afterwards; procps `sysctl --system` from an init script, OpenRC or busybox writes it once and loses it"
+                    "lost if interface `{}` is not up when sysctl runs",
+                    crate::text::clip(&shown, 20)
                 ),
             )
+            .note(format!(
+                "`{key}`{also} exists only while the interface `{shown}` does: at boot the loader runs before most interfaces are up, and on a host without `{shown}` or before it appears the write fails with `cannot stat`. systemd re-applies sysctl.d to each interface as udev adds it, but a network manager that configures `{shown}` may set the key itself afterwards; procps `sysctl --system` from an init script, OpenRC or busybox writes it once and loses it."
+            ))
             .help(format!(
                 "set it where `{shown}` is configured (a systemd-networkd .network file, a NetworkManager connection, an ifupdown `pre-up`), or in a udev rule for the interface; for every interface, set it under `default` (interfaces created later) and `all`"
             ));

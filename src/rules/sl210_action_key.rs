@@ -29,10 +29,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`{key}` is an action, not a setting: each write {}, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl)",
-                action.action
+                "`{}` is an action, not a setting: it runs at every boot",
+                super::values::clip(&super::values::last(s), 24)
             ),
         )
+        .note(format!(
+            "Each write to `{key}` {}, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).",
+            action.action
+        ))
         .severity(action.severity)
         .help(format!(
             "delete the line; run `sysctl -w {key}={value}` by hand, or from a timer, when it is wanted"

@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
 use crate::value::{self, IntError};
 
-use super::values::{is_quoted, numeric};
+use super::values::{clip, is_quoted, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -25,22 +25,34 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 Ok(_) => continue,
                 Err(e) => e,
             };
-            let what = match problem {
-                IntError::NotANumber => format!("`{}` is not an integer", value::elide(t.text, 64)),
-                IntError::Negative => format!("`{}` is negative but `{key}` is unsigned", t.text),
-                IntError::Overflow => format!(
-                    "`{}` is too large for the kernel's integer",
-                    value::elide(t.text, 64)
+            let shown = clip(t.text, 20);
+            let (headline, what) = match problem {
+                IntError::NotANumber => (
+                    format!("`{shown}` is not an integer: the kernel rejects the write"),
+                    format!("`{}` is not an integer", value::elide(t.text, 64)),
+                ),
+                IntError::Negative => (
+                    format!("`{shown}` is negative: the kernel rejects it for this unsigned key"),
+                    format!("`{}` is negative but `{key}` is unsigned", t.text),
+                ),
+                IntError::Overflow => (
+                    format!("`{shown}` is too large: the kernel rejects the write"),
+                    format!(
+                        "`{}` is too large for the kernel's integer",
+                        value::elide(t.text, 64)
+                    ),
                 ),
             };
+            let ty = n.info.ty.name();
+            let article = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
             out.push(
-                s.diag(
-                    "SL301",
-                    cx.file_index,
-                    t.span.clone(),
-                    format!("{what}: the kernel rejects the write to `{key}` (EINVAL) and keeps the old value"),
-                )
-                .help(format!("`{key}` takes a {}; write decimal digits (hex `0x..` is also accepted)", n.info.ty.name())),
+                s.diag("SL301", cx.file_index, t.span.clone(), headline)
+                    .note(format!("{what}: the kernel rejects the write to `{key}` (EINVAL) and keeps the old value."))
+                    .help(format!("`{key}` takes {article} {ty}; write decimal digits (hex `0x..` is also accepted)")),
             );
             return;
         }
@@ -57,10 +69,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                     cx.file_index,
                     s.body_span(),
                     format!(
-                        "`{}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL)",
-                        value::elide(bad, 64)
+                        "`{}` is not a port or port range: the whole list is rejected",
+                        clip(bad, 14)
                     ),
                 )
+                .note(format!(
+                    "`{}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL).",
+                    value::elide(bad, 64)
+                ))
                 .help("write ports and ranges separated by commas, e.g. `8080,9000-9100`"),
             );
         }

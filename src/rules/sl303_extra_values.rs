@@ -1,9 +1,9 @@
 //! SL303 extra-values: more numbers than the key takes; the kernel ignores the rest.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{count, numeric};
+use super::values::{clip, count, fit, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -28,13 +28,29 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL303",
             cx.file_index,
             span.clone(),
-            format!(
-                "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`",
-                count(n.arity),
-                kept.join(" ")
+            fit(
+                Severity::Warning,
+                "SL303",
+                format!(
+                    "`{}` takes {}; `{}` is ignored",
+                    last(s),
+                    count(n.arity),
+                    clip(ignored, 20)
+                ),
+                format!(
+                    "`{}` takes {}; `{}` is ignored",
+                    clip(&last(s), 18),
+                    count(n.arity),
+                    clip(ignored, 14)
+                ),
             ),
         )
-        .help(format!("write only `{}`", kept.join(" ")))
+        .note(format!(
+            "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`.",
+            count(n.arity),
+            kept.join(" ")
+        ))
+        .help(format!("write only `{key} = {}`", kept.join(" ")))
         .edit(
             n.arity
                 .checked_sub(1)

@@ -1,9 +1,9 @@
 //! SL304 missing-values: fewer numbers than a vector key has.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{count, numeric};
+use super::values::{clip, count, fit, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -42,13 +42,27 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL304",
             cx.file_index,
             s.body_span(),
-            format!(
-                "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values",
-                count(n.arity),
-                if given == 1 { "one is".to_owned() } else { format!("{given} are") },
-                if given == 1 { "is" } else { "are" },
+            fit(
+                Severity::Warning,
+                "SL304",
+                format!(
+                    "`{}` gets {given} of {} values: the others stay as they are",
+                    last(s),
+                    n.arity
+                ),
+                format!(
+                    "`{}` gets {given} of {} values: the others stay as they are",
+                    clip(&last(s), 18),
+                    n.arity
+                ),
             ),
         )
+        .note(format!(
+            "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values.",
+            count(n.arity),
+            if given == 1 { "one is".to_owned() } else { format!("{given} are") },
+            if given == 1 { "is" } else { "are" },
+        ))
         .help(format!("write all {} values{default}", n.arity)),
     );
 }

@@ -5,6 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 use crate::value;
 
+use super::values::clip;
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -19,33 +20,33 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.key_name();
     let comment = cx.text(c.span.clone());
     let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
-    let (severity, effect) = if c.glued {
-        (Severity::Error, format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text().split_whitespace().next().unwrap_or_default()))
+    let shown = clip(comment, 18);
+    let (severity, headline, effect) = if c.glued {
+        (Severity::Error, "the comment is glued to the number: the kernel rejects the write".to_owned(), format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text().split_whitespace().next().unwrap_or_default()))
     } else if let Some(arity) = ty.arity() {
         let numbers = value::tokens(s.body(), 0).len();
         if numbers >= arity {
-            (Severity::Warning, format!("`{comment}` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that"))
+            (Severity::Warning, format!("`{shown}` is not a comment; the kernel ignores it here"), format!("`{comment}` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that"))
         } else {
-            (Severity::Error, format!("`{key}` needs {arity} numbers but the comment stands where number {} should be: the kernel rejects the write (EINVAL)", numbers + 1))
+            (Severity::Error, format!("the comment stands where number {} should be: the kernel rejects it", numbers + 1), format!("`{key}` needs {arity} numbers but the comment stands where number {} should be: the kernel rejects the write (EINVAL)", numbers + 1))
         }
     } else if matches!(ty, ValueType::String | ValueType::PortList) {
-        (Severity::Error, format!("`{comment}` becomes part of the value: the kernel receives `{}` (a list or name key rejects it; a free-form string keeps it)", s.value_text()))
+        (Severity::Error, format!("`{shown}` is not a comment: the kernel gets it in the value"), format!("`{comment}` becomes part of the value: the kernel receives `{}` (a list or name key rejects it; a free-form string keeps it)", s.value_text()))
     } else {
         (
             Severity::Warning,
+            format!("`{shown}` is not a comment: it is written to the kernel"),
             format!("`{comment}` is part of the value written to the kernel"),
         )
     };
     let d = s
-        .diag(
-            "SL305",
-            cx.file_index,
-            c.span.clone(),
-            format!("inline comment: sysctl files only have whole-line comments; {effect}"),
-        )
+        .diag("SL305", cx.file_index, c.span.clone(), headline)
         .severity(severity)
+        .note(format!(
+            "Sysctl files only have whole-line comments: {effect}."
+        ))
         .help(format!(
-            "move the comment to its own line above: `{comment}` then `{} = {}`",
+            "use `{} = {}` with the comment on its own line above",
             s.key_text().unwrap_or_default(),
             s.body()
         ));

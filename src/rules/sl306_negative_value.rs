@@ -73,9 +73,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             cx.file_index,
             span,
             format!(
-                "`{short} = {v}` is {what}: the kernel takes it (there is no lower bound for `{key}`), and {effect}"
+                "`{} = {}`: the kernel accepts {}",
+                super::values::clip(short, 20),
+                super::values::clip(&v.to_string(), 12),
+                if time { "a negative time" } else if info.unit == "count" { "a negative count" } else { "a negative size" }
             ),
         )
+        .note(format!(
+            "`{short} = {v}` is {what}: the kernel takes it (there is no lower bound for `{key}`), and {effect}."
+        ))
         .help(format!("use a positive value, or delete the line to keep {default}")),
     );
 }

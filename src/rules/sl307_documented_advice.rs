@@ -10,6 +10,7 @@ use crate::units::format_bytes;
 use crate::value;
 
 use super::sl505_low_tw_buckets::{default_for, FLOOR};
+use super::values::clip;
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -80,10 +81,16 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 cx.file_index,
                 span,
                 format!(
-                    "`{short} = {body}`{is}{beside}: {}. The kernel documentation: \"{}\"",
-                    advice.effect, advice.quote
+                    "`{} = {}`: {}",
+                    clip(short, 16),
+                    clip(body, 8),
+                    advice.headline
                 ),
             )
+            .note(format!(
+                "`{short} = {body}`{is}{beside}: {}. The kernel documentation: \"{}\"",
+                advice.effect, advice.quote
+            ))
             .help(match &advice.op {
                 Op::Below(t) => format!(
                     "use at least {}, or delete the line to keep {default}",

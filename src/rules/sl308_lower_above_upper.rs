@@ -3,11 +3,12 @@
 //! table's thresholds), the lower one ends up above the upper one. The kernel
 //! checks neither write (rules/relations.tsv, kind `le`).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::Kind;
 use crate::lint::Context;
 
 use super::relations::{groups, short};
+use super::values::{clip, fit};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -51,12 +52,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL308",
                 at.file,
                 at.setting.span(),
-                format!(
-                    "`{a}` ({}) is above `{b}` ({upper}): {}; the kernel accepts both writes without comparing them",
-                    side(wa, va),
-                    g.rel.effect
+                fit(
+                    Severity::Warning,
+                    "SL308",
+                    format!("`{a} = {va}` exceeds `{b} = {vb}`; the kernel keeps both"),
+                    format!(
+                        "`{}` exceeds `{}`; the kernel keeps both",
+                        clip(a, 16),
+                        clip(b, 16)
+                    ),
                 ),
             )
+            .note(format!(
+                "`{a}` ({}) is above `{b}` ({upper}): {}; the kernel accepts both writes without comparing them.",
+                side(wa, va),
+                g.rel.effect
+            ))
             .help(format!("keep `{a}` at or below `{b}`: raise `{b}` or lower `{a}`"));
         if let Some(o) = other {
             d = d.label(

@@ -3,11 +3,12 @@
 //! (`vm.overcommit_ratio` without `vm.overcommit_memory = 2`; rules/relations.tsv,
 //! kind `needs`).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::knowledge::Kind;
 use crate::lint::Context;
 
 use super::relations::{default_of, groups, short};
+use super::values::{clip, fit};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -46,11 +47,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "SL310",
                 wa.file,
                 wa.setting.span(),
-                format!(
-                    "`{a} = {}` has no effect here: {}, and {state}",
-                    wa.value, rel.effect
+                fit(
+                    Severity::Info,
+                    "SL310",
+                    format!("`{a} = {}` has no effect while `{b}` is {vb}", wa.value),
+                    format!(
+                        "`{}` has no effect while `{}` is {}",
+                        clip(a, 17),
+                        clip(b, 17),
+                        clip(&vb.to_string(), 6)
+                    ),
                 ),
             )
+            .note(format!(
+                "`{a} = {}` has no effect here: {}, and {state}.",
+                wa.value, rel.effect
+            ))
             .help(format!(
                 "set `{} = {}` if the setting is meant, or delete the line",
                 rel.b,

@@ -3,6 +3,7 @@
 //! tokens, the first `arity` of which the kernel parses as integers.
 
 use crate::catalog::{KeyInfo, ValueType};
+use crate::diagnostic::Severity;
 use crate::lint::Setting;
 use crate::value;
 
@@ -42,6 +43,51 @@ pub fn width_bounds(ty: ValueType) -> (i128, i128) {
     match ty {
         ValueType::UInt => (0, max),
         _ => (i128::from(i64::MIN), max),
+    }
+}
+
+/// The columns a key's last component or a value may take in a headline, so
+/// that `severity[CODE name]: message` stays within 100 columns.
+pub const SHORT: usize = 24;
+
+/// The last component of the setting's key (`tcp_rmem`), clipped for a headline.
+/// A number as the last component (`nf_log.2`, `sched_domain.cpu0.domain0.0`)
+/// says little alone: its parent comes with it.
+pub fn last(setting: &Setting) -> String {
+    let Some(key) = setting.key.as_ref() else {
+        return String::new();
+    };
+    let parts = key.parts();
+    let n = parts.len();
+    let last = match parts.as_slice() {
+        [.., parent, last] if last.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{parent}.{last}")
+        }
+        _ => parts
+            .get(n.wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+            .to_owned(),
+    };
+    crate::text::clip(&last, SHORT).into_owned()
+}
+
+/// User text (a value, a comment, a key) clipped to `max` columns for a headline.
+pub fn clip(s: &str, max: usize) -> String {
+    crate::text::clip(s, max).into_owned()
+}
+
+/// `long` if the whole first line `severity[CODE name]: long` fits 100 columns,
+/// else `short` (written to always fit). Measured with the longest severity
+/// word, `warning`, so that a configured severity cannot push it over.
+pub fn fit(severity: Severity, code: &str, long: String, short: String) -> String {
+    let name = crate::codes::doc(code).map_or("", |d| d.name);
+    let prefix = format!("{severity}[{code} {name}]: ");
+    let widest = crate::text::width(&prefix).max(format!("warning[{code} {name}]: ").len());
+    if widest + crate::text::width(&long) <= 100 {
+        long
+    } else {
+        short
     }
 }
 
