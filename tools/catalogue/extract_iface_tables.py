@@ -34,6 +34,9 @@ OUT = os.path.join(HERE, "iface-tables")
 FILES = {
     "devinet.c": "net/ipv4/devinet.c",
     "neighbour.c": "net/core/neighbour.c",
+    # Up to 4.4 addrconf's table is a struct member too (`addrconf_sysctl.addrconf_vars`);
+    # from 4.9 it is a plain `addrconf_sysctl[]` array, which the ctl-tables excerpts hold.
+    "addrconf.c": "net/ipv6/addrconf.c",
 }
 
 
@@ -103,7 +106,11 @@ def handlers_in(text):
 
 def cut(src, fname, path):
     lines = src.split("\n")
-    if fname == "devinet.c":
+    if fname == "addrconf.c":
+        if not re.search(r"\.addrconf_vars\s*=\s*\{", src):
+            return None
+        spans = [table_span(lines, r"^static struct addrconf_sysctl_table\b", "addrconf_sysctl")]
+    elif fname == "devinet.c":
         spans = [table_span(lines, r"^#define\s+DEVINET_SYSCTL_ENTRY\b", "devinet_sysctl")]
     else:
         spans = [table_span(lines, r"^(?:#define\s+(?:NEIGH_PARMS_DATA_OFFSET|NEIGH_VARS_MAX)\b|static struct neigh_sysctl_table\b)",
@@ -118,7 +125,7 @@ def cut(src, fname, path):
             spans.append(sp)
             # a handler that hands over to another local handler
             body = "\n".join(lines[sp[0]:sp[1] + 1])
-            for callee in re.findall(r"\b((?:neigh_proc|proc_unres|devinet_conf|ipv4_doint)\w*)\s*\(", body):
+            for callee in re.findall(r"\b((?:neigh_proc|proc_unres|devinet_conf|ipv4_doint|addrconf_sysctl)\w*)\s*\(", body):
                 sp2 = function_span(lines, callee)
                 if sp2:
                     spans.append(sp2)
@@ -142,10 +149,13 @@ def main():
             src = subprocess.run(["git", "--git-dir", gitdir, "show",
                                   "%s:%s%s" % (row["commit"], sub + "/" if sub else "", path)],
                                  check=True, capture_output=True).stdout.decode("utf-8", "replace")
+            text = cut(src, fname, path)
+            if text is None:
+                continue
             with open(os.path.join(d, fname + ".txt"), "w", encoding="utf-8") as f:
                 f.write("# %s of Linux %s, %s commit %s (verbatim excerpts)\n\n"
                         % (path, row["version"], row["repo"], row["commit"]))
-                f.write(cut(src, fname, path))
+                f.write(text)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ cut by `extract_iface_tables.py`; repository and commit per release in
     net.ipv4.conf.<dev>.NAME          devinet_sysctl.devinet_vars
     net.ipv{4,6}.neigh.<dev>.NAME     neigh_sysctl_template.neigh_vars
     net.ipv{4,6}.neigh.default.gc_*   (the entries after the early table end)
+    net.ipv6.conf.<dev>.NAME          addrconf_sysctl.addrconf_vars (up to 4.4; from
+                                      4.9 the ctl-tables excerpts hold the array)
 
 The tables are written with entry macros (`DEVINET_SYSCTL_RW_ENTRY(ATTR,
 "name")`, `NEIGH_SYSCTL_ZERO_INTMAX_ENTRY(ATTR, "name")`); the macros are in the
@@ -137,7 +139,7 @@ def parse(path, base, default_base=None):
     text = ctl_tables.strip_comments(raw)
     defs = macros(text)
     funcs = functions(text)
-    m = re.search(r"\.(?:devinet|neigh)_vars\s*=\s*\{", text)
+    m = re.search(r"\.(?:devinet|neigh|addrconf)_vars\s*=\s*\{", text)
     i, d = m.end(), 1
     while d:
         d += {"{": 1, "}": -1}.get(text[i], 0)
@@ -183,6 +185,9 @@ def load_release(version):
     dev = os.path.join(d, "devinet.c.txt")
     if os.path.exists(dev):
         out.update(parse(dev, "net.ipv4.conf.<dev>"))
+    ac = os.path.join(d, "addrconf.c.txt")
+    if os.path.exists(ac):
+        out.update(parse(ac, "net.ipv6.conf.<dev>"))
     nb = os.path.join(d, "neighbour.c.txt")
     if os.path.exists(nb):
         for proto in ("ipv4", "ipv6"):
