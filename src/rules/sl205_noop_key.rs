@@ -14,8 +14,9 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// What we know about a no-op key: from which series it does nothing, how that
-/// version is to be worded (`about` where `reference/kernel-facts.md` gives it medium
-/// confidence), why, and what to do instead.
+/// version is to be worded ("at the latest" where the release trees read bracket the
+/// change without pinning it: the first release read without the effect), why, and
+/// what to do instead.
 struct NoOp {
     /// Catalogue key, or a prefix ending in `.`.
     key: &'static str,
@@ -42,9 +43,9 @@ const NOOPS: &[NoOp] = &[
     },
     NoOp {
         key: "net.ipv4.tcp_fack",
-        since: (4, 18),
-        since_text: "about Linux 4.18",
-        why: "FACK loss recovery was removed (RACK replaced it; FACK was already off by default from about 4.15)",
+        since: (4, 15),
+        since_text: "Linux 4.15",
+        why: "FACK loss recovery was removed and RACK replaced it; no code reads the value",
         help: "delete the line; loss recovery is tuned with `net.ipv4.tcp_recovery`",
     },
     NoOp {
@@ -63,15 +64,15 @@ const NOOPS: &[NoOp] = &[
     },
     NoOp {
         key: "net.ipv4.ipfrag_secret_interval",
-        since: (4, 17),
-        since_text: "about Linux 4.17",
+        since: (4, 19),
+        since_text: "Linux 4.19 at the latest",
         why: "the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18",
         help: "delete the line",
     },
     NoOp {
         key: "net.ipv6.ip6frag_secret_interval",
-        since: (4, 17),
-        since_text: "about Linux 4.17",
+        since: (4, 19),
+        since_text: "Linux 4.19 at the latest",
         why: "the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18",
         help: "delete the line",
     },
@@ -92,7 +93,7 @@ const NOOPS: &[NoOp] = &[
     NoOp {
         key: "kernel.auto_msgmni",
         since: (3, 19),
-        since_text: "about Linux 3.19",
+        since_text: "Linux 3.19 at the latest",
         why: "msgmni is no longer recomputed automatically and reading the key always returns 0",
         help: "delete the line; set `kernel.msgmni` itself if you need another limit",
     },
@@ -119,8 +120,8 @@ const NOOPS: &[NoOp] = &[
     },
     NoOp {
         key: "kernel.random.write_wakeup_threshold",
-        since: (5, 18),
-        since_text: "about Linux 5.18",
+        since: (5, 19),
+        since_text: "Linux 5.19 at the latest",
         why: "after the random.c rewrite it is writable for compatibility only and does not change the RNG",
         help: "delete the line",
     },

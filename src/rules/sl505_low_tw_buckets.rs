@@ -19,13 +19,15 @@ pub(super) const RULE: Rule = Rule {
 /// mid-sized server (see rules/docs/SL505.md).
 pub(super) const FLOOR: i128 = 32768;
 
-/// From Linux 6.1 `inet_twsk_alloc()` compares the cap with `refcount_read()`, an
+/// From Linux 5.18 `inet_twsk_alloc()` compares the cap with `refcount_read()`, an
 /// unsigned count (`refcount_read(&dr->tw_refcount) - 1 >= sysctl_max_tw_buckets`),
 /// so a negative cap converts to a huge unsigned number and removes the limit;
 /// only 0 disables TIME_WAIT. Before, `atomic_read(&dr->tw_count) >=
 /// sysctl_max_tw_buckets` compared signed ints, and any cap <= 0 disabled it
-/// (net/ipv4/inet_timewait_sock.c).
-const UNSIGNED_COMPARE: (u64, u64) = (6, 1);
+/// (net/ipv4/inet_timewait_sock.c). The change is commit fbb8295248e1 "tcp: allocate
+/// tcp_death_row outside of struct netns_ipv4", first in 5.18 (5.17 has the atomic
+/// test; the 5.18 stable series patches the refcount test).
+const UNSIGNED_COMPARE: (u64, u64) = (5, 18);
 
 /// The kernel's default for a host with `memory` bytes of RAM (an estimate: the
 /// kernel counts slightly less than the installed memory, which the rounding up to a
@@ -57,9 +59,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let target = &cx.cx.options.kernel;
     let unsigned = target.series() >= UNSIGNED_COMPARE;
     let effect = if cap < 0 && unsigned {
-        format!("on {target} a negative cap is compared as an unsigned number (`refcount_read()`, since 6.1), so it removes the limit: TIME_WAIT sockets are no longer capped at all, and the protection the cap gives against floods of closing connections is gone (only 0 disables TIME_WAIT)")
+        format!("on {target} a negative cap is compared as an unsigned number (`refcount_read()`, since 5.18), so it removes the limit: TIME_WAIT sockets are no longer capped at all, and the protection the cap gives against floods of closing connections is gone (only 0 disables TIME_WAIT)")
     } else if cap < 0 {
-        format!("on {target} a negative cap disables TIME_WAIT like 0 (a signed comparison before 6.1; from 6.1 a negative value removes the cap instead): every closing connection is destroyed at once")
+        format!("on {target} a negative cap disables TIME_WAIT like 0 (a signed comparison before 5.18; from 5.18 a negative value removes the cap instead): every closing connection is destroyed at once")
     } else if cap == 0 {
         "no socket can enter TIME_WAIT at all: every closing connection is destroyed at once"
             .to_owned()
@@ -142,8 +144,8 @@ mod rule_tests {
     fn negative_caps_depend_on_the_kernel() {
         let text = "net.ipv4.tcp_max_tw_buckets = -1\n";
         assert!(message(text, "6.18").contains("removes the limit"));
-        assert!(message(text, "6.1").contains("removes the limit"));
-        assert!(message(text, "5.15").contains("disables TIME_WAIT"));
+        assert!(message(text, "5.18").contains("removes the limit"));
+        assert!(message(text, "5.17").contains("disables TIME_WAIT"));
         assert!(
             message("net.ipv4.tcp_max_tw_buckets = 0\n", "6.18").contains("no socket can enter")
         );

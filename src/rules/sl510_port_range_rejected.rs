@@ -28,13 +28,14 @@ pub(super) const RULE: Rule = Rule {
 pub(super) const RANGE_KEY: &str = "net.ipv4.ip_local_port_range";
 const UNPRIV_KEY: &str = "net.ipv4.ip_unprivileged_port_start";
 
-/// The kernel's default range: 32768 60999 since about 4.4-4.6 (the 4.4.178 doc has
-/// it, the 4.1.52 doc still says 32768 61000; kernel-facts §3 says 4.6, medium).
+/// The kernel's default range: 32768 60999 from 4.2 (`net/ipv4/af_inet.c`: 61000 in
+/// 4.1.19, 60999 in a 4.2.8 tree and in 4.4.60), with the same-parity warning of
+/// `ipv4_local_port_range()` and the even start of `__inet_hash_connect()`.
 pub(super) const DEFAULT_RANGE: (i128, i128) = (32768, 60999);
 const OLD_DEFAULT_RANGE: (i128, i128) = (32768, 61000);
-/// The first series whose doc gives 60999 and asks for ends of different parity.
-pub(super) const PARITY_SINCE: (u64, u64) = (4, 4);
-/// `ip_unprivileged_port_start` exists (and bounds the range) since about 4.11.
+/// The first series whose kernel defaults to 60999 and warns about ends of the same parity.
+pub(super) const PARITY_SINCE: (u64, u64) = (4, 2);
+/// `ip_unprivileged_port_start` exists (and bounds the range) since 4.11.
 const UNPRIV_SINCE: (u64, u64) = (4, 11);
 const UNPRIV_DEFAULT: i128 = 1024;
 

@@ -1,5 +1,6 @@
 //! SL512 port-range-parity: both ends of the ephemeral port range in force are
-//! even, or both odd; the documentation asks for one of each (since about 4.4-4.6).
+//! even, or both odd; the kernel warns about it and the documentation asks for one of
+//! each (from 4.2).
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;

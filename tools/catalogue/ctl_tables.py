@@ -144,7 +144,7 @@ def strip_comments(text):
 class Fact:
     __slots__ = ("key", "file", "table", "procname", "data", "maxlen", "mode",
                  "handler", "extra1", "extra2", "min", "max", "min_expr",
-                 "max_expr", "default", "cond")
+                 "max_expr", "default", "cond", "via")
 
     def __init__(self, **kw):
         for s in self.__slots__:
@@ -568,6 +568,11 @@ def load_release(version, known, memo):
                 # The first table that defines a key wins (a later duplicate is
                 # an #ifdef alternative).
                 facts.setdefault(key, f)
+    # Per-interface tables kept in structs (devinet, neighbour): cut from the
+    # release trees into iface-tables/ (iface_tables.py).
+    import iface_tables
+    for key, f in sorted(iface_tables.load_release(version).items()):
+        facts.setdefault(key, f)
     return facts
 
 

@@ -904,7 +904,9 @@ def table_range(f):
     """(min, max, enforced, note) the handler enforces, or None for a handler
     whose rule is not in the table (custom, jiffies: HZ-dependent)."""
     h = f.handler
-    if h in DELEGATES and DELEGATES[h][0] in TYPE_RANGE:
+    if f.via:
+        h = f.via  # read in the release's own handler (iface_tables.py)
+    elif h in DELEGATES and DELEGATES[h][0] in TYPE_RANGE:
         h = DELEGATES[h][0]
     if h in MINMAX:
         lo_t, hi_t = TYPE_RANGE[h]
@@ -1030,7 +1032,7 @@ for k in sorted(cat.rows):
     prev = None
     for v in rels:
         f = fact_of[(k, v)]
-        sig = (f.file, f.handler, oct(f.mode) if f.mode is not None else "", f.extra1 or "",
+        sig = (f.file, f.handler + (" -> " + f.via if f.via else ""), oct(f.mode) if f.mode is not None else "", f.extra1 or "",
                "" if f.min is None else str(f.min), f.extra2 or "",
                "" if f.max is None else str(f.max), f.maxlen or "", f.default or "")
         if prev and prev[1] == sig and RELS.index(v) == RELS.index(prev[0][-1]) + 1:
@@ -1125,13 +1127,18 @@ for k in sorted(cat.rows):
                 r["values"] = "0,1"
     r["_handler"] = f_new.handler
     # --- range (per release; the newest in keys.tsv, older ones in key-ranges.tsv)
-    if f_new.handler in DELEGATES:
+    if f_new.via:
+        cat.note(k, "custom handler %s applies %s%s (read in Linux %s: %s)"
+                 % (f_new.handler, f_new.via,
+                    " with %s..%s" % (f_new.extra1, f_new.extra2) if f_new.extra1 else "",
+                    sver(last), f_new.file))
+    elif f_new.handler in DELEGATES:
         cat.note(k, "custom handler %s passes the table to %s (read in Linux 6.1: %s)"
                  % (f_new.handler, DELEGATES[f_new.handler][0], DELEGATES[f_new.handler][1].split(":")[0]))
     elif f_new.handler not in STANDARD:
         cat.note(k, "custom handler %s (%s)" % (f_new.handler, f_new.file))
     if not (override_src and (r.get("_ovmin") or r.get("_ovmax") or r.get("_ovenforced"))):
-        eff = DELEGATES.get(f_new.handler, (f_new.handler,))[0]
+        eff = f_new.via or DELEGATES.get(f_new.handler, (f_new.handler,))[0]
         tr = table_range(f_new) if r["type"] not in ("bool", "enum", "bitmask") or \
             eff in MINMAX else None
         if r["type"] in ("bool", "enum", "bitmask") and eff in ("proc_dointvec", "proc_douintvec"):
@@ -1154,7 +1161,9 @@ for k in sorted(cat.rows):
             r.pop("_ctype_bounds", None)
             if rnote:
                 cat.note(k, rnote)
-        elif "jiffies" in f_new.handler and r["enforced"] == "yes" and not r.get("_ovenforced"):
+        elif "jiffies" in f_new.handler and r["enforced"] == "yes" and not r.get("_ovenforced") \
+                and not (f_new.via == "proc_dointvec_ms_jiffies_minmax" and f_new.min is not None):
+            # (a millisecond minimum of msecs_to_jiffies(1) is 1 ms whatever HZ: kept)
             disagree(k, "range", "%s..%s yes" % (r["min"], r["max"]), "not enforced",
                      "%s: the limit depends on HZ" % f_new.handler)
             r["enforced"] = "no" if (r["min"] or r["max"]) else ""
@@ -1171,7 +1180,7 @@ for k in sorted(cat.rows):
     segs = []
     for v in rels:
         f = fact_of[(k, v)]
-        eff = DELEGATES.get(f.handler, (f.handler,))[0]
+        eff = f.via or DELEGATES.get(f.handler, (f.handler,))[0]
         tr = table_range(f) if eff in MINMAX or (
             eff in ("proc_dointvec", "proc_douintvec") and r["type"] not in ("bool", "enum", "bitmask")) \
             else None
