@@ -414,12 +414,29 @@ fn render_group(
             ));
         }
     }
-    // A group shows the note and help its members share.
-    if let Some(n) = g.note(diags) {
-        notes.push((Kind::Note, n.to_owned()));
+    // A group shows the note and help its members share; where they differ, the
+    // rule's summary as the why, and the first member's help for its line (the
+    // others' are in the JSON report and `--format short`).
+    let differ = g.is_grouped();
+    match g.note(diags) {
+        Some(n) => notes.push((Kind::Note, n.to_owned())),
+        None if differ => {
+            if let Some(doc) = crate::codes::doc(first.code) {
+                notes.push((Kind::Note, doc.summary_localized().to_owned()));
+            }
+        }
+        None => {}
     }
-    if let Some(h) = g.help(diags) {
-        notes.push((Kind::Help, h.to_owned()));
+    match g.help(diags) {
+        Some(h) => notes.push((Kind::Help, h.to_owned())),
+        None if differ => {
+            if let Some(h) = first.help_shown() {
+                let line = files[first.file].source.position(first.span.start).0;
+                let at = place(view, first.file, first.file, line);
+                notes.push((Kind::Help, format!("{at}: {h}")));
+            }
+        }
+        None => {}
     }
     // The gutter: as wide as the largest line number shown.
     let pad = places
