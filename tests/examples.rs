@@ -1,5 +1,5 @@
 //! The examples people read are what the binary prints: every block between
-//! `<!-- NAME:start -->` and `<!-- NAME:end -->` in `README.md` and the book's
+//! `<!-- NAME:start -->` and `<!-- NAME:end -->` in `README.md`, `README.zh-CN.md` and the book's
 //! guide chapters (`docs/src/guide/*.md`) is a fenced block whose first line is
 //! `$ sysctl-lint ARGS`, followed by that command's standard output (run from
 //! the repository root, 100 columns, no colour, English).
@@ -13,7 +13,7 @@ use assert_cmd::Command;
 
 fn documents() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut docs = vec![root.join("README.md")];
+    let mut docs = vec![root.join("README.md"), root.join("README.zh-CN.md")];
     let mut guide: Vec<PathBuf> = std::fs::read_dir(root.join("docs/src/guide"))
         .expect("docs/src/guide")
         .map(|e| e.expect("entry").path())
