@@ -196,23 +196,53 @@ pub fn rows(d: &Description) -> Vec<(&'static str, String)> {
     rows
 }
 
+/// The description for people, in the run's language (labels and rule
+/// summaries; the catalogue's own texts and the kernel's documentation stay as
+/// written), labels right-aligned by display width.
 pub fn render_human(d: &Description) -> String {
-    let rows = rows(d);
-    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    use crate::i18n::tr;
+    let rows: Vec<(String, String)> = rows(d)
+        .into_iter()
+        .map(|(label, value)| {
+            let value = match value.as_str() {
+                "read-only" => tr("describe-read-only", &[]),
+                "read-write" => tr("describe-read-write", &[]),
+                _ => value,
+            };
+            (
+                tr(&format!("describe-{}", label.replace(' ', "-")), &[]),
+                value,
+            )
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(l, _)| crate::text::width(l))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (label, value) in &rows {
-        out.push_str(&format!("{label:>width$}: {value}\n"));
+        let pad = " ".repeat(width - crate::text::width(label));
+        out.push_str(&format!("{pad}{label}: {value}\n"));
     }
     if let Some((source, text)) = catalog::doc_excerpt(d.info) {
-        out.push_str(&format!("\nKernel documentation ({source}):\n"));
+        out.push_str(&format!(
+            "\n{}\n",
+            tr("describe-kernel-doc", &[("source", source.into())])
+        ));
         for line in text.lines() {
             out.push_str(&format!("    {line}\n"));
         }
     }
     if !d.rules.is_empty() {
-        out.push_str("\nRules about this key:\n");
+        out.push_str(&format!("\n{}\n", tr("describe-rules-about", &[])));
         for r in &d.rules {
-            out.push_str(&format!("    {} {}: {}\n", r.code, r.name, r.summary));
+            out.push_str(&format!(
+                "    {} {}: {}\n",
+                r.code,
+                r.name,
+                r.summary_localized()
+            ));
         }
     }
     out

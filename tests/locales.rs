@@ -249,3 +249,46 @@ fn explain_serves_the_translated_page() {
         .stdout(contains("## What the kernel does"))
         .stdout(contains("Default severity: warning"));
 }
+
+#[test]
+fn describe_labels_in_chinese_aligned_by_display_width() {
+    let out = bin()
+        .args(["describe", "net.ipv4.tcp_tw_reuse", "--lang", "zh-CN"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("读写: 可读写"), "{text}");
+    // Every label ends at the same display column.
+    let ends: Vec<usize> = text
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| sysctl_lint::text::width(l.split(": ").next().unwrap_or("")))
+        .collect();
+    assert!(ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{text}");
+}
+
+#[test]
+fn check_summary_and_footer_in_chinese() {
+    bin()
+        .args(["check", "tests/fixtures/tuning-guide.conf"])
+        .env("LANG", "zh_CN.UTF-8")
+        .assert()
+        .code(1)
+        .stdout(contains("发现 5 个错误"))
+        .stdout(contains("运行 `sysctl-lint explain 代码` 查看详细说明"))
+        .stdout(contains("= 原因: "))
+        .stdout(contains("错误[SL201 unknown-key]"));
+    bin()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--lang",
+            "zh-CN",
+            "tests/fixtures/tuning-guide.conf",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains(": 提示[SL402] [*] "))
+        .stdout(contains("（同样出现在第 "));
+}

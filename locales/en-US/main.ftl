@@ -22,3 +22,24 @@ rules-markdown-header = | Code | Name | Severity | Summary |
 ## Command line
 
 lang-invalid = unknown language `{ $name }` (the languages are: en, zh-CN)
+
+## describe (labels; the catalogue's texts stay as written)
+
+describe-key = key
+describe-catalogue-entry = catalogue entry
+describe-type = type
+describe-access = access
+describe-unit = unit
+describe-default = default
+describe-range = range
+describe-documented-values = documented values
+describe-since = since
+describe-status = status
+describe-scope = scope
+describe-module = module
+describe-note = note
+describe-sources = sources
+describe-read-only = read-only
+describe-read-write = read-write
+describe-kernel-doc = Kernel documentation ({ $source }):
+describe-rules-about = Rules about this key:

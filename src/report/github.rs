@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use super::sarif::{line_span, message_with_help};
+use super::sarif::{line_span, message_with_help_shown};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;
 
@@ -78,7 +78,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
             "::{} {}::{}\n",
             command(d.severity),
             props.join(","),
-            escape_data(&message_with_help(d))
+            escape_data(&message_with_help_shown(d))
         ));
     }
     out

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::sarif::{fingerprints, line_span, message_with_help};
+use super::sarif::{fingerprints, line_span, message_with_help_shown};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::FileData;
 
@@ -56,7 +56,7 @@ pub fn render_with_cwd(files: &[FileData], diags: &[Diagnostic], cwd: Option<&Pa
             let f = &files[d.file];
             let ((begin, _), (end, _)) = line_span(f, &d.span);
             Issue {
-                description: message_with_help(d),
+                description: message_with_help_shown(d),
                 check_name: d.code,
                 fingerprint,
                 severity: severity(d.severity),
