@@ -4,8 +4,6 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// glibc raises its mmap threshold each time a big block is freed, and then keeps
 /// later big blocks in its heaps after they are freed too: the rules' tables on a
 /// million-line file would add up (about 15 MiB more at the peak). A fixed
@@ -24,7 +22,7 @@ fn tune_allocator() {}
 
 fn main() -> ExitCode {
     tune_allocator();
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -292,3 +292,27 @@ fn check_summary_and_footer_in_chinese() {
         .stdout(contains(": 提示[SL402] [*] "))
         .stdout(contains("（同样出现在第 "));
 }
+
+#[test]
+fn help_in_chinese_where_clap_allows() {
+    bin()
+        .args(["--lang", "zh-CN", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("用法: sysctl-lint"))
+        .stdout(contains("检查文件"))
+        .stdout(contains("-h, --help         显示帮助"));
+    bin()
+        .args(["check", "--help"])
+        .env("LANG", "zh_CN.UTF-8")
+        .assert()
+        .success()
+        .stdout(contains("选项:"));
+    // English help is clap's own, unchanged.
+    bin()
+        .args(["--help"])
+        .assert()
+        .success()
+        .stdout(contains("Usage: sysctl-lint"))
+        .stdout(contains("Print help"));
+}

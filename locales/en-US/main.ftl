@@ -43,3 +43,27 @@ describe-read-only = read-only
 describe-read-write = read-write
 describe-kernel-doc = Kernel documentation ({ $source }):
 describe-rules-about = Rules about this key:
+
+## --help (each command's summary, the headings, clap's own flags)
+
+help-usage = Usage:
+help-commands = Commands
+help-options = Options
+help-arguments = Arguments
+help-flag-help = Print help
+help-flag-version = Print version
+help-about-main = Lint Linux sysctl configuration (sysctl.conf, sysctl.d/*.conf) before it is applied
+help-about-check = Check files: each path is a file, a directory (its *.conf, sorted by name) or - for stdin
+help-about-rules = List every rule: code, name, default severity and summary
+help-about-explain = Print the documentation of rules, by code (SL201) or name (unknown-key)
+help-about-audit = Compare the configuration with the running kernel (read-only): drift, missing keys, value and profile rules on the live values, and a TCP socket-state summary
+help-about-fleet = Merge many hosts' JSON audit reports into one fleet report: which keys differ, which findings affect how many hosts
+help-about-effective = Show the value every key ends up with, the file and line that set it, and what it overrode
+help-about-server = Run the language server on standard input and output (for editors)
+help-about-completions = Print a shell completion script (bash, zsh, fish, elvish, powershell)
+help-about-man = Print the manual page sysctl-lint.1 (roff), or write it and one page per command
+help-about-config = Show the resolved settings of .sysctl-lint.toml (searched upwards from here)
+help-about-profiles = List the hardening profiles, or show the checks of one
+help-about-describe = Describe a key from the catalogue: type, unit, default, range, kernel versions, rules
+help-about-help = Print this message or the help of the given subcommand(s)
+help-arg-lang = The language of the output: en or zh-CN [default: `lang` in .sysctl-lint.toml, else LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 is zh-CN), else en]. Machine formats keep English messages and add `message_localized`

@@ -35,6 +35,96 @@ pub use args::*;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
+/// Parse the command line, with `--help` in the language the command line or
+/// the locale environment asks for (clap's own words and each command's summary;
+/// the options' descriptions stay English). The configuration file's `lang` is
+/// read after parsing, so it does not change `--help`.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang =
+        lang_in_args(&args).unwrap_or_else(|| i18n::Lang::from_env(|n| std::env::var(n).ok()));
+    let mut cmd = Cli::command();
+    if lang != i18n::Lang::En {
+        cmd = localize_help(cmd, lang);
+    }
+    let matches = cmd.try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// `--lang X` or `--lang=X` anywhere on the command line (it is global).
+fn lang_in_args(args: &[std::ffi::OsString]) -> Option<i18n::Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return i18n::Lang::parse(v);
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| i18n::Lang::parse(&v));
+        }
+    }
+    None
+}
+
+/// The help of every command in `lang`: its summary (`help-about-COMMAND`),
+/// the headings and clap's own flags.
+fn localize_help(cmd: clap::Command, lang: i18n::Lang) -> clap::Command {
+    let t = |id: &str| i18n::tr_in(lang, id, &[]);
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t("help-usage")
+    );
+    let one = |c: clap::Command, id: &str| -> clap::Command {
+        let c = c
+            .about(t(&format!("help-about-{id}")))
+            .help_template(template.clone())
+            .subcommand_help_heading(t("help-commands"))
+            .mut_args(|a| {
+                let a = if a.get_id() == "lang" {
+                    a.help(t("help-arg-lang"))
+                } else {
+                    a
+                };
+                if a.get_help_heading().is_none() && !a.is_positional() {
+                    a.help_heading(t("help-options"))
+                } else if a.is_positional() {
+                    a.help_heading(t("help-arguments"))
+                } else {
+                    a
+                }
+            });
+        // clap adds its own --help when the command is built: ours instead, in
+        // the language.
+        c.disable_help_flag(true).arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(t("help-flag-help"))
+                .help_heading(t("help-options")),
+        )
+    };
+    let mut cmd = one(cmd, "main").disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(t("help-flag-version"))
+            .help_heading(t("help-options")),
+    );
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| one(s, &name));
+    }
+    cmd
+}
+
 /// Whether `--lang` chose the language (then the configuration's `lang` does not).
 static LANG_FROM_FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
