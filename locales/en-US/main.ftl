@@ -67,3 +67,20 @@ help-about-profiles = List the hardening profiles, or show the checks of one
 help-about-describe = Describe a key from the catalogue: type, unit, default, range, kernel versions, rules
 help-about-help = Print this message or the help of the given subcommand(s)
 help-arg-lang = The language of the output: en or zh-CN [default: `lang` in .sysctl-lint.toml, else LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 is zh-CN), else en]. Machine formats keep English messages and add `message_localized`
+
+## Command-line errors and notices (on standard error, after `sysctl-lint: `)
+
+cli-cannot-write-output = cannot write output: { $error }
+describe-unknown-key = `{ $key }` is not in the catalogue of known keys
+describe-unknown-key-suggest = `{ $key }` is not in the catalogue of known keys; did you mean: { $suggestions }
+profiles-unknown = no profile `{ $name }` (available: { $available })
+fix-fixed = fixed { $count ->
+        [one] { $count } finding
+       *[other] { $count } findings
+    }
+fix-changed = it changed since it was read; left as is
+fix-cannot-write = cannot write it: { $error }; the file is unchanged
+fix-override-written = { $file } belongs to a package: wrote the override { $override }
+fix-override-failed = { $file } belongs to a package: cannot write the override { $override }: { $error }
+fix-override-dir-is-package = { $dir } resolves to the package directory { $path }: no override written
+fix-override-impossible = { $file } belongs to a package: its fixes cannot be expressed as an override (left as is)

@@ -66,3 +66,17 @@ help-about-profiles = 列出加固配置集，或显示其中一个的检查项
 help-about-describe = 从键目录中说明一个键：类型、单位、默认值、取值范围、内核版本、相关规则
 help-about-help = 显示本帮助或指定子命令的帮助
 help-arg-lang = 输出语言：en 或 zh-CN [默认：.sysctl-lint.toml 中的 `lang`，否则按 LC_ALL、LC_MESSAGES 或 LANG（zh_CN.UTF-8 即 zh-CN），否则为 en]。机器可读格式保留英文消息，并附加 `message_localized`
+
+## 命令行的错误与提示（输出到标准错误，前缀 `sysctl-lint: `）
+
+cli-cannot-write-output = 无法写出输出：{ $error }
+describe-unknown-key = `{ $key }` 不在已知键的目录中
+describe-unknown-key-suggest = `{ $key }` 不在已知键的目录中；是不是想找：{ $suggestions }
+profiles-unknown = 没有加固配置集 `{ $name }`（可选：{ $available }）
+fix-fixed = 已修复 { $count } 条问题
+fix-changed = 读取之后文件已被改动；保持原样
+fix-cannot-write = 无法写入：{ $error }；文件未改动
+fix-override-written = { $file } 属于软件包：已写入覆盖文件 { $override }
+fix-override-failed = { $file } 属于软件包：无法写入覆盖文件 { $override }：{ $error }
+fix-override-dir-is-package = { $dir } 解析到软件包目录 { $path }：未写入覆盖文件
+fix-override-impossible = { $file } 属于软件包：它的修复无法写成覆盖文件（保持原样）

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sysctl_lint::config::Config;
+use sysctl_lint::i18n::tr;
 use sysctl_lint::report::{self, statistics::FixLine};
 use sysctl_lint::system::Loader;
 use sysctl_lint::{input, layout, Options};
@@ -323,10 +324,8 @@ fn fix_mode(
                 Some(Err(e)) => {
                     failed += 1;
                     let why = match e {
-                        sysctl_lint::fsroot::FsError::Changed => {
-                            "it changed since it was read; left as is".to_owned()
-                        }
-                        e => format!("cannot write it: {e}; the file is unchanged"),
+                        sysctl_lint::fsroot::FsError::Changed => tr("fix-changed", &[]),
+                        e => tr("fix-cannot-write", &[("error", (&e.to_string()).into())]),
                     };
                     eprintln!("sysctl-lint: {}: {why}", f.source.name);
                     keep = f.source.bytes().to_vec();
@@ -345,9 +344,17 @@ fn fix_mode(
         match target.root.create_new(dir, &o.name, &o.body, 0o644) {
             Ok(path) => {
                 eprintln!(
-                    "sysctl-lint: {} belongs to a package: wrote the override {}",
-                    o.package_file,
-                    sysctl_lint::escape::escape_path(&path)
+                    "sysctl-lint: {}",
+                    tr(
+                        "fix-override-written",
+                        &[
+                            ("file", (&o.package_file).into()),
+                            (
+                                "override",
+                                (&sysctl_lint::escape::escape_path(&path).into_owned()).into()
+                            ),
+                        ]
+                    )
                 );
                 count += o.fixed;
                 applied.extend(o.applied.iter().cloned());
@@ -360,16 +367,27 @@ fn fix_mode(
             Err(e) => {
                 failed += 1;
                 eprintln!(
-                    "sysctl-lint: {} belongs to a package: cannot write the override {}: {e}",
-                    o.package_file,
-                    sysctl_lint::escape::escape_path(&dir.join(&o.name))
+                    "sysctl-lint: {}",
+                    tr(
+                        "fix-override-failed",
+                        &[
+                            ("file", (&o.package_file).into()),
+                            (
+                                "override",
+                                (&sysctl_lint::escape::escape_path(&dir.join(&o.name))
+                                    .into_owned())
+                                    .into()
+                            ),
+                            ("error", (&e.to_string()).into()),
+                        ]
+                    )
                 );
             }
         }
     }
     eprintln!(
-        "sysctl-lint: fixed {count} finding{}",
-        if count == 1 { "" } else { "s" }
+        "sysctl-lint: {}",
+        tr("fix-fixed", &[("count", count.into())])
     );
     Ok(FixOutcome::Fixed {
         files: new_files,
@@ -414,9 +432,17 @@ fn override_dropins(
         let probe = path.join("x.conf");
         if fix::is_package_owned(&probe.to_string_lossy()) {
             eprintln!(
-                "sysctl-lint: {} resolves to the package directory {}: no override written",
-                fix::OVERRIDE_DIR,
-                sysctl_lint::escape::escape_path(&path)
+                "sysctl-lint: {}",
+                tr(
+                    "fix-override-dir-is-package",
+                    &[
+                        ("dir", fix::OVERRIDE_DIR.into()),
+                        (
+                            "path",
+                            (&sysctl_lint::escape::escape_path(&path).into_owned()).into()
+                        ),
+                    ]
+                )
             );
             return Vec::new();
         }
@@ -432,8 +458,11 @@ fn override_dropins(
         let changed = fix::changed_settings(f, &fixed);
         if changed.is_empty() {
             eprintln!(
-                "sysctl-lint: {} belongs to a package: its fixes cannot be expressed as an override (left as is)",
-                f.source.name
+                "sysctl-lint: {}",
+                tr(
+                    "fix-override-impossible",
+                    &[("file", (&f.source.name).into())]
+                )
             );
             continue;
         }

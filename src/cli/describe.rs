@@ -17,12 +17,16 @@ pub(super) fn run(key: &str, format: ListFormat) -> ExitCode {
                 s
             }
         }),
-        Err(suggestions) if suggestions.is_empty() => {
-            usage_error(format!("`{key}` is not in the catalogue of known keys"))
-        }
-        Err(suggestions) => usage_error(format!(
-            "`{key}` is not in the catalogue of known keys; did you mean: {}",
-            suggestions.join(", ")
+        Err(suggestions) if suggestions.is_empty() => usage_error(sysctl_lint::i18n::tr(
+            "describe-unknown-key",
+            &[("key", key.into())],
+        )),
+        Err(suggestions) => usage_error(sysctl_lint::i18n::tr(
+            "describe-unknown-key-suggest",
+            &[
+                ("key", key.into()),
+                ("suggestions", (&suggestions.join(", ")).into()),
+            ],
         )),
     }
 }

@@ -198,7 +198,13 @@ fn emit(text: &str) -> ExitCode {
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sysctl-lint: cannot write output: {e}");
+            eprintln!(
+                "sysctl-lint: {}",
+                i18n::tr(
+                    "cli-cannot-write-output",
+                    &[("error", (&e.to_string()).into())]
+                )
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -26,9 +26,12 @@ pub(super) fn run(name: Option<&str>) -> ExitCode {
         return emit(&text);
     };
     let Some(p) = profile::find(name) else {
-        return usage_error(format!(
-            "no profile `{name}` (available: {})",
-            profile::names().join(", ")
+        return usage_error(sysctl_lint::i18n::tr(
+            "profiles-unknown",
+            &[
+                ("name", name.into()),
+                ("available", (&profile::names().join(", ")).into()),
+            ],
         ));
     };
     let mut text = format!("{}: {}\n\n", p.name, p.description);
