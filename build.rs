@@ -272,12 +272,7 @@ fn rule_docs() -> String {
         let shown = p.display().to_string();
         println!("cargo:rerun-if-changed={shown}");
         let text = fs::read_to_string(&p).unwrap_or_else(|e| panic!("{shown}: {e}"));
-        let rest = text
-            .strip_prefix("---\n")
-            .unwrap_or_else(|| panic!("{shown}: must start with `---` front matter"));
-        let (front, body) = rest
-            .split_once("\n---\n")
-            .unwrap_or_else(|| panic!("{shown}: front matter is not closed with `---`"));
+        let (front, body) = front_matter(&text, &shown);
         let field = |name: &str| -> String {
             front
                 .lines()
@@ -325,6 +320,15 @@ fn rule_docs() -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// A rule page's front matter (between the `---` lines) and its body.
+fn front_matter<'a>(text: &'a str, shown: &str) -> (&'a str, &'a str) {
+    let rest = text
+        .strip_prefix("---\n")
+        .unwrap_or_else(|| panic!("{shown}: must start with `---` front matter"));
+    rest.split_once("\n---\n")
+        .unwrap_or_else(|| panic!("{shown}: front matter is not closed with `---`"))
 }
 
 /// `rules/key-docs.tsv`: a short excerpt of the kernel documentation per key
@@ -403,12 +407,7 @@ fn rule_docs_translated(lang: &str, name: &str) -> String {
         let shown = p.display().to_string();
         println!("cargo:rerun-if-changed={shown}");
         let text = fs::read_to_string(&p).unwrap_or_else(|e| panic!("{shown}: {e}"));
-        let rest = text
-            .strip_prefix("---\n")
-            .unwrap_or_else(|| panic!("{shown}: must start with `---` front matter"));
-        let (front, body) = rest
-            .split_once("\n---\n")
-            .unwrap_or_else(|| panic!("{shown}: front matter is not closed with `---`"));
+        let (front, body) = front_matter(&text, &shown);
         let summary = front
             .lines()
             .find_map(|l| l.strip_prefix("summary: "))

@@ -254,29 +254,31 @@ impl Diagnostic {
     pub fn note(mut self, note: impl Into<Text>) -> Self {
         let note = note.into();
         self.note = Some(note.en);
-        match note.localized {
-            Some(l) => self.localized_mut().note = Some(l),
-            None => {
-                if let Some(l) = &mut self.localized {
-                    l.note = None;
-                }
-            }
-        }
+        self.set_localized(note.localized, |l| &mut l.note);
         self
     }
 
     pub fn help(mut self, help: impl Into<Text>) -> Self {
         let help = help.into();
         self.help = Some(help.en);
-        match help.localized {
-            Some(l) => self.localized_mut().help = Some(l),
+        self.set_localized(help.localized, |l| &mut l.help);
+        self
+    }
+
+    /// Set (or clear, for an English-only text) one localized field.
+    fn set_localized(
+        &mut self,
+        text: Option<String>,
+        field: impl Fn(&mut Localized) -> &mut Option<String>,
+    ) {
+        match text {
+            Some(t) => *field(self.localized_mut()) = Some(t),
             None => {
                 if let Some(l) = &mut self.localized {
-                    l.help = None;
+                    *field(l) = None;
                 }
             }
         }
-        self
     }
 
     pub fn label(mut self, file: usize, span: Range<usize>, message: impl Into<String>) -> Self {

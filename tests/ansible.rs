@@ -13,18 +13,13 @@
 //! affects writes), because the tests run on shared machines where `sysctl` is
 //! only ever run with `--dry-run`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-
-fn skip(reason: &str) {
-    if std::env::var_os("SYSCTL_LINT_REQUIRE_ANSIBLE").is_some_and(|v| v == "1") {
-        panic!("SYSCTL_LINT_REQUIRE_ANSIBLE=1 but {reason}");
-    }
-    eprintln!("SKIPPED: {reason}");
-}
 
 fn parse(path: &Path) -> Value {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -119,4 +114,8 @@ fn playbook_gathers_reports_and_builds_the_fleet_views() {
             .count(),
         snapshot.lines().count()
     );
+}
+
+fn skip(reason: &str) {
+    common::skip("SYSCTL_LINT_REQUIRE_ANSIBLE", reason);
 }

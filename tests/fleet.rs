@@ -2,6 +2,9 @@
 //! host's `audit --format json` report, then the fleet view of them all, which
 //! must say what `audit --snapshot DIR` says of the same hosts' snapshots.
 
+mod common;
+use common::promtool_check;
+
 use std::fs;
 use std::path::Path;
 
@@ -165,34 +168,6 @@ fn fleet_of_reports_matches_fleet_of_snapshots() {
         "net.core.somaxconn".to_owned(),
         vec!["web02".to_owned()]
     )));
-}
-
-/// The real `promtool check metrics` (as tests/prometheus.rs: a visible skip
-/// where it is not installed, a failure when CI requires it).
-fn promtool_check(text: &str) {
-    use std::io::Write;
-    let Ok(mut child) = std::process::Command::new("promtool")
-        .args(["check", "metrics"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-    else {
-        assert!(
-            std::env::var_os("SYSCTL_LINT_REQUIRE_PROMTOOL").is_none(),
-            "promtool is required (SYSCTL_LINT_REQUIRE_PROMTOOL) but not installed"
-        );
-        eprintln!("SKIPPED: promtool is not installed (Debian: apt-get install prometheus)");
-        return;
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "promtool: {out:?}\n{text}");
 }
 
 #[test]

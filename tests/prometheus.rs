@@ -2,6 +2,9 @@
 //! the real `promtool check metrics` (Debian's `prometheus` package; `.ci/run`
 //! installs it) where it is installed, and exactly by a golden snapshot.
 
+mod common;
+use common::promtool_check;
+
 use assert_cmd::Command;
 
 fn metrics(args: &[&str]) -> String {
@@ -20,37 +23,6 @@ fn without_timestamp(text: &str) -> String {
         .filter(|l| !l.starts_with("sysctl_lint_audit_timestamp_seconds "))
         .map(|l| format!("{l}\n"))
         .collect()
-}
-
-fn promtool_check(text: &str) {
-    let Ok(mut child) = std::process::Command::new("promtool")
-        .args(["check", "metrics"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-    else {
-        assert!(
-            std::env::var_os("SYSCTL_LINT_REQUIRE_PROMTOOL").is_none(),
-            "promtool is required (SYSCTL_LINT_REQUIRE_PROMTOOL) but not installed"
-        );
-        eprintln!("SKIPPED: promtool is not installed (Debian: apt-get install prometheus)");
-        return;
-    };
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "promtool check metrics failed:\n{}{}\n{text}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

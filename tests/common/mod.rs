@@ -91,3 +91,47 @@ pub fn procps_invalid_lines(sysctl: &Path, file: &Path) -> Vec<usize> {
         .filter_map(|l| l.strip_prefix(&prefix)?.split(')').next()?.parse().ok())
         .collect()
 }
+
+/// A test that needs a tool which is not installed: fails when CI requires the
+/// tool (`require`, e.g. `SYSCTL_LINT_REQUIRE_ANSIBLE=1`), else says `SKIPPED:
+/// <reason>` straight to standard error, which the test harness does not
+/// capture, so the skip shows in `cargo test`'s output although the test passes.
+pub fn skip(require: &str, reason: &str) {
+    use std::io::Write;
+    if std::env::var_os(require).is_some_and(|v| !v.is_empty() && v != "0") {
+        panic!("{require} is set but {reason}");
+    }
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {reason}");
+}
+
+/// The real `promtool check metrics` on `text` (Debian's `prometheus`
+/// package; `.ci/run` installs it and sets `SYSCTL_LINT_REQUIRE_PROMTOOL`).
+pub fn promtool_check(text: &str) {
+    use std::io::Write;
+    let Ok(mut child) = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        skip(
+            "SYSCTL_LINT_REQUIRE_PROMTOOL",
+            "promtool is not installed (Debian: apt-get install prometheus)",
+        );
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write to promtool");
+    let out = child.wait_with_output().expect("promtool");
+    assert!(
+        out.status.success(),
+        "promtool check metrics failed:\n{}{}\n{text}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
