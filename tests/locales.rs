@@ -316,3 +316,45 @@ fn help_in_chinese_where_clap_allows() {
         .stdout(contains("Usage: sysctl-lint"))
         .stdout(contains("Print help"));
 }
+
+/// The tuning guide in Chinese, as `LANG=zh_CN.UTF-8 sysctl-lint check` prints it
+/// at 100 columns (human) and as `--format short`.
+#[test]
+fn tuning_guide_in_chinese() {
+    for (name, args) in [
+        (
+            "tuning_guide_zh_human",
+            &["check", "tests/fixtures/tuning-guide.conf"][..],
+        ),
+        (
+            "tuning_guide_zh_short",
+            &[
+                "check",
+                "--format",
+                "short",
+                "tests/fixtures/tuning-guide.conf",
+            ][..],
+        ),
+    ] {
+        let out = bin()
+            .args(args)
+            .env("LANG", "zh_CN.UTF-8")
+            .env("COLUMNS", "100")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        if name.ends_with("human") {
+            let wide: Vec<&str> = text
+                .lines()
+                .filter(|l| sysctl_lint::text::width(l) > 100)
+                .collect();
+            assert!(
+                wide.is_empty(),
+                "lines over 100 columns:\n{}",
+                wide.join("\n")
+            );
+        }
+        insta::assert_snapshot!(name, text);
+    }
+}
