@@ -84,3 +84,11 @@ fix-override-written = { $file } belongs to a package: wrote the override { $ove
 fix-override-failed = { $file } belongs to a package: cannot write the override { $override }: { $error }
 fix-override-dir-is-package = { $dir } resolves to the package directory { $path }: no override written
 fix-override-impossible = { $file } belongs to a package: its fixes cannot be expressed as an override (left as is)
+
+## profiles (the profiles' own texts stay as written)
+
+profiles-checks = { $count ->
+        [one] { $count } check
+       *[other] { $count } checks
+    }
+profiles-sources = sources: { $sources }

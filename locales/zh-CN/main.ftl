@@ -80,3 +80,8 @@ fix-override-written = { $file } 属于软件包：已写入覆盖文件 { $over
 fix-override-failed = { $file } 属于软件包：无法写入覆盖文件 { $override }：{ $error }
 fix-override-dir-is-package = { $dir } 解析到软件包目录 { $path }：未写入覆盖文件
 fix-override-impossible = { $file } 属于软件包：它的修复无法写成覆盖文件（保持原样）
+
+## profiles（配置集自身的文字保持原样）
+
+profiles-checks = { $count } 项检查
+profiles-sources = 来源：{ $sources }

@@ -16,10 +16,10 @@ pub(super) fn run(name: Option<&str>) -> ExitCode {
             .iter()
             .map(|p| {
                 format!(
-                    "{:width$}  {} ({} checks)\n",
+                    "{:width$}  {} ({})\n",
                     p.name,
                     p.description,
-                    p.checks.len()
+                    sysctl_lint::i18n::tr("profiles-checks", &[("count", p.checks.len().into())])
                 )
             })
             .collect();
@@ -38,7 +38,13 @@ pub(super) fn run(name: Option<&str>) -> ExitCode {
     for c in &p.checks {
         text.push_str(&format!("{} {}\n    {}\n", c.key, c.expect, c.rationale));
         if !c.sources.is_empty() {
-            text.push_str(&format!("    sources: {}\n", c.sources.join("; ")));
+            text.push_str(&format!(
+                "    {}\n",
+                sysctl_lint::i18n::tr(
+                    "profiles-sources",
+                    &[("sources", (&c.sources.join("; ")).into())]
+                )
+            ));
         }
     }
     emit(&text)
