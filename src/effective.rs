@@ -221,41 +221,48 @@ fn shown_location(a: &Assignment) -> String {
     field(&location(a)).into_owned()
 }
 
-/// A readable table: `key = value   (file:line)`, replaced lines and notes below.
+/// A readable table: `key = value   (file:line)`, replaced lines and notes below
+/// (labels in the run's language; the notes stay English for now).
 pub fn render_human(effs: &[Effective]) -> String {
+    use crate::i18n::tr;
     let left = |e: &Effective| match &e.value {
         Some(v) => format!("{} = {}", field(&e.key), field(v)),
-        None => format!("-{} (not set)", field(&e.key)),
+        None => format!("-{} ({})", field(&e.key), tr("effective-not-set", &[])),
     };
     let width = effs
         .iter()
-        .map(|e| left(e).chars().count())
+        .map(|e| crate::text::width(&left(e)))
         .max()
         .unwrap_or(0)
         .min(60);
     let mut s = String::new();
     for e in effs {
         let l = left(e);
-        let pad = width.saturating_sub(l.chars().count());
+        let pad = width.saturating_sub(crate::text::width(&l));
         s.push_str(&format!(
             "{l}{}  ({})",
             " ".repeat(pad),
             shown_location(&e.set_by)
         ));
         if e.glob {
-            s.push_str("  [glob]");
+            s.push_str(&format!("  [{}]", tr("effective-glob", &[])));
         }
         s.push('\n');
         for o in &e.overridden {
             s.push_str(&format!(
-                "    replaces {}  ({})\n",
-                shown(&e.key, o),
-                shown_location(o)
+                "    {}\n",
+                tr(
+                    "effective-replaces",
+                    &[
+                        ("setting", (&shown(&e.key, o)).into()),
+                        ("at", (&shown_location(o)).into()),
+                    ]
+                )
             ));
         }
         if let Some(n) = &e.note {
             for part in n.split("; ") {
-                s.push_str(&format!("    note: {}\n", field(part)));
+                s.push_str(&format!("    {}: {}\n", tr("out-note", &[]), field(part)));
             }
         }
     }

@@ -92,3 +92,10 @@ profiles-checks = { $count ->
        *[other] { $count } checks
     }
 profiles-sources = sources: { $sources }
+
+## effective
+
+effective-header = { $root } as { $loader } loads it ({ $files } files):
+effective-not-set = not set
+effective-glob = glob
+effective-replaces = replaces { $setting }  ({ $at })

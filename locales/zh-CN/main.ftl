@@ -85,3 +85,10 @@ fix-override-impossible = { $file } 属于软件包：它的修复无法写成�
 
 profiles-checks = { $count } 项检查
 profiles-sources = 来源：{ $sources }
+
+## effective
+
+effective-header = { $root }（按 { $loader } 的方式加载，共 { $files } 个文件）：
+effective-not-set = 未设置
+effective-glob = 通配
+effective-replaces = 覆盖了 { $setting }（{ $at }）

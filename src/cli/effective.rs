@@ -41,11 +41,19 @@ pub(super) fn run(
     };
     let text = match format {
         EffectiveFormat::Human => format!(
-            "{}{} as {} loads it ({} files):\n{}",
+            "{}{}\n{}",
             unreadable.iter().map(sl100).collect::<String>(),
-            sysctl_lint::escape::escape_path(root),
-            l.loader,
-            l.applied,
+            sysctl_lint::i18n::tr(
+                "effective-header",
+                &[
+                    (
+                        "root",
+                        (&sysctl_lint::escape::escape_path(root).into_owned()).into()
+                    ),
+                    ("loader", (&l.loader.to_string()).into()),
+                    ("files", l.applied.into()),
+                ]
+            ),
             eff::render_human(&effs)
         ),
         EffectiveFormat::Conf => {
