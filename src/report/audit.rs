@@ -307,6 +307,9 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport) {
                 x.name,
                 field(&x.message)
             ));
+            if let Some(n) = &x.note {
+                s.push_str(&format!("      note: {}\n", field(n)));
+            }
             if let Some(h) = &x.help {
                 s.push_str(&format!("      help: {}\n", field(h)));
             }
@@ -436,6 +439,7 @@ pub(crate) struct FindingJson<'a> {
     pub(crate) live: Option<&'a str>,
     pub(crate) message: &'a str,
     pub(crate) name: &'static str,
+    pub(crate) note: Option<&'a str>,
     pub(crate) severity: &'static str,
     pub(crate) value: Option<&'a str>,
 }
@@ -508,6 +512,7 @@ impl<'a> FleetJson<'a> {
                     name: x.name,
                     severity: x.severity.as_str(),
                     message: &x.message,
+                    note: x.note.as_deref(),
                     help: x.help.as_deref(),
                     file: x.file.as_deref(),
                     line: x.line,

@@ -692,6 +692,13 @@ impl<'a> Page<'a> {
         if !facts.is_empty() {
             let _ = writeln!(self.out, "<p class=\"live\">{}</p>", facts.join(" "));
         }
+        if let Some(note) = &x.note {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\"><b>note:</b> {}</p>",
+                prose(note)
+            );
+        }
         if let Some(help) = &x.help {
             let _ = writeln!(
                 self.out,
