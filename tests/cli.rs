@@ -109,6 +109,50 @@ fn human_wraps_at_columns() {
     }
 }
 
+/// Issue #16: `audit`'s human report wraps at the width `check`'s does
+/// (`COLUMNS` without a terminal): the header, the findings, a fleet's
+/// differences, notes, helps and host lists. Not wrapped: source lines, their
+/// carets, and the location line of a snippet (`┌─ FILE:LINE:COL`, a path).
+#[test]
+fn audit_human_wraps_at_columns() {
+    for args in [
+        &[
+            "--root",
+            "tests/fixtures/audit/root",
+            "--proc",
+            "tests/fixtures/audit/proc-drift",
+        ][..],
+        &["--snapshot", "tests/fixtures/audit/fleet"][..],
+    ] {
+        let out = bin()
+            .args(["audit", "--color", "never"])
+            .args(args)
+            .env("COLUMNS", "80")
+            .output()
+            .expect("run");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(text.contains("warning[SL"), "{text}");
+        let mut wrapped = 0;
+        for line in text.lines() {
+            let snippet = line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || line.trim_start().starts_with("┌─")
+                || line
+                    .split_once('│')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']));
+            assert!(
+                snippet || sysctl_lint::text::width(line) <= 80,
+                "wider than 80 columns: {line}\n{text}"
+            );
+            wrapped += usize::from(line.starts_with("            ") && !line.contains('│'));
+        }
+        // The fleet's notes and helps are continued under their text.
+        if args[0] == "--snapshot" {
+            assert!(wrapped > 0, "{text}");
+            assert!(text.contains("\n      note: "), "{text}");
+        }
+    }
+}
+
 /// Issue #16: the short format shows a cause once with its other lines; the
 /// JSON report keeps one entry per line, with a `group` id shared by them.
 #[test]

@@ -406,8 +406,13 @@ fn drift_with_different_causes_stays_apart() {
         [(never, vec!["c"]), (runtime.as_str(), vec!["a", "b"])],
         "{merged:#}"
     );
-    // The human report shows each finding's note above its help.
-    let out = sysctl_lint(d).args(["fleet", "causes"]).output().unwrap();
+    // The human report shows each finding's note above its help (wide enough
+    // not to wrap).
+    let out = sysctl_lint(d)
+        .args(["fleet", "causes"])
+        .env("COLUMNS", "1000")
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(&format!("      note: {never}\n      help: ")),

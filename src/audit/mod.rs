@@ -115,8 +115,8 @@ mod snapshot;
 mod tests;
 
 pub use crate::report::audit::{
-    fleet_counts, render_human, render_json, render_reports_human, render_reports_json,
-    render_reports_short, to_json,
+    fleet_counts, render_human, render_human_with, render_json, render_reports_human,
+    render_reports_human_with, render_reports_json, render_reports_short, to_json,
 };
 pub(crate) use causes::*;
 pub use fleet::*;

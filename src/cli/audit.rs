@@ -8,7 +8,7 @@ use sysctl_lint::system::Loader;
 
 use super::{
     configuration, deliver, exit_code, filter_findings, human_style, options, render, statistics,
-    usage_error, use_color, AuditArgs, Format,
+    usage_error, AuditArgs, Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
@@ -67,7 +67,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
             &outcome.diagnostics,
             human_style(args.report.color),
         ),
-        Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
+        Format::Human => audit::render_human_with(&outcome, human_style(args.report.color)),
         Format::Json => audit::render_json(&outcome),
         Format::Prometheus => sysctl_lint::report::prometheus::render_audit(&outcome),
         Format::Html => report::html::render_audit(&outcome),
