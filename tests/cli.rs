@@ -1177,6 +1177,44 @@ fn help_documents_the_report_flags_with_examples() {
     }
 }
 
+/// `--statistics` has no HTML page: refused (exit 2) with a message saying
+/// which formats it has; `--quiet` is for human and short, an HTML page stays
+/// whole (and `--help` says so).
+#[test]
+fn html_with_statistics_is_refused_and_with_quiet_is_the_page() {
+    for args in [
+        &["check", "tests/fixtures/tuning-guide.conf"][..],
+        &["audit", "--snapshot", "tests/fixtures/audit/fleet"][..],
+    ] {
+        bin()
+            .args(args)
+            .args(["--format", "html", "--statistics"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                contains("--statistics has no HTML rendering")
+                    .and(contains("use it with --format human, short or json")),
+            );
+        let full = bin()
+            .args(args)
+            .args(["--format", "html"])
+            .output()
+            .expect("run");
+        let quiet = bin()
+            .args(args)
+            .args(["--format", "html", "--quiet"])
+            .output()
+            .expect("run");
+        assert!(String::from_utf8_lossy(&quiet.stdout).starts_with("<!DOCTYPE html>"));
+        assert_eq!(quiet.stdout, full.stdout, "{args:?}");
+        assert_eq!(quiet.status.code(), full.status.code());
+    }
+    let help = bin().args(["check", "--help"]).output().expect("run");
+    let help = String::from_utf8(help.stdout).expect("utf-8");
+    assert!(help.contains("human and short only"), "{help}");
+}
+
 #[test]
 fn explain_several_codes_and_all() {
     let out = bin()

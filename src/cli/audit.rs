@@ -13,6 +13,9 @@ use super::{
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
     use sysctl_lint::audit;
+    if let Err(code) = super::check_report_args("audit", &args.report) {
+        return code;
+    }
     let cfg = match configuration(&args.config, &args.rules) {
         Ok(cfg) => cfg,
         Err(code) => return code,
