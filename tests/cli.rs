@@ -97,16 +97,21 @@ fn human_wraps_at_columns() {
         let text = String::from_utf8(out.stdout).expect("utf-8");
         assert_eq!(text.matches("[SL402 ").count(), 1, "{text}");
         for line in text.lines() {
-            let snippet = line.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                || line
-                    .split_once('│')
-                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']));
             assert!(
-                snippet || sysctl_lint::text::width(line) <= 80,
+                snippet_line(line) || sysctl_lint::text::width(line) <= 80,
                 "wider than 80 columns: {line}"
             );
         }
     }
+}
+
+/// A line of a snippet, which the human report shows whole: a source line
+/// (`12 │ key = value`) or its carets (`   │     ^^^ label`).
+fn snippet_line(line: &str) -> bool {
+    line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        || line
+            .split_once('│')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']))
 }
 
 /// Issue #16: `audit`'s human report wraps at the width `check`'s does
@@ -134,11 +139,7 @@ fn audit_human_wraps_at_columns() {
         assert!(text.contains("warning[SL"), "{text}");
         let mut wrapped = 0;
         for line in text.lines() {
-            let snippet = line.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                || line.trim_start().starts_with("┌─")
-                || line
-                    .split_once('│')
-                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']));
+            let snippet = snippet_line(line) || line.trim_start().starts_with("┌─");
             assert!(
                 snippet || sysctl_lint::text::width(line) <= 80,
                 "wider than 80 columns: {line}\n{text}"
