@@ -97,14 +97,59 @@ fn human_wraps_at_columns() {
         let text = String::from_utf8(out.stdout).expect("utf-8");
         assert_eq!(text.matches("[SL402 ").count(), 1, "{text}");
         for line in text.lines() {
-            let snippet = line.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                || line
-                    .split_once('│')
-                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']));
             assert!(
-                snippet || sysctl_lint::text::width(line) <= 80,
+                snippet_line(line) || sysctl_lint::text::width(line) <= 80,
                 "wider than 80 columns: {line}"
             );
+        }
+    }
+}
+
+/// A line of a snippet, which the human report shows whole: a source line
+/// (`12 │ key = value`) or its carets (`   │     ^^^ label`).
+fn snippet_line(line: &str) -> bool {
+    line.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        || line
+            .split_once('│')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['^', '-']))
+}
+
+/// Issue #16: `audit`'s human report wraps at the width `check`'s does
+/// (`COLUMNS` without a terminal): the header, the findings, a fleet's
+/// differences, notes, helps and host lists. Not wrapped: source lines, their
+/// carets, and the location line of a snippet (`┌─ FILE:LINE:COL`, a path).
+#[test]
+fn audit_human_wraps_at_columns() {
+    for args in [
+        &[
+            "--root",
+            "tests/fixtures/audit/root",
+            "--proc",
+            "tests/fixtures/audit/proc-drift",
+        ][..],
+        &["--snapshot", "tests/fixtures/audit/fleet"][..],
+    ] {
+        let out = bin()
+            .args(["audit", "--color", "never"])
+            .args(args)
+            .env("COLUMNS", "80")
+            .output()
+            .expect("run");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(text.contains("warning[SL"), "{text}");
+        let mut wrapped = 0;
+        for line in text.lines() {
+            let snippet = snippet_line(line) || line.trim_start().starts_with("┌─");
+            assert!(
+                snippet || sysctl_lint::text::width(line) <= 80,
+                "wider than 80 columns: {line}\n{text}"
+            );
+            wrapped += usize::from(line.starts_with("            ") && !line.contains('│'));
+        }
+        // The fleet's notes and helps are continued under their text.
+        if args[0] == "--snapshot" {
+            assert!(wrapped > 0, "{text}");
+            assert!(text.contains("\n      note: "), "{text}");
         }
     }
 }
@@ -1131,6 +1176,44 @@ fn help_documents_the_report_flags_with_examples() {
         assert!(text.contains("Examples:"), "{command}");
         assert!(text.contains(&format!("sysctl-lint {command} --statistics")));
     }
+}
+
+/// `--statistics` has no HTML page: refused (exit 2) with a message saying
+/// which formats it has; `--quiet` is for human and short, an HTML page stays
+/// whole (and `--help` says so).
+#[test]
+fn html_with_statistics_is_refused_and_with_quiet_is_the_page() {
+    for args in [
+        &["check", "tests/fixtures/tuning-guide.conf"][..],
+        &["audit", "--snapshot", "tests/fixtures/audit/fleet"][..],
+    ] {
+        bin()
+            .args(args)
+            .args(["--format", "html", "--statistics"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                contains("--statistics has no HTML rendering")
+                    .and(contains("use it with --format human, short or json")),
+            );
+        let full = bin()
+            .args(args)
+            .args(["--format", "html"])
+            .output()
+            .expect("run");
+        let quiet = bin()
+            .args(args)
+            .args(["--format", "html", "--quiet"])
+            .output()
+            .expect("run");
+        assert!(String::from_utf8_lossy(&quiet.stdout).starts_with("<!DOCTYPE html>"));
+        assert_eq!(quiet.stdout, full.stdout, "{args:?}");
+        assert_eq!(quiet.status.code(), full.status.code());
+    }
+    let help = bin().args(["check", "--help"]).output().expect("run");
+    let help = String::from_utf8(help.stdout).expect("utf-8");
+    assert!(help.contains("human and short only"), "{help}");
 }
 
 #[test]

@@ -315,3 +315,83 @@ fn inputs_that_are_not_audit_reports_fail_the_run_not_the_merge() {
     // The three reports are still merged.
     assert_eq!(merged["summary"]["warnings"], 3);
 }
+
+/// The likely cause of a drift is in the note, not the headline: hosts with
+/// the same drift but different causes are two findings (each with its own
+/// note and help), hosts with the same cause one.
+#[test]
+fn drift_with_different_causes_stays_apart() {
+    let dir = fleet_dir();
+    let d = dir.path();
+    let web02: Value =
+        serde_json::from_slice(&fs::read(d.join("reports/web02.json")).unwrap()).unwrap();
+    let drift = web02["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|x| x["code"] == "SL801" && x["key"] == "net.core.somaxconn")
+        .expect("web02 drifts on somaxconn");
+    let runtime = web02["diagnostics"][drift]["note"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(runtime.contains("changed at runtime"), "{runtime}");
+    let never = "`net.core.somaxconn` is `128` on the running system, not the configured `4096`: \
+                 likely: the configuration was never applied.";
+    fs::create_dir_all(d.join("causes")).unwrap();
+    for (host, note) in [
+        ("a", runtime.as_str()),
+        ("b", runtime.as_str()),
+        ("c", never),
+    ] {
+        let mut r = web02.clone();
+        r["host"] = Value::from(host);
+        r["diagnostics"][drift]["note"] = Value::from(note);
+        fs::write(
+            d.join(format!("causes/{host}.json")),
+            serde_json::to_vec(&r).unwrap(),
+        )
+        .unwrap();
+    }
+    let out = sysctl_lint(d)
+        .args(["fleet", "--format", "json", "causes"])
+        .output()
+        .unwrap();
+    let merged = json(&out);
+    let drifts: Vec<(&str, Vec<&str>)> = merged["fleet"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "SL801" && f["key"] == "net.core.somaxconn")
+        .map(|f| {
+            (
+                f["note"].as_str().unwrap(),
+                f["hosts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| h.as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        drifts,
+        // Sorted by note after file, line, code, key and message.
+        [(never, vec!["c"]), (runtime.as_str(), vec!["a", "b"])],
+        "{merged:#}"
+    );
+    // The human report shows each finding's note above its help (wide enough
+    // not to wrap).
+    let out = sysctl_lint(d)
+        .args(["fleet", "causes"])
+        .env("COLUMNS", "1000")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("      note: {never}\n      help: ")),
+        "{text}"
+    );
+    assert!(text.contains("      hosts: a, b\n"), "{text}");
+}

@@ -1,95 +1,128 @@
-//! Headlines fit a 100-column terminal: for every finding on the fixtures (and
-//! the real corpus, when `../shared` is present) of a code in [`CODES_CHECKED`],
-//! the first line `severity[CODE name]: message` is at most 100 display columns,
-//! and no message, note or help prints a range as Rust syntax (`1..=4`).
+//! Issue 16: headlines fit a 100-column terminal. For every finding of every
+//! code (all of [`sysctl_lint::rules::docs`], no list kept here) the first line
+//! `severity[CODE name]: message` is at most 100 display columns, and no
+//! message, note or help prints a range as Rust syntax (`1..=4`).
+//!
+//! The inputs: each fixture (with its `# kernel:`, `# memory:` and `# profile:`
+//! directives), a file of long and wide user text in every place a headline
+//! quotes it plus a missing file (SL100), `audit` on the drift fixture (SL801,
+//! SL802), and the real corpus when `../shared` is present. Every code with a
+//! fixture of its own (`tests/fixtures/SLNNN_*.conf`) must have been checked.
 
 mod common;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use sysctl_lint::text::width;
 
-/// The codes whose messages were rewritten for the 100-column budget.
-const CODES_CHECKED: &[&str] = &[
-    "SL100", "SL101", "SL102", "SL103", "SL104", "SL105", "SL106", "SL107", "SL108", "SL109",
-    "SL110", "SL111", "SL112", "SL113", "SL114", "SL115", "SL116", "SL117", "SL201", "SL202",
-    "SL203", "SL204", "SL205", "SL206", "SL207", "SL208", "SL209", "SL210", "SL301", "SL302",
-    "SL303", "SL304", "SL305", "SL306", "SL307", "SL308", "SL310",
-];
-
 const MAX: usize = 100;
 
-fn conf_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read dir")
+/// What the findings checked so far were found wanting, and their codes.
+#[derive(Default)]
+struct Checked {
+    codes: BTreeSet<String>,
+    findings: usize,
+    offenders: Vec<String>,
+}
+
+impl Checked {
+    /// Check the diagnostics of one JSON report (`origin` names it in a failure).
+    fn report(&mut self, origin: &str, json: &[u8]) {
+        let report: serde_json::Value = serde_json::from_slice(json)
+            .unwrap_or_else(|e| panic!("{origin}: no JSON report ({e})"));
+        let known: BTreeSet<&str> = sysctl_lint::rules::docs().iter().map(|d| d.code).collect();
+        for d in report["diagnostics"].as_array().expect("diagnostics") {
+            let text = |k: &str| d[k].as_str().unwrap_or_default();
+            let code = text("code");
+            let at = format!("{origin}:{}", d["line"]);
+            assert!(known.contains(code), "{at}: undocumented code {code}");
+            self.codes.insert(code.to_owned());
+            self.findings += 1;
+            let head = format!(
+                "{}[{code} {}]: {}",
+                text("severity"),
+                text("name"),
+                text("message")
+            );
+            if width(&head) > MAX {
+                self.offenders
+                    .push(format!("{at}: {} columns: {head}", width(&head)));
+            }
+            for k in ["message", "note", "help"] {
+                if text(k).contains("..=") {
+                    self.offenders
+                        .push(format!("{at}: `..=` in the {k}: {}", text(k)));
+                }
+            }
+        }
+    }
+
+    /// `check` on each file, with the options of its directive lines.
+    fn check_files(&mut self, files: &[PathBuf]) {
+        for path in files {
+            let text = std::fs::read(path)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let out = bin()
+                .args(["check", "--isolated", "--format", "json", "--exit-zero"])
+                .args(directives(&text))
+                .arg(path)
+                .output()
+                .expect("run sysctl-lint");
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            self.report(&sysctl_lint::text::clip(&name, 40), &out.stdout);
+        }
+    }
+
+    fn assert_fit(&self) {
+        assert!(
+            self.offenders.is_empty(),
+            "{} headline(s) over {MAX} columns or with Rust range syntax:\n{}",
+            self.offenders.len(),
+            self.offenders.join("\n")
+        );
+    }
+}
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("sysctl-lint").expect("binary");
+    c.env_remove("SYSCTL_LINT_CONFIG");
+    c
+}
+
+/// `--kernel`, `--memory` and `--profile` from a fixture's directive lines
+/// (`# kernel: 6.1`), as tests/fixtures.rs reads them.
+fn directives(text: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    for name in ["kernel", "memory", "profile"] {
+        let prefix = format!("# {name}: ");
+        if let Some(v) = text.lines().find_map(|l| {
+            l.trim_start_matches('\u{FEFF}')
+                .strip_prefix(&prefix)
+                .map(str::trim)
+        }) {
+            args.push(format!("--{name}"));
+            args.push(v.to_owned());
+        }
+    }
+    args
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/fixtures")
+        .expect("fixtures")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "conf"))
         .collect();
     files.sort();
     files
 }
 
-/// The offending lines among the findings of `file`.
-fn offenders(file: &Path) -> Vec<String> {
-    let out = Command::cargo_bin("sysctl-lint")
-        .unwrap()
-        .args(["check", "--format", "json", "--color", "never"])
-        .arg(file)
-        .output()
-        .expect("run sysctl-lint");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{}: no JSON report ({e})", file.display()));
-    let mut bad = Vec::new();
-    for d in v["diagnostics"].as_array().expect("diagnostics") {
-        let code = d["code"].as_str().unwrap_or_default();
-        if !CODES_CHECKED.contains(&code) {
-            continue;
-        }
-        let head = format!(
-            "{}[{code} {}]: {}",
-            d["severity"].as_str().unwrap_or_default(),
-            d["name"].as_str().unwrap_or_default(),
-            d["message"].as_str().unwrap_or_default()
-        );
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
-        let at = format!("{}:{}", sysctl_lint::text::clip(&name, 40), d["line"]);
-        if width(&head) > MAX {
-            bad.push(format!("{at}: {} columns: {head}", width(&head)));
-        }
-        for field in ["message", "note", "help"] {
-            if d[field].as_str().is_some_and(|t| t.contains("..=")) {
-                bad.push(format!("{at}: `..=` in the {field}: {}", d[field]));
-            }
-        }
-    }
-    bad
-}
-
-fn assert_fits(files: &[PathBuf]) {
-    let bad: Vec<String> = files.iter().flat_map(|f| offenders(f)).collect();
-    assert!(
-        bad.is_empty(),
-        "{} headline(s) over {MAX} columns or with Rust range syntax:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
-}
-
-#[test]
-fn fixture_headlines_fit() {
-    let files: Vec<PathBuf> = conf_files(Path::new("tests/fixtures"))
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "conf"))
-        .collect();
-    assert!(files.len() > 50, "fixtures found: {}", files.len());
-    assert_fits(&files);
-}
-
 /// Long and wide user text in every place a headline quotes it: keys, values,
 /// comments, directives, template expressions, interface names, file names.
-#[test]
-fn long_user_text_is_clipped() {
+fn long_user_text(dir: &Path) -> Vec<PathBuf> {
     let long = "x".repeat(150);
     let wide = "最大".repeat(60);
     let lines = [
@@ -125,15 +158,55 @@ fn long_user_text_is_clipped() {
         format!("net.ipv6.conf.{long}.accept_ra = 2"),
         format!("net.ipv4.tcp_timestamps = 1 {long}"),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join(format!("{}.conf", "long-name-".repeat(20)));
+    let file = dir.join(format!("{}.conf", "long-name-".repeat(20)));
     std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let missing = dir.path().join(format!("{}/x.conf", "missing-".repeat(20)));
-    assert_fits(&[file, missing]);
+    let missing = dir.join(format!("{}/x.conf", "missing-".repeat(20)));
+    vec![file, missing]
+}
+
+/// The fixtures, long user text and the audit drift fixture: every code with a
+/// fixture of its own is among the codes checked.
+#[test]
+fn headlines_fit_for_every_code() {
+    let mut checked = Checked::default();
+    checked.check_files(&fixtures());
+    let dir = tempfile::tempdir().unwrap();
+    checked.check_files(&long_user_text(dir.path()));
+    let out = bin()
+        .args(["audit", "--isolated", "--format", "json", "--exit-zero"])
+        .args(["--root", "tests/fixtures/audit/root"])
+        .args(["--proc", "tests/fixtures/audit/proc-drift"])
+        .output()
+        .expect("run audit");
+    checked.report("audit proc-drift", &out.stdout);
+    checked.assert_fit();
+    let unchecked: Vec<&str> = sysctl_lint::rules::docs()
+        .iter()
+        .map(|d| d.code)
+        .filter(|code| !checked.codes.contains(*code))
+        .filter(|code| {
+            fixtures().iter().any(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{code}_")))
+            })
+        })
+        .collect();
+    assert!(
+        unchecked.is_empty(),
+        "codes with a fixture but no finding checked: {unchecked:?}"
+    );
+    assert!(
+        checked.codes.contains("SL100") && checked.codes.contains("SL801"),
+        "{:?}",
+        checked.codes
+    );
 }
 
 #[test]
 #[cfg_attr(shared_absent, ignore = "../shared is absent")]
 fn corpus_headlines_fit() {
-    assert_fits(&common::corpus_files(&common::corpus_dir()));
+    let mut checked = Checked::default();
+    checked.check_files(&common::corpus_files(&common::corpus_dir()));
+    assert!(checked.findings > 0);
+    checked.assert_fit();
 }

@@ -139,6 +139,9 @@ pub struct FleetFinding {
     pub name: &'static str,
     pub severity: Severity,
     pub message: String,
+    /// The why (the likely cause of a drift): part of the identity, so hosts
+    /// with different causes stay apart.
+    pub note: Option<String>,
     pub help: Option<String>,
     /// Configuration file and 1-based line; `None` for findings about live values.
     pub file: Option<String>,
@@ -209,6 +212,7 @@ pub(crate) struct HostResult {
 pub(crate) struct FindingKey {
     pub(crate) code: &'static str,
     pub(crate) message: String,
+    pub(crate) note: Option<String>,
     pub(crate) file: Option<String>,
     pub(crate) line: Option<usize>,
     pub(crate) key: Option<String>,
@@ -260,6 +264,7 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
                 FindingKey {
                     code: d.code,
                     message: d.message.clone(),
+                    note: d.note.clone(),
                     file,
                     line,
                     key: d.key.clone(),
@@ -353,6 +358,7 @@ impl FleetMerger {
             let fk = FindingKey {
                 code: "SL100",
                 message: e.clone(),
+                note: None,
                 file: None,
                 line: None,
                 key: None,
@@ -372,7 +378,16 @@ impl FleetMerger {
         for (k, v) in r.values {
             self.values.entry(k).or_default().add(v, host);
         }
-        for (fk, sev, name, help) in r.findings {
+        for (mut fk, sev, name, help) in r.findings {
+            // A note naming the host's kernel release (SL802: "does not exist on
+            // the running kernel (6.1.0-18-amd64)") would split a finding per
+            // release; the hosts table has each host's release.
+            if let (Some(k), Some(note)) = (r.kernel.as_deref().filter(|k| !k.is_empty()), &fk.note)
+            {
+                if note.contains(k) {
+                    fk.note = Some(note.replace(k, "the host's release"));
+                }
+            }
             match sev {
                 Severity::Error => counts.errors += 1,
                 Severity::Warning => counts.warnings += 1,
@@ -425,8 +440,8 @@ impl FleetMerger {
         diffs.sort_by(|a, b| a.key.cmp(&b.key));
         report.differences = diffs;
         report.findings.sort_by(|a, b| {
-            (&a.file, a.line, a.code, &a.key, &a.message)
-                .cmp(&(&b.file, b.line, b.code, &b.key, &b.message))
+            (&a.file, a.line, a.code, &a.key, &a.message, &a.note)
+                .cmp(&(&b.file, b.line, b.code, &b.key, &b.message, &b.note))
         });
         report
     }
@@ -437,6 +452,7 @@ impl FleetMerger {
 pub(crate) fn finding_hash(
     code: &str,
     message: &str,
+    note: Option<&str>,
     file: Option<&str>,
     line: Option<usize>,
     key: Option<&str>,
@@ -444,13 +460,14 @@ pub(crate) fn finding_hash(
     live: Option<&str>,
 ) -> u64 {
     use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one((code, message, file, line, key, value, live))
+    rustc_hash::FxBuildHasher.hash_one((code, message, note, file, line, key, value, live))
 }
 
 pub(crate) fn fleet_finding_hash(f: &FleetFinding) -> u64 {
     finding_hash(
         f.code,
         &f.message,
+        f.note.as_deref(),
         f.file.as_deref(),
         f.line,
         f.key.as_deref(),
@@ -471,6 +488,7 @@ pub(crate) fn merge_finding(
     let hash = finding_hash(
         fk.code,
         &fk.message,
+        fk.note.as_deref(),
         fk.file.as_deref(),
         fk.line,
         fk.key.as_deref(),
@@ -481,6 +499,7 @@ pub(crate) fn merge_finding(
         fleet_work(1);
         f.code == fk.code
             && f.message == fk.message
+            && f.note == fk.note
             && f.file == fk.file
             && f.line == fk.line
             && f.key == fk.key
@@ -502,6 +521,7 @@ pub(crate) fn merge_finding(
         name,
         severity,
         message: fk.message,
+        note: fk.note,
         help,
         file: fk.file,
         line: fk.line,

@@ -61,6 +61,7 @@
 //!                      "values": [{"value": "4096", "count": 2, "hosts": null}, {"value": "128", "count": 1, "hosts": ["web02"]}],
 //!                      "absent": []}],
 //!     "findings": [{"code": "SL801", "name": "live-drift", "severity": "warning", "message": "...",
+//!                   "note": "... possibly: it was changed at runtime after boot ...", "help": "...",
 //!                   "file": "/etc/sysctl.conf", "line": 4, "key": "...", "value": "1", "live": "0",
 //!                   "hosts": ["web02"]}]
 //!   }
@@ -81,7 +82,10 @@
 //!   `sysctl-lint fleet` compares hosts by it ([`merge_reports`]).
 //! - With several snapshots (a fleet), `diagnostics` is empty and the findings are in
 //!   `fleet.findings`, grouped: one entry per distinct finding with the hosts that
-//!   have it (`file`/`line` are `null` for findings about live values); `summary`
+//!   have it (`file`/`line` are `null` for findings about live values). The note
+//!   (the why: a drift's likely cause) is part of what makes findings the same, so
+//!   hosts with different causes are separate entries; the host's kernel release
+//!   in a note reads `the host's release` (the hosts list has each one). `summary`
 //!   counts every host's findings. `differences` lists only keys with more than one
 //!   value across hosts (read-only and per-host-by-design keys such as
 //!   `kernel.hostname` or `kernel.random.uuid` are left out), most common value
@@ -115,8 +119,8 @@ mod snapshot;
 mod tests;
 
 pub use crate::report::audit::{
-    fleet_counts, render_human, render_json, render_reports_human, render_reports_json,
-    render_reports_short, to_json,
+    fleet_counts, render_human, render_human_with, render_json, render_reports_human,
+    render_reports_human_with, render_reports_json, render_reports_short, to_json,
 };
 pub(crate) use causes::*;
 pub use fleet::*;

@@ -179,6 +179,7 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
             FindingKey {
                 code: doc.code,
                 message,
+                note: string(d.get("note")),
                 file,
                 line,
                 key: string(d.get("key")),

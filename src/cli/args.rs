@@ -278,7 +278,8 @@ pub struct ReportArgs {
     /// the findings (`  3  SL305  [*] inline-comment`; a JSON array with --format json).
     #[arg(long)]
     pub statistics: bool,
-    /// Print the findings only: no header, no summary, no `explain` footer.
+    /// Print the findings only: no header, no summary, no `explain` footer
+    /// (human and short only: the other formats, html too, are written whole).
     #[arg(short, long)]
     pub quiet: bool,
     /// Print nothing on standard output: the exit code says it all.

@@ -8,11 +8,14 @@ use sysctl_lint::system::Loader;
 
 use super::{
     configuration, deliver, exit_code, filter_findings, human_style, options, render, statistics,
-    usage_error, use_color, AuditArgs, Format,
+    usage_error, AuditArgs, Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
     use sysctl_lint::audit;
+    if let Err(code) = super::check_report_args("audit", &args.report) {
+        return code;
+    }
     let cfg = match configuration(&args.config, &args.rules) {
         Ok(cfg) => cfg,
         Err(code) => return code,
@@ -67,7 +70,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
             &outcome.diagnostics,
             human_style(args.report.color),
         ),
-        Format::Human => audit::render_human(&outcome, use_color(args.report.color)),
+        Format::Human => audit::render_human_with(&outcome, human_style(args.report.color)),
         Format::Json => audit::render_json(&outcome),
         Format::Prometheus => sysctl_lint::report::prometheus::render_audit(&outcome),
         Format::Html => report::html::render_audit(&outcome),

@@ -17,6 +17,9 @@ use super::{
 };
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
+    if let Err(code) = super::check_report_args("check", &args.report) {
+        return code;
+    }
     let cfg = match configuration(&args.config, &args.rules) {
         Ok(cfg) => cfg,
         Err(code) => return code,

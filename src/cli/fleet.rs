@@ -40,7 +40,7 @@ pub(super) fn run(args: FleetArgs) -> ExitCode {
         Format::Short => audit::render_reports_short(&merged),
         Format::Json => audit::render_reports_json(&merged),
         Format::Prometheus => report::prometheus::render_reports(&merged),
-        _ => audit::render_reports_human(&merged, r.quiet),
+        _ => audit::render_reports_human_with(&merged, r.quiet, super::human_style(r.color).width),
     };
     if let Err(code) = deliver(r, &text, false) {
         return code;

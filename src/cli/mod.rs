@@ -215,6 +215,18 @@ fn usage_error(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
+/// Report options that do not go together: `--statistics` has no HTML page
+/// (its counts are the page's summary table already).
+fn check_report_args(command: &str, args: &ReportArgs) -> Result<(), ExitCode> {
+    if args.statistics && args.format == Format::Html {
+        return Err(usage_error(format!(
+            "{command}: --statistics has no HTML rendering (the page's summary table counts the findings); \
+             use it with --format human, short or json, or drop it for the page"
+        )));
+    }
+    Ok(())
+}
+
 /// The configuration file: `--config PATH`, else `.sysctl-lint.toml` searched upwards
 /// from the current directory, else defaults. A bad file is rendered like a
 /// diagnostic and ends the run with exit code 2.
@@ -413,7 +425,7 @@ fn render(
 
 /// `--show-fixes`: the list after the report (in an HTML page, as its last section).
 fn append_fixes(args: &ReportArgs, report: &mut String, fixes: &str) {
-    if args.format == Format::Html && !args.statistics {
+    if args.format == Format::Html {
         report::html::append_text_section(report, "fixes", "Fixes", fixes);
     } else {
         report.push_str(fixes);

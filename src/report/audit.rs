@@ -8,58 +8,106 @@ use crate::report::{self, Counts};
 
 /// The human report: a header, the socket table, the findings (through the `check`
 /// renderer, with source snippets of both the configuration and the live file), and
-/// for a fleet the differences and grouped findings.
+/// for a fleet the differences and grouped findings. At the default width (100
+/// columns); [`render_human_with`] takes the terminal's.
 pub fn render_human(o: &AuditOutcome, color: bool) -> String {
+    render_human_with(
+        o,
+        report::human::Style::new(color, report::human::DEFAULT_WIDTH),
+    )
+}
+
+/// [`render_human`] in a given style: colour, and the width its long lines are
+/// wrapped at (at blanks, continued with an indent), as `check`'s report is.
+pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> String {
+    let width = style.width;
     let mut s = String::new();
     match &o.fleet {
         None => {
-            s.push_str(&format!(
-                "Audit of {} (kernel {}), live values from {}, {}\n\n",
-                field(&o.host),
-                field(o.kernel_release.as_deref().unwrap_or("unknown")),
-                field(&o.live_source),
-                configuration(o)
-            ));
+            push_wrapped(
+                &mut s,
+                "",
+                &format!(
+                    "Audit of {} (kernel {}), live values from {}, {}",
+                    field(&o.host),
+                    field(o.kernel_release.as_deref().unwrap_or("unknown")),
+                    field(&o.live_source),
+                    configuration(o)
+                ),
+                2,
+                width,
+            );
+            s.push('\n');
             if let Some(sock) = &o.sockets {
                 s.push_str(&sock.to_string());
                 s.push('\n');
             }
-            s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
+            s.push_str(&report::human::render_with(&o.files, &o.diagnostics, style));
         }
         Some(f) => {
-            s.push_str(&format!(
-                "Fleet audit of {} hosts, {}\n\n",
-                f.hosts.len(),
-                configuration(o)
-            ));
+            push_wrapped(
+                &mut s,
+                "",
+                &format!(
+                    "Fleet audit of {} hosts, {}",
+                    f.hosts.len(),
+                    configuration(o)
+                ),
+                2,
+                width,
+            );
+            s.push('\n');
             if !o.diagnostics.is_empty() {
-                s.push_str(&report::human::render(&o.files, &o.diagnostics, color));
+                s.push_str(&report::human::render_with(&o.files, &o.diagnostics, style));
             }
-            render_fleet(&mut s, f);
+            render_fleet(&mut s, f, width);
             let hosts_with = f
                 .hosts
                 .iter()
                 .filter(|h| h.counts != Counts::default())
                 .count();
-            s.push_str(&format!(
-                "{} ({} of {} hosts have findings)\n",
-                report::summary_line(o.counts(), o.config_files),
-                hosts_with,
-                f.hosts.len()
-            ));
+            push_wrapped(
+                &mut s,
+                "",
+                &format!(
+                    "{} ({} of {} hosts have findings)",
+                    report::summary_line(o.counts(), o.config_files),
+                    hosts_with,
+                    f.hosts.len()
+                ),
+                2,
+                width,
+            );
         }
     }
     s
 }
 
+/// `prefix` then `text`, wrapped at blanks to `width` columns, the lines after
+/// the first indented by `indent` columns; a newline after the last.
+fn push_wrapped(s: &mut String, prefix: &str, text: &str, indent: usize, width: usize) {
+    use crate::text;
+    let first = width.saturating_sub(text::width(prefix)).max(1);
+    let rest = width.saturating_sub(indent).max(1);
+    s.push_str(prefix);
+    s.push_str(&text::wrap(text, first, rest).join(&format!("\n{:indent$}", "")));
+    s.push('\n');
+}
+
 /// The human report of `sysctl-lint fleet`: the hosts, the keys that differ,
 /// the grouped findings, as for a fleet of snapshots.
-/// With `quiet`, the differences and findings alone.
+/// With `quiet`, the differences and findings alone. At the default width (100
+/// columns); [`render_reports_human_with`] takes another.
 pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
+    render_reports_human_with(r, quiet, report::human::DEFAULT_WIDTH)
+}
+
+/// [`render_reports_human`] with its long lines wrapped at `width` columns.
+pub fn render_reports_human_with(r: &ReportsFleet, quiet: bool, width: usize) -> String {
     let f = &r.fleet;
     if quiet {
         let mut s = String::new();
-        render_fleet(&mut s, f);
+        render_fleet(&mut s, f, width);
         return s;
     }
     let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -68,7 +116,7 @@ pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
         n(f.hosts.len(), "host"),
         n(r.inputs, "audit report")
     );
-    render_fleet(&mut s, f);
+    render_fleet(&mut s, f, width);
     let hosts_with = f
         .hosts
         .iter()
@@ -81,14 +129,20 @@ pub fn render_reports_human(r: &ReportsFleet, quiet: bool) -> String {
             n(f.hosts.len(), "host")
         ));
     } else {
-        s.push_str(&format!(
-            "Found {}, {} and {} ({} of {} hosts have findings).\n",
-            n(c.errors, "error"),
-            n(c.warnings, "warning"),
-            n(c.infos, "info"),
-            hosts_with,
-            f.hosts.len()
-        ));
+        push_wrapped(
+            &mut s,
+            "",
+            &format!(
+                "Found {}, {} and {} ({} of {} hosts have findings).",
+                n(c.errors, "error"),
+                n(c.warnings, "warning"),
+                n(c.infos, "info"),
+                hosts_with,
+                f.hosts.len()
+            ),
+            2,
+            width,
+        );
     }
     s
 }
@@ -250,7 +304,9 @@ pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
     names.join(", ")
 }
 
-pub(crate) fn render_fleet(s: &mut String, f: &FleetReport) {
+/// The fleet's hosts (a table), the keys that differ and the findings, long
+/// lines wrapped at `columns`.
+pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
     let width = f
         .hosts
         .iter()
@@ -285,10 +341,16 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport) {
         for d in &f.differences {
             s.push_str(&format!("  {}\n", field(&d.key)));
             for (v, hosts) in &d.values {
-                s.push_str(&format!("    = {}: {}\n", field(v), host_list(f, hosts)));
+                push_wrapped(
+                    s,
+                    "    = ",
+                    &format!("{}: {}", field(v), host_list(f, hosts)),
+                    6,
+                    columns,
+                );
             }
             if !d.absent.is_empty() {
-                s.push_str(&format!("    (absent): {}\n", host_list(f, &d.absent)));
+                push_wrapped(s, "    (absent): ", &host_list(f, &d.absent), 6, columns);
             }
         }
         s.push('\n');
@@ -300,17 +362,26 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport) {
                 (Some(file), Some(line)) => format!("{}:{line}: ", field(file)),
                 _ => "live: ".to_owned(),
             };
-            s.push_str(&format!(
-                "  {at}{}[{} {}] {}\n",
-                x.severity,
-                x.code,
-                x.name,
-                field(&x.message)
-            ));
-            if let Some(h) = &x.help {
-                s.push_str(&format!("      help: {}\n", field(h)));
+            push_wrapped(
+                s,
+                "  ",
+                &format!(
+                    "{at}{}[{} {}] {}",
+                    x.severity,
+                    x.code,
+                    x.name,
+                    field(&x.message)
+                ),
+                6,
+                columns,
+            );
+            if let Some(n) = &x.note {
+                push_wrapped(s, "      note: ", &field(n), 12, columns);
             }
-            s.push_str(&format!("      hosts: {}\n", host_list(f, &x.hosts)));
+            if let Some(h) = &x.help {
+                push_wrapped(s, "      help: ", &field(h), 12, columns);
+            }
+            push_wrapped(s, "      hosts: ", &host_list(f, &x.hosts), 13, columns);
         }
         s.push('\n');
     }
@@ -436,6 +507,7 @@ pub(crate) struct FindingJson<'a> {
     pub(crate) live: Option<&'a str>,
     pub(crate) message: &'a str,
     pub(crate) name: &'static str,
+    pub(crate) note: Option<&'a str>,
     pub(crate) severity: &'static str,
     pub(crate) value: Option<&'a str>,
 }
@@ -508,6 +580,7 @@ impl<'a> FleetJson<'a> {
                     name: x.name,
                     severity: x.severity.as_str(),
                     message: &x.message,
+                    note: x.note.as_deref(),
                     help: x.help.as_deref(),
                     file: x.file.as_deref(),
                     line: x.line,

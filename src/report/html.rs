@@ -399,6 +399,10 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// One entry per finding (no group headlines: the page lists every place
+    /// anyway). The message, note and help are in the run's language
+    /// (`--lang`); the severity words and the fixed labels (`note:`, `help:`,
+    /// `live value:`, the section titles) stay English for now.
     fn finding(&mut self, d: &Diagnostic) {
         let id = self.anchor(d.code);
         let file = self.files.get(d.file);
@@ -423,7 +427,7 @@ impl<'a> Page<'a> {
             sev = d.severity,
             code = d.code,
             name = escape_html(d.name),
-            msg = prose(&d.message),
+            msg = prose(d.message_shown()),
         );
         if let Some(s) = self.snippet(d.file, &d.span) {
             self.out.push_str(&s);
@@ -453,14 +457,14 @@ impl<'a> Page<'a> {
                 field(live)
             );
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = d.note_shown() {
             let _ = writeln!(
                 self.out,
                 "<p class=\"note\"><b>note:</b> {}</p>",
                 prose(note)
             );
         }
-        if let Some(help) = &d.help {
+        if let Some(help) = d.help_shown() {
             let _ = writeln!(
                 self.out,
                 "<p class=\"help\"><b>help:</b> {}</p>",
@@ -692,6 +696,13 @@ impl<'a> Page<'a> {
         if !facts.is_empty() {
             let _ = writeln!(self.out, "<p class=\"live\">{}</p>", facts.join(" "));
         }
+        if let Some(note) = &x.note {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"note\"><b>note:</b> {}</p>",
+                prose(note)
+            );
+        }
         if let Some(help) = &x.help {
             let _ = writeln!(
                 self.out,
@@ -828,5 +839,24 @@ mod tests {
             "set <code>&lt;x&gt;</code> to 1\\x07"
         );
         assert_eq!(prose("one ` tick"), "one ` tick");
+    }
+
+    #[test]
+    fn findings_are_in_the_runs_language() {
+        use crate::diagnostic::Text;
+        use crate::i18n::Lang;
+        let args = [("severity", "warning".into())];
+        let zh = Text::message_in(Lang::ZhCn, "explain-default-severity", &args);
+        let d = Diagnostic::new("SL101", 0, 0..1, zh.clone())
+            .note(zh)
+            .help("plain English help");
+        let page = render_check(&[], &[d], None);
+        assert!(
+            page.contains("<p class=\"msg\">默认级别：warning</p>"),
+            "{page}"
+        );
+        assert!(page.contains("<p class=\"note\"><b>note:</b> 默认级别：warning</p>"));
+        assert!(page.contains("<p class=\"help\"><b>help:</b> plain English help</p>"));
+        assert!(!page.contains("Default severity"), "{page}");
     }
 }
