@@ -99,3 +99,47 @@ effective-header = { $root } as { $loader } loads it ({ $files } files):
 effective-not-set = not set
 effective-glob = glob
 effective-replaces = replaces { $setting }  ({ $at })
+
+## audit and fleet (human report)
+
+audit-header = Audit of { $host } (kernel { $kernel }), live values from { $source }, { $configuration }
+audit-unknown = unknown
+audit-no-configuration = no configuration (give --root DIR to compare with one)
+audit-configuration = configuration as { $loader } reads it ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    })
+audit-fleet-header = Fleet audit of { $hosts } hosts, { $configuration }
+audit-fleet-summary = { $summary } ({ $with } of { $hosts } hosts have findings)
+fleet-header = Fleet of { $hosts ->
+        [one] { $hosts } host
+       *[other] { $hosts } hosts
+    }, from { $reports ->
+        [one] { $reports } audit report
+       *[other] { $reports } audit reports
+    }
+fleet-clean = No problems found on { $hosts ->
+        [one] { $hosts } host
+       *[other] { $hosts } hosts
+    }.
+fleet-summary = Found { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    } and { $infos ->
+        [one] { $infos } info
+       *[other] { $infos } infos
+    } ({ $with } of { $hosts } hosts have findings).
+fleet-hosts-count = { $hosts } hosts
+fleet-col-host = host
+fleet-col-kernel = kernel
+fleet-col-errors = errors
+fleet-col-warnings = warnings
+fleet-col-infos = infos
+fleet-no-differences = No key differs between hosts.
+fleet-differences = Keys that differ between hosts ({ $keys }):
+fleet-absent = absent
+fleet-findings = Findings ({ $findings } distinct):
+fleet-hosts = hosts

@@ -92,3 +92,26 @@ effective-header = { $root }（按 { $loader } 的方式加载，共 { $files } 
 effective-not-set = 未设置
 effective-glob = 通配
 effective-replaces = 覆盖了 { $setting }（{ $at }）
+
+## audit 与 fleet（人读报告）
+
+audit-header = 审计 { $host }（内核 { $kernel }），实时取值来自 { $source }，{ $configuration }
+audit-unknown = 未知
+audit-no-configuration = 无配置（用 --root DIR 指定要比较的配置）
+audit-configuration = 按 { $loader } 读取的配置（{ $files } 个文件）
+audit-fleet-header = 集群审计，共 { $hosts } 台主机，{ $configuration }
+audit-fleet-summary = { $summary }（{ $hosts } 台主机中有 { $with } 台存在问题）
+fleet-header = 集群共 { $hosts } 台主机，来自 { $reports } 份审计报告
+fleet-clean = { $hosts } 台主机均未发现问题。
+fleet-summary = 发现 { $errors } 个错误、{ $warnings } 个警告、{ $infos } 条提示（{ $hosts } 台主机中有 { $with } 台存在问题）。
+fleet-hosts-count = 共 { $hosts } 台主机
+fleet-col-host = 主机
+fleet-col-kernel = 内核
+fleet-col-errors = 错误
+fleet-col-warnings = 警告
+fleet-col-infos = 提示
+fleet-no-differences = 各主机之间没有取值不同的键。
+fleet-differences = 各主机之间取值不同的键（{ $keys } 个）：
+fleet-absent = 不存在
+fleet-findings = 问题（去重后 { $findings } 条）：
+fleet-hosts = 主机

@@ -1,6 +1,7 @@
 //! Rendering of audit outcomes: the human report and the JSON report.
 
 use crate::audit::*;
+use crate::i18n::tr;
 
 use serde_json::{json, Value};
 
@@ -27,12 +28,21 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             push_wrapped(
                 &mut s,
                 "",
-                &format!(
-                    "Audit of {} (kernel {}), live values from {}, {}",
-                    field(&o.host),
-                    field(o.kernel_release.as_deref().unwrap_or("unknown")),
-                    field(&o.live_source),
-                    configuration(o)
+                &tr(
+                    "audit-header",
+                    &[
+                        ("host", (&field(&o.host).into_owned()).into()),
+                        (
+                            "kernel",
+                            (&o.kernel_release.as_deref().map_or_else(
+                                || tr("audit-unknown", &[]),
+                                |k| field(k).into_owned(),
+                            ))
+                                .into(),
+                        ),
+                        ("source", (&field(&o.live_source).into_owned()).into()),
+                        ("configuration", (&configuration(o)).into()),
+                    ],
                 ),
                 2,
                 width,
@@ -48,10 +58,12 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             push_wrapped(
                 &mut s,
                 "",
-                &format!(
-                    "Fleet audit of {} hosts, {}",
-                    f.hosts.len(),
-                    configuration(o)
+                &tr(
+                    "audit-fleet-header",
+                    &[
+                        ("hosts", f.hosts.len().into()),
+                        ("configuration", (&configuration(o)).into()),
+                    ],
                 ),
                 2,
                 width,
@@ -69,11 +81,16 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             push_wrapped(
                 &mut s,
                 "",
-                &format!(
-                    "{} ({} of {} hosts have findings)",
-                    report::summary_line(o.counts(), o.config_files),
-                    hosts_with,
-                    f.hosts.len()
+                &tr(
+                    "audit-fleet-summary",
+                    &[
+                        (
+                            "summary",
+                            (&report::summary_line(o.counts(), o.config_files)).into(),
+                        ),
+                        ("with", hosts_with.into()),
+                        ("hosts", f.hosts.len().into()),
+                    ],
                 ),
                 2,
                 width,
@@ -110,12 +127,14 @@ pub fn render_reports_human_with(r: &ReportsFleet, quiet: bool, width: usize) ->
         render_fleet(&mut s, f, width);
         return s;
     }
-    let n = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut s = format!(
-        "Fleet of {}, from {}\n\n",
-        n(f.hosts.len(), "host"),
-        n(r.inputs, "audit report")
+    let mut s = tr(
+        "fleet-header",
+        &[
+            ("hosts", f.hosts.len().into()),
+            ("reports", r.inputs.into()),
+        ],
     );
+    s.push_str("\n\n");
     render_fleet(&mut s, f, width);
     let hosts_with = f
         .hosts
@@ -124,21 +143,21 @@ pub fn render_reports_human_with(r: &ReportsFleet, quiet: bool, width: usize) ->
         .count();
     let c = fleet_counts(f);
     if c == Counts::default() {
-        s.push_str(&format!(
-            "No problems found on {}.\n",
-            n(f.hosts.len(), "host")
-        ));
+        s.push_str(&tr("fleet-clean", &[("hosts", f.hosts.len().into())]));
+        s.push('\n');
     } else {
         push_wrapped(
             &mut s,
             "",
-            &format!(
-                "Found {}, {} and {} ({} of {} hosts have findings).",
-                n(c.errors, "error"),
-                n(c.warnings, "warning"),
-                n(c.infos, "info"),
-                hosts_with,
-                f.hosts.len()
+            &tr(
+                "fleet-summary",
+                &[
+                    ("errors", c.errors.into()),
+                    ("warnings", c.warnings.into()),
+                    ("infos", c.infos.into()),
+                    ("with", hosts_with.into()),
+                    ("hosts", f.hosts.len().into()),
+                ],
             ),
             2,
             width,
@@ -264,12 +283,14 @@ pub fn render_reports_json(r: &ReportsFleet) -> String {
 /// `configuration as systemd reads it (3 files)`, or that there is none.
 pub(crate) fn configuration(o: &AuditOutcome) -> String {
     if o.config_files == 0 {
-        "no configuration (give --root DIR to compare with one)".to_owned()
+        tr("audit-no-configuration", &[])
     } else {
-        format!(
-            "configuration as {} reads it ({})",
-            o.loader,
-            files_word(o.config_files)
+        tr(
+            "audit-configuration",
+            &[
+                ("loader", (&o.loader.to_string()).into()),
+                ("files", o.config_files.into()),
+            ],
         )
     }
 }
@@ -278,14 +299,6 @@ pub(crate) fn configuration(o: &AuditOutcome) -> String {
 /// (host names, kernel releases and values come from the snapshots).
 pub(crate) fn field(s: &str) -> std::borrow::Cow<'_, str> {
     crate::escape::escape_bytes(s.as_bytes())
-}
-
-pub(crate) fn files_word(n: usize) -> String {
-    if n == 1 {
-        "1 file".to_owned()
-    } else {
-        format!("{n} files")
-    }
 }
 
 pub(crate) const SHOWN_HOSTS: usize = 8;
@@ -299,7 +312,11 @@ pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
         .collect();
     if total > SHOWN_HOSTS {
         names.push("...".into());
-        return format!("{} ({total} hosts)", names.join(", "));
+        return format!(
+            "{} ({})",
+            names.join(", "),
+            tr("fleet-hosts-count", &[("hosts", total.into())])
+        );
     }
     names.join(", ")
 }
@@ -307,37 +324,70 @@ pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
 /// The fleet's hosts (a table), the keys that differ and the findings, long
 /// lines wrapped at `columns`.
 pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
+    use crate::text::width as cols;
+    let heads = [
+        tr("fleet-col-host", &[]),
+        tr("fleet-col-kernel", &[]),
+        tr("fleet-col-errors", &[]),
+        tr("fleet-col-warnings", &[]),
+        tr("fleet-col-infos", &[]),
+    ];
     let width = f
         .hosts
         .iter()
-        .map(|h| field(&h.name).chars().count())
+        .map(|h| cols(&field(&h.name)))
+        .chain([cols(&heads[0])])
         .max()
         .unwrap_or(4)
         .max(4);
+    // Columns by display width (a CJK heading takes two columns a character).
+    let left = |t: &str, w: usize| format!("{t}{}", " ".repeat(w.saturating_sub(cols(t))));
+    let right = |t: &str, w: usize| format!("{}{t}", " ".repeat(w.saturating_sub(cols(t))));
+    let nums = [
+        6usize.max(cols(&heads[2])),
+        8usize.max(cols(&heads[3])),
+        5usize.max(cols(&heads[4])),
+    ];
+    let kernel_width = 24usize.max(cols(&heads[1]));
+    let row = |cells: [&str; 5]| {
+        format!(
+            "{}  {}  {}  {}  {}\n",
+            left(cells[0], width),
+            left(cells[1], kernel_width),
+            right(cells[2], nums[0]),
+            right(cells[3], nums[1]),
+            right(cells[4], nums[2])
+        )
+    };
     if f.hosts.len() <= 50 {
-        s.push_str(&format!(
-            "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
-            "host", "kernel", "errors", "warnings", "infos"
-        ));
+        s.push_str(&row([
+            &heads[0], &heads[1], &heads[2], &heads[3], &heads[4],
+        ]));
         for h in &f.hosts {
-            s.push_str(&format!(
-                "{:width$}  {:24}  {:>6}  {:>8}  {:>5}\n",
-                field(&h.name),
-                field(h.kernel.as_deref().unwrap_or("?")),
-                h.counts.errors,
-                h.counts.warnings,
-                h.counts.infos
-            ));
+            let (e, w, i) = (
+                h.counts.errors.to_string(),
+                h.counts.warnings.to_string(),
+                h.counts.infos.to_string(),
+            );
+            s.push_str(&row([
+                &field(&h.name),
+                &field(h.kernel.as_deref().unwrap_or("?")),
+                &e,
+                &w,
+                &i,
+            ]));
         }
         s.push('\n');
     }
     if f.differences.is_empty() {
-        s.push_str("No key differs between hosts.\n\n");
+        s.push_str(&tr("fleet-no-differences", &[]));
+        s.push_str("\n\n");
     } else {
-        s.push_str(&format!(
-            "Keys that differ between hosts ({}):\n",
-            f.differences.len()
+        s.push_str(&tr(
+            "fleet-differences",
+            &[("keys", f.differences.len().into())],
         ));
+        s.push('\n');
         for d in &f.differences {
             s.push_str(&format!("  {}\n", field(&d.key)));
             for (v, hosts) in &d.values {
@@ -350,13 +400,23 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
                 );
             }
             if !d.absent.is_empty() {
-                push_wrapped(s, "    (absent): ", &host_list(f, &d.absent), 6, columns);
+                push_wrapped(
+                    s,
+                    &format!("    ({}): ", tr("fleet-absent", &[])),
+                    &host_list(f, &d.absent),
+                    6,
+                    columns,
+                );
             }
         }
         s.push('\n');
     }
     if !f.findings.is_empty() {
-        s.push_str(&format!("Findings ({} distinct):\n", f.findings.len()));
+        s.push_str(&tr(
+            "fleet-findings",
+            &[("findings", f.findings.len().into())],
+        ));
+        s.push('\n');
         for x in &f.findings {
             let at = match (&x.file, x.line) {
                 (Some(file), Some(line)) => format!("{}:{line}: ", field(file)),
@@ -367,7 +427,7 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
                 "  ",
                 &format!(
                     "{at}{}[{} {}] {}",
-                    x.severity,
+                    crate::i18n::severity(x.severity),
                     x.code,
                     x.name,
                     field(&x.message)
@@ -375,13 +435,18 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
                 6,
                 columns,
             );
+            let label = |id: &str| format!("      {}: ", tr(id, &[]));
+            let indent = |l: &str| crate::text::width(l);
             if let Some(n) = &x.note {
-                push_wrapped(s, "      note: ", &field(n), 12, columns);
+                let l = label("out-note");
+                push_wrapped(s, &l, &field(n), indent(&l), columns);
             }
             if let Some(h) = &x.help {
-                push_wrapped(s, "      help: ", &field(h), 12, columns);
+                let l = label("out-help");
+                push_wrapped(s, &l, &field(h), indent(&l), columns);
             }
-            push_wrapped(s, "      hosts: ", &host_list(f, &x.hosts), 13, columns);
+            let l = label("fleet-hosts");
+            push_wrapped(s, &l, &host_list(f, &x.hosts), indent(&l), columns);
         }
         s.push('\n');
     }
