@@ -28,6 +28,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::tr;
 use crate::lint::FileData;
 
 /// The format version written and accepted.
@@ -149,19 +150,27 @@ impl Baseline {
 
     /// Parse baseline JSON; the error says what is wrong (and where).
     pub fn from_json(text: &str) -> Result<Baseline, String> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| tr("baseline-not-json", &[("error", (&e.to_string()).into())]))?;
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(VERSION) => {}
             Some(v) => {
-                return Err(format!(
-                "baseline version {v} is not supported (this sysctl-lint reads version {VERSION})"
-            ))
+                return Err(tr(
+                    "baseline-version",
+                    &[
+                        ("version", (&v.to_string()).into()),
+                        ("supported", (&VERSION.to_string()).into()),
+                    ],
+                ))
             }
-            None => return Err("not a sysctl-lint baseline: no `version` number".to_owned()),
+            None => return Err(tr("baseline-no-version", &[])),
         }
-        let doc: Document = serde_json::from_value(value)
-            .map_err(|e| format!("not a sysctl-lint baseline: {e}"))?;
+        let doc: Document = serde_json::from_value(value).map_err(|e| {
+            tr(
+                "baseline-not-baseline",
+                &[("error", (&e.to_string()).into())],
+            )
+        })?;
         Ok(Baseline {
             entries: doc.entries,
         })
@@ -175,12 +184,24 @@ pub fn write(path: &Path, files: &[FileData], diags: &[Diagnostic]) -> io::Resul
 
 /// Read a baseline file. The error names the file.
 pub fn load(path: &Path) -> Result<Baseline, String> {
-    let shown = crate::escape::escape_path(path);
-    let bytes = crate::fsroot::read_regular(path)
-        .map_err(|e| format!("cannot read baseline `{shown}`: {e}"))?;
+    let shown = crate::escape::escape_path(path).into_owned();
+    let bytes = crate::fsroot::read_regular(path).map_err(|e| {
+        tr(
+            "baseline-cannot-read",
+            &[
+                ("path", (&shown).into()),
+                ("error", (&e.to_string()).into()),
+            ],
+        )
+    })?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| format!("cannot read baseline `{shown}`: not valid UTF-8"))?;
-    Baseline::from_json(&text).map_err(|e| format!("baseline `{}`: {e}", path.display()))
+        .map_err(|_| tr("baseline-not-utf8", &[("path", (&shown).into())]))?;
+    Baseline::from_json(&text).map_err(|e| {
+        tr(
+            "baseline-invalid",
+            &[("path", (&shown).into()), ("error", (&e).into())],
+        )
+    })
 }
 
 /// Drop the findings the baseline records; returns how many were dropped. Each

@@ -48,6 +48,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{tr, Arg};
 use crate::key::Key;
 use crate::lint::FileData;
 use crate::rules;
@@ -73,22 +74,23 @@ pub const SETTINGS: &[&str] = &[
 ];
 
 /// An example of each setting's form, for the help of a type error.
-fn example(setting: &str) -> Option<&'static str> {
-    Some(match setting {
-        "kernel" => "kernel = \"5.15\"",
-        "loader" => "loader = \"systemd\" (or \"procps\")",
-        "profile" => "profile = \"server\"",
-        "select" => "select = [\"SL2\", \"unknown-key\"]",
-        "extend-select" => "extend-select = [\"SL401\"]",
-        "ignore" => "ignore = [\"SL305\"]",
-        "severity" => "[severity] then SL305 = \"error\"",
-        "per-file-ignores" => "[per-file-ignores] then \"usr/lib/sysctl.d/*.conf\" = [\"SL4\"]",
-        "known-keys" => "known-keys = [\"net.mydriver.*\"]",
-        "listening-ports" => "listening-ports = [8443, \"9000-9100\"]",
-        "fail-on" => "fail-on = \"error\" (or \"warning\", \"info\", \"never\")",
-        "lang" => "lang = \"zh-CN\" (or \"en\")",
-        _ => return None,
-    })
+fn example(setting: &str) -> Option<String> {
+    SETTINGS
+        .contains(&setting)
+        .then(|| tr(&format!("config-example-{setting}"), &[]))
+}
+
+/// Help message `id`, or `id-suggest` with `$suggestion` when there is a close
+/// candidate; both with `args`.
+fn suggest_help(id: &str, suggestion: Option<&str>, args: &[(&str, Arg<'_>)]) -> String {
+    match suggestion {
+        Some(c) => {
+            let mut all: Vec<(&str, Arg<'_>)> = vec![("suggestion", c.into())];
+            all.extend_from_slice(args);
+            tr(&format!("{id}-suggest"), &all)
+        }
+        None => tr(id, args),
+    }
 }
 
 /// An invalid configuration: where and why. The CLI prints [`ConfigError::render`]
@@ -256,14 +258,14 @@ impl Selector {
         }
         let candidates = rules::docs().iter().flat_map(|d| [d.code, d.name]);
         let help = match did_you_mean(t, candidates) {
-            Some(c) => Some(format!("did you mean `{c}`? (`sysctl-lint rules` lists every code and name)")),
-            None => Some("use a code (`SL201`), a name (`unknown-key`) or a code prefix (`SL2`); `sysctl-lint rules` lists them".to_owned()),
+            Some(c) => Some(tr("selector-help-suggest", &[("suggestion", c.into())])),
+            None => Some(tr("selector-help", &[])),
         };
         Err(SelectorError {
             message: if t.is_empty() {
-                "empty rule selector".to_owned()
+                tr("selector-empty", &[])
             } else {
-                format!("unknown rule `{t}`")
+                tr("selector-unknown", &[("rule", t.into())])
             },
             help,
         })
@@ -407,13 +409,14 @@ impl fmt::Display for Untrusted {
     /// The notice the CLI prints (one line, control characters escaped).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = crate::escape::escape_path(&self.path);
-        write!(
-            f,
-            "not using {path}: {}, so someone else could have written it; the defaults apply. \
-             If you trust it, name it: --config {}",
-            self.reason,
-            shell_quote(&path)
-        )
+        f.write_str(&tr(
+            "config-untrusted",
+            &[
+                ("path", (&path.clone().into_owned()).into()),
+                ("reason", (&self.reason).into()),
+                ("quoted", (&shell_quote(&path)).into()),
+            ],
+        ))
     }
 }
 
@@ -445,23 +448,32 @@ pub fn untrusted_reason(path: &Path) -> Option<String> {
     let check = |what: &str, meta: &std::fs::Metadata| -> Option<String> {
         let uid = meta.uid();
         if uid != 0 && uid != me {
-            return Some(format!(
-                "{what} owned by uid {uid} (not by you, uid {me}, or root)"
+            return Some(tr(
+                "config-untrusted-owner",
+                &[
+                    ("what", what.into()),
+                    ("uid", (&uid.to_string()).into()),
+                    ("me", (&me.to_string()).into()),
+                ],
             ));
         }
         let by = match (meta.mode() & 0o020 != 0, meta.mode() & 0o002 != 0) {
             (false, false) => return None,
-            (true, false) => "its group",
-            (false, true) => "other users",
-            (true, true) => "its group and other users",
+            (true, false) => "group",
+            (false, true) => "other",
+            (true, true) => "both",
         };
-        Some(format!(
-            "{what} writable by {by} (mode {:04o})",
-            meta.mode() & 0o7777
+        Some(tr(
+            "config-untrusted-writable",
+            &[
+                ("what", what.into()),
+                ("by", by.into()),
+                ("mode", (&format!("{:04o}", meta.mode() & 0o7777)).into()),
+            ],
         ))
     };
     let file = std::fs::metadata(path).ok()?;
-    if let Some(r) = check("it is", &file) {
+    if let Some(r) = check(&tr("config-untrusted-file", &[]), &file) {
         return Some(r);
     }
     let dir = match path.parent() {
@@ -470,7 +482,13 @@ pub fn untrusted_reason(path: &Path) -> Option<String> {
     };
     let meta = std::fs::metadata(dir).ok()?;
     check(
-        &format!("its directory {} is", crate::escape::escape_path(dir)),
+        &tr(
+            "config-untrusted-dir",
+            &[(
+                "dir",
+                (&crate::escape::escape_path(dir).into_owned()).into(),
+            )],
+        ),
         &meta,
     )
 }
@@ -512,7 +530,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
             path,
             "",
             None,
-            format!("cannot read the configuration: {e}"),
+            tr("config-cannot-read", &[("error", (&e.to_string()).into())]),
             None,
         )
     })?;
@@ -571,11 +589,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             if let Err(e) = crate::version::KernelVersion::parse_lenient(v) {
                 return Err(err(
                     k.span(),
-                    format!("invalid `kernel`: {e}"),
-                    Some(
-                        "\"running\" means the kernel of the machine sysctl-lint runs on"
-                            .to_owned(),
+                    tr(
+                        "config-kernel-invalid",
+                        &[("error", (&e.to_string()).into())],
                     ),
+                    Some(tr("config-kernel-help", &[])),
                 ));
             }
         }
@@ -587,8 +605,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             None => {
                 return Err(err(
                     l.span(),
-                    format!("invalid `lang`: `{}`", l.get_ref()),
-                    Some("the languages are \"en\" and \"zh-CN\"".to_owned()),
+                    tr("config-lang-invalid", &[("value", l.get_ref().into())]),
+                    Some(tr("config-lang-help", &[])),
                 ))
             }
         }
@@ -600,13 +618,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             other => {
                 return Err(err(
                     l.span(),
-                    format!("invalid `loader`: `{other}`"),
-                    Some(match did_you_mean(other, ["systemd", "procps"]) {
-                        Some(c) => format!(
-                            "did you mean \"{c}\"? (the loaders are \"systemd\" and \"procps\")"
-                        ),
-                        None => "the loaders are \"systemd\" and \"procps\"".to_owned(),
-                    }),
+                    tr("config-loader-invalid", &[("value", other.into())]),
+                    Some(suggest_help(
+                        "config-loader-help",
+                        did_you_mean(other, ["systemd", "procps"]),
+                        &[],
+                    )),
                 ))
             }
         });
@@ -617,11 +634,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let names = crate::profile::names();
             return Err(err(
                 p.span(),
-                format!("unknown `profile`: `{name}`"),
-                Some(match did_you_mean(name, names.iter().copied()) {
-                    Some(c) => format!("did you mean \"{c}\"? (profiles: {})", names.join(", ")),
-                    None => format!("profiles: {}", names.join(", ")),
-                }),
+                tr("config-profile-unknown", &[("value", name.into())]),
+                Some(suggest_help(
+                    "config-profile-help",
+                    did_you_mean(name, names.iter().copied()),
+                    &[("profiles", (&names.join(", ")).into())],
+                )),
             ));
         }
         config.profile = Some(name.to_owned());
@@ -650,11 +668,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 other => {
                     return Err(err(
                         v.span(),
-                        format!("invalid severity `{other}` for `{}`", k.get_ref()),
-                        Some(match did_you_mean(other, ["error", "warning", "info"]) {
-                            Some(c) => format!("did you mean \"{c}\"? (severities: \"error\", \"warning\", \"info\"; use `ignore` to turn a rule off)"),
-                            None => "severities: \"error\", \"warning\", \"info\"; use `ignore` to turn a rule off".to_owned(),
-                        }),
+                        tr(
+                            "config-severity-invalid",
+                            &[("value", other.into()), ("rule", k.get_ref().into())],
+                        ),
+                        Some(suggest_help(
+                            "config-severity-help",
+                            did_you_mean(other, ["error", "warning", "info"]),
+                            &[],
+                        )),
                     ))
                 }
             };
@@ -666,15 +688,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let pattern = glob::Pattern::new(k.get_ref()).map_err(|e| {
                 err(
                     k.span(),
-                    format!(
-                        "invalid glob `{}` in `per-file-ignores`: {}",
-                        k.get_ref(),
-                        e.msg
+                    tr(
+                        "config-glob-invalid",
+                        &[("glob", k.get_ref().into()), ("error", e.msg.into())],
                     ),
-                    Some(
-                        "globs use `*`, `?`, `[...]` and `**` (e.g. \"etc/sysctl.d/*.conf\")"
-                            .to_owned(),
-                    ),
+                    Some(tr("config-glob-help", &[])),
                 )
             })?;
             config.per_file_ignores.push(PerFileIgnore {
@@ -691,18 +709,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             if key.is_empty() {
                 return Err(err(
                     k.span(),
-                    "empty key in `known-keys`".to_owned(),
-                    example("known-keys").map(str::to_owned),
+                    tr("config-known-keys-empty", &[]),
+                    example("known-keys"),
                 ));
             }
             if let Err(e) = glob::Pattern::new(key.path()) {
                 return Err(err(
                     k.span(),
-                    format!("invalid pattern `{written}` in `known-keys`: {}", e.msg),
-                    Some(
-                        "`*` matches one key component, `**` any number (e.g. \"net.mydriver.**\")"
-                            .to_owned(),
+                    tr(
+                        "config-known-keys-invalid",
+                        &[("pattern", written.into()), ("error", e.msg.into())],
                     ),
+                    Some(tr("config-known-keys-help", &[])),
                 ));
             }
             config.known_keys.push(written.to_owned());
@@ -714,8 +732,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let bad = |what: String| {
                 err(
                     span.clone(),
-                    format!("invalid port {what} in `listening-ports`"),
-                    Some("a port is 1-65535, written as a number (8443) or a range \"LOW-HIGH\" (\"9000-9100\")".to_owned()),
+                    tr("config-port-invalid", &[("port", (&what).into())]),
+                    Some(tr("config-port-help", &[])),
                 )
             };
             let port = |n: i64| u16::try_from(n).ok().filter(|&p| p > 0);
@@ -752,11 +770,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 let all = ["error", "warning", "info", "never"];
                 return Err(err(
                     f.span(),
-                    format!("invalid `fail-on`: `{other}`"),
-                    Some(match did_you_mean(other, all) {
-                        Some(c) => format!("did you mean \"{c}\"? (one of \"error\", \"warning\", \"info\", \"never\")"),
-                        None => "one of \"error\", \"warning\", \"info\", \"never\"".to_owned(),
-                    }),
+                    tr("config-fail-on-invalid", &[("value", other.into())]),
+                    Some(suggest_help(
+                        "config-fail-on-help",
+                        did_you_mean(other, all),
+                        &[],
+                    )),
                 ));
             }
         });
@@ -808,14 +827,20 @@ fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> ConfigError {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let help = match did_you_mean(field, SETTINGS.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("the settings are: {}", SETTINGS.join(", ")),
+            Some(c) => tr(
+                "config-unknown-setting-suggest",
+                &[("suggestion", c.into())],
+            ),
+            None => tr(
+                "config-unknown-setting-list",
+                &[("settings", (&SETTINGS.join(", ")).into())],
+            ),
         };
         return ConfigError::new(
             path,
             text,
             span,
-            format!("unknown setting `{field}`"),
+            tr("config-unknown-setting", &[("field", field.into())]),
             Some(help),
         );
     }
@@ -827,7 +852,7 @@ fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> ConfigError {
         .filter(|_| type_error)
         .and_then(|s| setting_at(text, s.start))
         .and_then(example)
-        .map(|ex| format!("expected {ex}"));
+        .map(|ex| tr("config-expected", &[("example", (&ex).into())]));
     ConfigError::new(path, text, span, message, help)
 }
 

@@ -94,6 +94,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         Lang::En => &[
             ("main.ftl", include_str!("../locales/en-US/main.ftl")),
             ("output.ftl", include_str!("../locales/en-US/output.ftl")),
+            ("config.ftl", include_str!("../locales/en-US/config.ftl")),
             (
                 "rules-syntax-keys-values.ftl",
                 include_str!("../locales/en-US/rules-syntax-keys-values.ftl"),
@@ -106,6 +107,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         Lang::ZhCn => &[
             ("main.ftl", include_str!("../locales/zh-CN/main.ftl")),
             ("output.ftl", include_str!("../locales/zh-CN/output.ftl")),
+            ("config.ftl", include_str!("../locales/zh-CN/config.ftl")),
             (
                 "rules-syntax-keys-values.ftl",
                 include_str!("../locales/zh-CN/rules-syntax-keys-values.ftl"),
@@ -160,6 +162,7 @@ pub fn lang() -> Lang {
 }
 
 /// An argument value for [`tr_in`]: text or a number (numbers choose plural forms).
+#[derive(Clone, Copy)]
 pub enum Arg<'a> {
     Str(&'a str),
     Num(f64),

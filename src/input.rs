@@ -53,7 +53,12 @@ impl Exclude {
             .iter()
             .map(|g| {
                 let g = g.as_ref();
-                glob::Pattern::new(g).map_err(|e| format!("`{g}` is not a glob: {}", e.msg))
+                glob::Pattern::new(g).map_err(|e| {
+                    crate::i18n::tr(
+                        "exclude-not-a-glob",
+                        &[("glob", g.into()), ("error", e.msg.into())],
+                    )
+                })
             })
             .collect::<Result<_, _>>()?;
         Ok(Exclude { patterns })

@@ -358,3 +358,56 @@ fn tuning_guide_in_chinese() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+#[test]
+fn errors_in_chinese() {
+    // A configuration error: the message, the did-you-mean and the rendering.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join(".sysctl-lint.toml"),
+        "fail-on = \"warnng\"\n",
+    )
+    .expect("write");
+    bin()
+        .current_dir(dir.path())
+        .args(["--lang", "zh-CN", "check", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("`fail-on` 的值无效：`warnng`"))
+        .stderr(contains("是否想写 \"warning\"？"));
+    // A rule selector on the command line.
+    bin()
+        .args(["--lang", "zh-CN", "check", "--select", "SL2O1", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("--select：未知的规则 `SL2O1`；是否想写 `SL201`？"));
+    // Options that do not go together.
+    bin()
+        .args(["--lang", "zh-CN", "check", "--silent", "--diff", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("--silent 什么都不输出"));
+    // A file that is not a report, given to fleet.
+    let report = dir.path().join("host.json");
+    std::fs::write(&report, "{}").expect("write");
+    bin()
+        .args(["--lang", "zh-CN", "fleet"])
+        .env("COLUMNS", "300")
+        .arg(&report)
+        .assert()
+        .stdout(contains(
+            "不是 sysctl-lint 的审计报告：没有 `\"version\": 1`",
+        ));
+    // The English stays as it was.
+    bin()
+        .args(["--lang", "en", "check", "--select", "SL2O1", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "--select: unknown rule `SL2O1`; did you mean `SL201`?",
+        ));
+}

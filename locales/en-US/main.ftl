@@ -71,6 +71,54 @@ help-arg-lang = The language of the output: en or zh-CN [default: `lang` in .sys
 ## Command-line errors and notices (on standard error, after `sysctl-lint: `)
 
 cli-cannot-write-output = cannot write output: { $error }
+cli-silent-with-diff = --silent prints nothing, and --diff prints the diff: give one of them
+cli-fix-stdin-mixed = --fix with `-` prints the fixed standard input; give `-` alone, or fix the files without `-`
+# $flag: --exclude, --baseline, --select, ...; $error: what is wrong with its value.
+cli-flag-error = { $flag }: { $error }
+cli-flag-error-help = { $flag }: { $error }; { $help }
+cli-statistics-html = { $command }: --statistics has no HTML rendering (the page's summary table counts the findings); use it with --format human, short or json, or drop it for the page
+cli-cannot-write-file = cannot write { $path }: { $error }
+cli-baseline-recorded = recorded { $count ->
+        [one] { $count } finding
+       *[other] { $count } findings
+    } in { $path }
+cli-fleet-format = fleet: --format { $format } is not available for a fleet report (human, short, json or prometheus)
+cli-fleet-statistics = fleet: --statistics and --show-fixes are for `check` and `audit` (a fleet report groups the findings itself)
+cli-man-wrote = wrote { $path }
+cli-man-cannot-write = cannot write the manual pages to { $dir }: { $error }
+cli-server-failed = server: { $error }
+exclude-not-a-glob = `{ $glob }` is not a glob: { $error }
+# Why a discovered .sysctl-lint.toml is not used ($reason: one of config-untrusted-*).
+config-untrusted = not using { $path }: { $reason }, so someone else could have written it; the defaults apply. If you trust it, name it: --config { $quoted }
+# $what: config-untrusted-file or config-untrusted-dir.
+config-untrusted-owner = { $what } owned by uid { $uid } (not by you, uid { $me }, or root)
+config-untrusted-writable = { $what } writable by { $by ->
+        [group] its group
+        [other] other users
+       *[both] its group and other users
+    } (mode { $mode })
+config-untrusted-file = it is
+config-untrusted-dir = its directory { $dir } is
+baseline-cannot-read = cannot read baseline `{ $path }`: { $error }
+baseline-not-utf8 = cannot read baseline `{ $path }`: not valid UTF-8
+baseline-invalid = baseline `{ $path }`: { $error }
+baseline-not-json = not valid JSON: { $error }
+baseline-version = baseline version { $version } is not supported (this sysctl-lint reads version { $supported })
+baseline-no-version = not a sysctl-lint baseline: no `version` number
+baseline-not-baseline = not a sysctl-lint baseline: { $error }
+snapshot-cannot-read = cannot read { $path }: { $error }
+snapshot-empty-dir = cannot read { $path }: directory contains no snapshot files
+report-cannot-read = cannot read `{ $path }`: { $error }
+report-not-audit = `{ $path }` is not a sysctl-lint audit report: { $error }
+report-invalid-json = invalid JSON ({ $error })
+report-not-object = not a JSON object
+report-no-version = no `"version": 1`
+report-no-diagnostics = no `diagnostics` list
+report-no-host = no `host` (a `check` report, not an `audit` one?)
+report-is-fleet = a fleet report, not a single host's (merge the hosts' own reports)
+report-unknown-code = unknown rule code `{ $code }` (a report of another sysctl-lint version?)
+report-no-severity = a { $code } finding without a severity
+report-value-not-string = the value of `{ $key }` is not a string
 describe-unknown-key = `{ $key }` is not in the catalogue of known keys
 describe-unknown-key-suggest = `{ $key }` is not in the catalogue of known keys; did you mean: { $suggestions }
 profiles-unknown = no profile `{ $name }` (available: { $available })

@@ -70,6 +70,48 @@ help-arg-lang = 输出语言：en 或 zh-CN [默认：.sysctl-lint.toml 中的 `
 ## 命令行的错误与提示（输出到标准错误，前缀 `sysctl-lint: `）
 
 cli-cannot-write-output = 无法写出输出：{ $error }
+cli-silent-with-diff = --silent 什么都不输出，而 --diff 要输出差异：二者只能选一个
+cli-fix-stdin-mixed = --fix 配合 `-` 时输出修复后的标准输入；请单独给出 `-`，或者不带 `-` 去修复文件
+cli-flag-error = { $flag }：{ $error }
+cli-flag-error-help = { $flag }：{ $error }；{ $help }
+cli-statistics-html = { $command }：--statistics 没有 HTML 形式（页面的汇总表已经统计了各项问题）；请配合 --format human、short 或 json 使用，或在生成页面时去掉它
+cli-cannot-write-file = 无法写入 { $path }：{ $error }
+cli-baseline-recorded = 已把 { $count } 个问题记录到 { $path }
+cli-fleet-format = fleet：集群报告不支持 --format { $format }（可用 human、short、json 或 prometheus）
+cli-fleet-statistics = fleet：--statistics 和 --show-fixes 用于 `check` 和 `audit`（集群报告自己会把问题归并）
+cli-man-wrote = 已写入 { $path }
+cli-man-cannot-write = 无法把手册页写入 { $dir }：{ $error }
+cli-server-failed = server：{ $error }
+exclude-not-a-glob = `{ $glob }` 不是合法的通配模式：{ $error }
+config-untrusted = 未使用 { $path }：{ $reason }，可能被别人改写过；现按默认设置运行。如果信任该文件，请明确指定：--config { $quoted }
+config-untrusted-owner = { $what }属于 uid { $uid }（既不是你的 uid { $me }，也不是 root）
+config-untrusted-writable = { $what }可被{ $by ->
+        [group] 所属组
+        [other] 其他用户
+       *[both] 所属组和其他用户
+    }写入（权限 { $mode }）
+config-untrusted-file = 该文件
+config-untrusted-dir = 它所在的目录 { $dir }
+baseline-cannot-read = 无法读取基线文件 `{ $path }`：{ $error }
+baseline-not-utf8 = 无法读取基线文件 `{ $path }`：不是有效的 UTF-8
+baseline-invalid = 基线文件 `{ $path }`：{ $error }
+baseline-not-json = 不是有效的 JSON：{ $error }
+baseline-version = 不支持第 { $version } 版基线（本 sysctl-lint 读取第 { $supported } 版）
+baseline-no-version = 不是 sysctl-lint 基线文件：没有 `version` 编号
+baseline-not-baseline = 不是 sysctl-lint 基线文件：{ $error }
+snapshot-cannot-read = 无法读取 { $path }：{ $error }
+snapshot-empty-dir = 无法读取 { $path }：目录中没有快照文件
+report-cannot-read = 无法读取 `{ $path }`：{ $error }
+report-not-audit = `{ $path }` 不是 sysctl-lint 的审计报告：{ $error }
+report-invalid-json = JSON 无效（{ $error }）
+report-not-object = 不是 JSON 对象
+report-no-version = 没有 `"version": 1`
+report-no-diagnostics = 没有 `diagnostics` 列表
+report-no-host = 没有 `host`（是 `check` 的报告而不是 `audit` 的？）
+report-is-fleet = 这是集群报告，不是单台主机的报告（请合并各主机自己的报告）
+report-unknown-code = 未知的规则代码 `{ $code }`（是其他版本的 sysctl-lint 生成的报告？）
+report-no-severity = 有一条 { $code } 问题没有严重级别
+report-value-not-string = `{ $key }` 的值不是字符串
 describe-unknown-key = `{ $key }` 不在已知键的目录中
 describe-unknown-key-suggest = `{ $key }` 不在已知键的目录中；是不是想找：{ $suggestions }
 profiles-unknown = 没有加固配置集 `{ $name }`（可选：{ $available }）

@@ -18,6 +18,7 @@
 //! distinct findings and values.
 
 use super::*;
+use crate::i18n::tr;
 
 use serde_json::Value;
 
@@ -96,13 +97,27 @@ fn read_report(path: &Path, explicit: bool) -> HostResult {
     };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(e) => return failed(name, format!("cannot read `{shown}`: {e}")),
+        Err(e) => {
+            return failed(
+                name,
+                tr(
+                    "report-cannot-read",
+                    &[
+                        ("path", (&shown).into()),
+                        ("error", (&e.to_string()).into()),
+                    ],
+                ),
+            )
+        }
     };
     match parse_report(&bytes, &name) {
         Ok(host) => host,
         Err(e) => failed(
             name,
-            format!("`{shown}` is not a sysctl-lint audit report: {e}"),
+            tr(
+                "report-not-audit",
+                &[("path", (&shown).into()), ("error", (&e).into())],
+            ),
         ),
     }
 }
@@ -110,21 +125,22 @@ fn read_report(path: &Path, explicit: bool) -> HostResult {
 /// A host of the fleet from the text of its JSON audit report (`fallback`
 /// names it when the report has no `host`).
 pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, String> {
-    let doc: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON ({e})"))?;
-    let obj = doc.as_object().ok_or("not a JSON object")?;
+    let doc: Value = serde_json::from_slice(bytes)
+        .map_err(|e| tr("report-invalid-json", &[("error", (&e.to_string()).into())]))?;
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| tr("report-not-object", &[]))?;
     if obj.get("version").and_then(Value::as_u64) != Some(1) {
-        return Err("no `\"version\": 1`".to_owned());
+        return Err(tr("report-no-version", &[]));
     }
     let Some(Value::Array(diags)) = obj.get("diagnostics") else {
-        return Err("no `diagnostics` list".to_owned());
+        return Err(tr("report-no-diagnostics", &[]));
     };
     let Some(host) = obj.get("host") else {
-        return Err("no `host` (a `check` report, not an `audit` one?)".to_owned());
+        return Err(tr("report-no-host", &[]));
     };
     if !obj.get("fleet").is_none_or(Value::is_null) {
-        return Err(
-            "a fleet report, not a single host's (merge the hosts' own reports)".to_owned(),
-        );
+        return Err(tr("report-is-fleet", &[]));
     }
     let string = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
     let name = host
@@ -156,16 +172,14 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
     for d in diags {
         let code = d.get("code").and_then(Value::as_str).unwrap_or_default();
         let Some(doc) = crate::codes::doc(code).filter(|doc| doc.code == code) else {
-            return Err(format!(
-                "unknown rule code `{}` (a report of another sysctl-lint version?)",
-                crate::escape::escape_bytes(code.as_bytes())
-            ));
+            let code = crate::escape::escape_bytes(code.as_bytes()).into_owned();
+            return Err(tr("report-unknown-code", &[("code", (&code).into())]));
         };
         let severity = match d.get("severity").and_then(Value::as_str) {
             Some("error") => Severity::Error,
             Some("warning") => Severity::Warning,
             Some("info") => Severity::Info,
-            _ => return Err(format!("a {code} finding without a severity")),
+            _ => return Err(tr("report-no-severity", &[("code", code.into())])),
         };
         let message =
             string(d.get("message")).ok_or(format!("a {code} finding without a message"))?;
@@ -196,7 +210,7 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
         values.reserve(vs.len());
         for (k, v) in vs {
             let Some(v) = v.as_str() else {
-                return Err(format!("the value of `{k}` is not a string"));
+                return Err(tr("report-value-not-string", &[("key", k.into())]));
             };
             if !read_only(k) {
                 values.push((k.clone(), v.to_owned()));

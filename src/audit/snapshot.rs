@@ -2,6 +2,7 @@
 //! `--snapshot` (a file, or a directory of them for a fleet).
 
 use super::*;
+use crate::i18n::tr;
 
 /// The sysctl values of one host: from `/proc/sys` or a `sysctl -a` snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,7 +119,7 @@ pub(crate) fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String
         }
         let names = Root::open(p)
             .and_then(|r| r.read_dir(Path::new("/")))
-            .map_err(|e| format!("cannot read {}: {e}", crate::escape::escape_path(p)))?;
+            .map_err(|e| cannot_read(p, &e.to_string()))?;
         let before = out.len();
         out.extend(
             names
@@ -138,11 +139,9 @@ pub(crate) fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String
 /// the command line (`explicit`: `<(ssh host sysctl -a)`) is read too; never one
 /// found in a directory.
 pub(crate) fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, String> {
-    let shown = crate::escape::escape_path(path);
     if path.is_dir() {
-        return Err(format!(
-            "cannot read {shown}: directory contains no snapshot files"
-        ));
+        let shown = crate::escape::escape_path(path).into_owned();
+        return Err(tr("snapshot-empty-dir", &[("path", (&shown).into())]));
     }
     let named = if explicit {
         crate::fsroot::Named::Explicit
@@ -150,8 +149,17 @@ pub(crate) fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, Str
         crate::fsroot::Named::Entry
     };
     let (bytes, _) =
-        crate::fsroot::read_named(path, named).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        crate::fsroot::read_named(path, named).map_err(|e| cannot_read(path, &e.to_string()))?;
     Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
+}
+
+/// `cannot read PATH: WHY`.
+fn cannot_read(path: &Path, why: &str) -> String {
+    let shown = crate::escape::escape_path(path).into_owned();
+    tr(
+        "snapshot-cannot-read",
+        &[("path", (&shown).into()), ("error", why.into())],
+    )
 }
 
 pub(crate) fn host_name(path: &Path) -> String {

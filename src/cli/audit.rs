@@ -7,8 +7,8 @@ use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 
 use super::{
-    configuration, deliver, exit_code, filter_findings, human_style, options, render, statistics,
-    usage_error, AuditArgs, Format,
+    configuration, deliver, exit_code, filter_findings, flag_error, human_style, options, render,
+    statistics, usage_error, AuditArgs, Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
@@ -29,7 +29,7 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
     };
     let exclude = match sysctl_lint::input::Exclude::new(&args.exclude.exclude) {
         Ok(e) => e,
-        Err(e) => return usage_error(format!("--exclude: {e}")),
+        Err(e) => return usage_error(flag_error("--exclude", &e)),
     };
     let opts = audit::AuditOptions {
         root: match (&args.root, args.snapshot.is_empty()) {

@@ -12,8 +12,8 @@ use sysctl_lint::system::Loader;
 use sysctl_lint::{input, layout, Options};
 
 use super::{
-    append_fixes, configuration, deliver, exit_code, filter_findings, options, render, statistics,
-    usage_error, CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
+    append_fixes, configuration, deliver, exit_code, filter_findings, flag_error, options, render,
+    statistics, usage_error, CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
 };
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
@@ -30,18 +30,14 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
     };
     let stdin_named = args.paths.iter().any(|p| p.as_os_str() == "-");
     if args.diff && args.report.silent {
-        return usage_error(
-            "--silent prints nothing, and --diff prints the diff: give one of them",
-        );
+        return usage_error(tr("cli-silent-with-diff", &[]));
     }
     if args.fix && stdin_named && args.paths.len() > 1 {
-        return usage_error(
-            "--fix with `-` prints the fixed standard input; give `-` alone, or fix the files without `-`",
-        );
+        return usage_error(tr("cli-fix-stdin-mixed", &[]));
     }
     let exclude = match input::Exclude::new(&args.exclude.exclude) {
         Ok(e) => e,
-        Err(e) => return usage_error(format!("--exclude: {e}")),
+        Err(e) => return usage_error(flag_error("--exclude", &e)),
     };
     let tree = args.paths.is_empty();
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));

@@ -17,16 +17,15 @@ pub(super) fn run(args: FleetArgs) -> ExitCode {
         r.format,
         Format::Human | Format::Short | Format::Json | Format::Prometheus
     ) {
-        return usage_error(format!(
-            "fleet: --format {} is not available for a fleet report (human, short, json or prometheus)",
-            clap::ValueEnum::to_possible_value(&r.format)
-                .map_or_else(String::new, |v| v.get_name().to_owned())
+        let format = clap::ValueEnum::to_possible_value(&r.format)
+            .map_or_else(String::new, |v| v.get_name().to_owned());
+        return usage_error(sysctl_lint::i18n::tr(
+            "cli-fleet-format",
+            &[("format", (&format).into())],
         ));
     }
     if r.statistics || r.show_fixes {
-        return usage_error(
-            "fleet: --statistics and --show-fixes are for `check` and `audit` (a fleet report groups the findings itself)",
-        );
+        return usage_error(sysctl_lint::i18n::tr("cli-fleet-statistics", &[]));
     }
     let mut merged = match audit::merge_reports(&args.reports) {
         Ok(m) => m,

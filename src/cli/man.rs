@@ -73,15 +73,27 @@ pub(super) fn run(dir: Option<&Path>) -> ExitCode {
         Ok(written) => {
             for path in written {
                 eprintln!(
-                    "sysctl-lint: wrote {}",
-                    sysctl_lint::escape::escape_path(&path)
+                    "sysctl-lint: {}",
+                    sysctl_lint::i18n::tr(
+                        "cli-man-wrote",
+                        &[(
+                            "path",
+                            (&sysctl_lint::escape::escape_path(&path).into_owned()).into()
+                        )],
+                    )
                 );
             }
             ExitCode::SUCCESS
         }
-        Err(e) => usage_error(format!(
-            "cannot write the manual pages to {}: {e}",
-            sysctl_lint::escape::escape_path(dir)
+        Err(e) => usage_error(sysctl_lint::i18n::tr(
+            "cli-man-cannot-write",
+            &[
+                (
+                    "dir",
+                    (&sysctl_lint::escape::escape_path(dir).into_owned()).into(),
+                ),
+                ("error", (&e.to_string()).into()),
+            ],
         )),
     }
 }

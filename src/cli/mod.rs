@@ -210,6 +210,28 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
+/// `FLAG: ERROR`, the error of one option's value.
+fn flag_error(flag: &str, error: &str) -> String {
+    i18n::tr(
+        "cli-flag-error",
+        &[("flag", flag.into()), ("error", error.into())],
+    )
+}
+
+/// `cannot write PATH: WHY`.
+fn cannot_write(path: &Path, e: &io::Error) -> String {
+    i18n::tr(
+        "cli-cannot-write-file",
+        &[
+            (
+                "path",
+                (&sysctl_lint::escape::escape_path(path).into_owned()).into(),
+            ),
+            ("error", (&sysctl_lint::fsroot::describe(e)).into()),
+        ],
+    )
+}
+
 fn usage_error(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("sysctl-lint: {message}");
     ExitCode::from(EXIT_ERROR)
@@ -219,9 +241,9 @@ fn usage_error(message: impl std::fmt::Display) -> ExitCode {
 /// (its counts are the page's summary table already).
 fn check_report_args(command: &str, args: &ReportArgs) -> Result<(), ExitCode> {
     if args.statistics && args.format == Format::Html {
-        return Err(usage_error(format!(
-            "{command}: --statistics has no HTML rendering (the page's summary table counts the findings); \
-             use it with --format human, short or json, or drop it for the page"
+        return Err(usage_error(i18n::tr(
+            "cli-statistics-html",
+            &[("command", command.into())],
         )));
     }
     Ok(())
@@ -302,8 +324,17 @@ fn configuration(args: &ConfigArgs, rules: &RuleSelection) -> Result<Config, Exi
             list.iter()
                 .map(|t| {
                     sysctl_lint::config::Selector::parse(t).map_err(|e| {
-                        let help = e.help.map(|h| format!("; {h}")).unwrap_or_default();
-                        usage_error(format!("{flag}: {}{help}", e.message))
+                        usage_error(match &e.help {
+                            Some(h) => i18n::tr(
+                                "cli-flag-error-help",
+                                &[
+                                    ("flag", flag.into()),
+                                    ("error", (&e.message).into()),
+                                    ("help", h.into()),
+                                ],
+                            ),
+                            None => flag_error(flag, &e.message),
+                        })
                     })
                 })
                 .collect()
@@ -333,16 +364,20 @@ fn filter_findings(
     if let Some(path) = &args.write_baseline {
         let recorded = baseline::build(files, diags).entries.len();
         if let Err(e) = baseline::write(path, files, diags) {
-            return Err(usage_error(format!(
-                "cannot write {}: {}",
-                sysctl_lint::escape::escape_path(path),
-                sysctl_lint::fsroot::describe(&e)
-            )));
+            return Err(usage_error(cannot_write(path, &e)));
         }
         eprintln!(
-            "sysctl-lint: recorded {recorded} finding{} in {}",
-            if recorded == 1 { "" } else { "s" },
-            sysctl_lint::escape::escape_path(path)
+            "sysctl-lint: {}",
+            i18n::tr(
+                "cli-baseline-recorded",
+                &[
+                    ("count", recorded.into()),
+                    (
+                        "path",
+                        (&sysctl_lint::escape::escape_path(path).into_owned()).into()
+                    ),
+                ],
+            )
         );
         if !files.iter().any(|f| f.read_error.is_some()) {
             return Err(ExitCode::SUCCESS);
@@ -355,7 +390,7 @@ fn filter_findings(
             Ok(b) => {
                 baseline::filter(&b, files, diags);
             }
-            Err(e) => return Err(usage_error(format!("--baseline: {e}"))),
+            Err(e) => return Err(usage_error(flag_error("--baseline", &e))),
         }
     }
     Ok(())
@@ -479,13 +514,8 @@ fn statistics(args: &ReportArgs, diags: &[sysctl_lint::Diagnostic], unsafe_fixes
 /// `check --fix -` puts it). `Err` is the exit code of a failed write.
 fn deliver(args: &ReportArgs, text: &str, to_stderr: bool) -> Result<(), ExitCode> {
     if let Some(path) = &args.output_file {
-        return sysctl_lint::fsroot::write_replacing(path, text.as_bytes()).map_err(|e| {
-            usage_error(format!(
-                "cannot write {}: {}",
-                sysctl_lint::escape::escape_path(path),
-                sysctl_lint::fsroot::describe(&e)
-            ))
-        });
+        return sysctl_lint::fsroot::write_replacing(path, text.as_bytes())
+            .map_err(|e| usage_error(cannot_write(path, &e)));
     }
     if args.silent {
         return Ok(());
