@@ -174,18 +174,10 @@ pub fn render_reports_short(r: &ReportsFleet) -> String {
     let f = &r.fleet;
     let hosts = |set: &HostSet| {
         let n = set.len();
-        let mut names: Vec<std::borrow::Cow<'_, str>> = set
-            .iter()
-            .take(SHOWN_HOSTS)
-            .map(|i| field(&f.hosts[i as usize].name))
-            .collect();
-        if n > SHOWN_HOSTS {
-            names.push("...".into());
-        }
         format!(
             "{n} host{}: {}",
             if n == 1 { "" } else { "s" },
-            names.join(", ")
+            shown_hosts(f, set).join(", ")
         )
     };
     let mut s = String::new();
@@ -303,15 +295,23 @@ pub(crate) fn field(s: &str) -> std::borrow::Cow<'_, str> {
 
 pub(crate) const SHOWN_HOSTS: usize = 8;
 
-pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
-    let total = hosts.len();
+/// The names of the first [`SHOWN_HOSTS`] of `hosts`, then `...` if there are more.
+fn shown_hosts<'a>(f: &'a FleetReport, hosts: &HostSet) -> Vec<std::borrow::Cow<'a, str>> {
     let mut names: Vec<std::borrow::Cow<'_, str>> = hosts
         .iter()
         .take(SHOWN_HOSTS)
         .map(|i| field(&f.hosts[i as usize].name))
         .collect();
-    if total > SHOWN_HOSTS {
+    if hosts.len() > SHOWN_HOSTS {
         names.push("...".into());
+    }
+    names
+}
+
+pub(crate) fn host_list(f: &FleetReport, hosts: &HostSet) -> String {
+    let total = hosts.len();
+    let names = shown_hosts(f, hosts);
+    if total > SHOWN_HOSTS {
         return format!(
             "{} ({})",
             names.join(", "),

@@ -346,6 +346,43 @@ impl<'a> Page<'a> {
         );
     }
 
+    /// A section per severity (id `{id_prefix}{severity}`) of `items`, and in it
+    /// one per file (sorted by `file`, stable: a file's items keep their order)
+    /// headed by `file_title`, each item written by `item`.
+    fn by_severity_and_file<T, F: Ord>(
+        &mut self,
+        items: &[T],
+        id_prefix: &str,
+        severity: impl Fn(&T) -> Severity,
+        file: impl Fn(&T) -> F,
+        file_title: impl Fn(&Self, &T) -> String,
+        mut item: impl FnMut(&mut Self, &T),
+    ) {
+        for s in SEVERITIES {
+            let mut of: Vec<&T> = items.iter().filter(|x| severity(x) == s).collect();
+            if of.is_empty() {
+                continue;
+            }
+            of.sort_by_key(|x| file(x));
+            let _ = writeln!(
+                self.out,
+                "<section class=\"{s}\" id=\"{id_prefix}{}\">\n<h3>{} ({})</h3>",
+                severity_id(s),
+                severity_title(s),
+                of.len()
+            );
+            for group in of.chunk_by(|a, b| file(a) == file(b)) {
+                let title = file_title(self, group[0]);
+                let _ = writeln!(self.out, "<section class=\"file\">\n<h4>{title}</h4>");
+                for x in group {
+                    item(self, x);
+                }
+                self.out.push_str("</section>\n");
+            }
+            self.out.push_str("</section>\n");
+        }
+    }
+
     /// The findings grouped by severity, then by file (in input order).
     fn findings(&mut self, diags: &[Diagnostic], title: &str) {
         let _ = writeln!(self.out, "<section id=\"findings\">\n<h2>{title}</h2>");
@@ -354,33 +391,14 @@ impl<'a> Page<'a> {
                 .push_str("<p class=\"clean\">No problems found.</p>\n</section>\n");
             return;
         }
-        for s in SEVERITIES {
-            let mut of: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == s).collect();
-            if of.is_empty() {
-                continue;
-            }
-            // Stable: within a file, the findings keep their order.
-            of.sort_by_key(|d| d.file);
-            let _ = writeln!(
-                self.out,
-                "<section class=\"{s}\" id=\"{}\">\n<h3>{} ({})</h3>",
-                severity_id(s),
-                severity_title(s),
-                of.len()
-            );
-            for group in of.chunk_by(|a, b| a.file == b.file) {
-                let _ = writeln!(
-                    self.out,
-                    "<section class=\"file\">\n<h4>{}</h4>",
-                    self.file_name(group[0].file)
-                );
-                for d in group {
-                    self.finding(d);
-                }
-                self.out.push_str("</section>\n");
-            }
-            self.out.push_str("</section>\n");
-        }
+        self.by_severity_and_file(
+            diags,
+            "",
+            |d| d.severity,
+            |d| d.file,
+            |page, d| page.file_name(d.file),
+            Page::finding,
+        );
         self.out.push_str("</section>\n");
     }
 
@@ -634,36 +652,18 @@ impl<'a> Page<'a> {
             self.out
                 .push_str("<p class=\"clean\">No problems found.</p>\n");
         }
-        for s in SEVERITIES {
-            let mut of: Vec<&FleetFinding> =
-                f.findings.iter().filter(|x| x.severity == s).collect();
-            if of.is_empty() {
-                continue;
-            }
-            of.sort_by(|a, b| a.file.cmp(&b.file));
-            let _ = writeln!(
-                self.out,
-                "<section class=\"{s}\" id=\"fleet-{}\">\n<h3>{} ({})</h3>",
-                severity_id(s),
-                severity_title(s),
-                of.len()
-            );
-            for group in of.chunk_by(|a, b| a.file == b.file) {
-                let _ = writeln!(
-                    self.out,
-                    "<section class=\"file\">\n<h4>{}</h4>",
-                    group[0]
-                        .file
-                        .as_deref()
-                        .map_or_else(|| "live values".to_owned(), field)
-                );
-                for x in group {
-                    self.fleet_finding(f, x);
-                }
-                self.out.push_str("</section>\n");
-            }
-            self.out.push_str("</section>\n");
-        }
+        self.by_severity_and_file(
+            &f.findings,
+            "fleet-",
+            |x| x.severity,
+            |x| x.file.clone(),
+            |_, x| {
+                x.file
+                    .as_deref()
+                    .map_or_else(|| "live values".to_owned(), field)
+            },
+            |page, x| page.fleet_finding(f, x),
+        );
         self.out.push_str("</section>\n");
     }
 
