@@ -1,6 +1,7 @@
 //! Headlines that fit: the whole first line `severity[CODE name]: message` of a
 //! finding takes at most [`MAX`] display columns, whatever the user wrote.
 
+use crate::diagnostic::Text;
 use crate::text;
 
 /// Display columns of the whole first line of a finding.
@@ -29,6 +30,25 @@ pub(crate) fn fit(code: &str, user: &str, make: impl Fn(&str) -> String) -> Stri
     }
     let keep = text::width(user).saturating_sub(used - MAX);
     make(&text::clip(user, keep))
+}
+
+/// [`fit`] for a message of the Fluent files: the English and the localized
+/// text each clip the user text to fit (the English stays what [`fit`] makes).
+pub(crate) fn fit_text(code: &str, user: &str, make: impl Fn(&str) -> Text) -> Text {
+    let full = make(user);
+    let keep = |shown: &str| {
+        let used = prefix(code) + text::width(shown);
+        (used > MAX).then(|| text::width(user).saturating_sub(used - MAX))
+    };
+    let en = match keep(&full.en) {
+        Some(k) => make(&text::clip(user, k)).en,
+        None => full.en.clone(),
+    };
+    let localized = full.localized.as_deref().map(|l| match keep(l) {
+        Some(k) => make(&text::clip(user, k)).localized.unwrap_or_default(),
+        None => l.to_owned(),
+    });
+    Text { en, localized }
 }
 
 /// User text for a headline, clipped to `max` columns.
