@@ -48,3 +48,156 @@ sl407-note = 内核拒绝这次写入（EINVAL）并保留旧值：`{ $key }` = 
 sl407-help = 先在这一行之前修改 `{ $other }`（保证每一行之后 `{ $a }` 都不超过 `{ $b }`）
 sl407-help-later = `{ $other }` 要到后面才修改：先写 `{ $other }`（保证每一行之后 `{ $a }` 都不超过 `{ $b }`）
 sl407-label = 此处 `{ $other }` = { $value }
+
+## SL501 tcp-tw-recycle
+
+sl501-headline = `tcp_tw_recycle = { $value }` 会丢弃 NAT 后面客户端的 SYN
+sl501-note = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时。内核正是因此在 Linux 4.12 中删除了这个键。
+sl501-note-random = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时；而且在 { $kernel }（4.10 及以后）上每个连接都有随机的时间戳偏移，即使客户端不在 NAT 后面，这项检查也会丢弃它们的 SYN。内核正是因此在 Linux 4.12 中删除了这个键。
+sl501-help = 设置 `net.ipv4.tcp_tw_recycle = 0`（或删除这一行）；如果有大量主动发起的连接，请用 `net.ipv4.tcp_tw_reuse = 1`，在开启时间戳时它是安全的
+
+## SL502 tw-reuse-without-timestamps
+
+sl502-headline = `tcp_tw_reuse = { $mode }` 不起作用：`tcp_timestamps` 为 0
+sl502-note = `tcp_tw_reuse = { $mode }` 要求{ $reach ->
+        [all] 所有主动发起的连接
+       *[loopback] 回环连接
+    }复用 TIME_WAIT 端口，但配置了 `tcp_timestamps = 0`：只有旧连接使用了 TCP 时间戳时，内核才会复用处于 TIME_WAIT 的端口，所以复用永远不会发生，端口会在 TIME_WAIT 中停留 60 秒。（tw_reuse 只对主动发起的连接有用，对服务器接受的连接从来没有帮助；从 Linux 4.18 起默认值已经是 2，即只用于回环连接。）
+sl502-label = 此处设置了 `tcp_timestamps = 0`：TCP 时间戳被关闭
+sl502-help = 删除 `net.ipv4.tcp_timestamps = 0`（复用需要的正是默认值 1）；如果你确实要关闭时间戳，就删掉 tcp_tw_reuse 这一行
+
+## SL503 timestamps-disabled
+
+sl503-headline = `tcp_timestamps = 0` 会失去 PAWS、RTT 采样和 tcp_tw_reuse
+sl503-note = 所有连接都关闭了 TCP 时间戳（RFC 7323）：内核失去了 PAWS 对序列号回绕的旧报文段的防护（在高速链路上确有其事），失去了从每个 ACK 测量 RTT 的能力（重传超时变差），`tcp_tw_reuse` 也不再起作用；使用 SYN cookie 时，还会失去窗口缩放、SACK 和 ECN，因为 cookie 把这些选项保存在时间戳里。（从 Linux 4.10 起，每个连接都有随机的时间戳偏移，无需关闭时间戳就能隐藏开机时长。）
+sl503-note-random = 所有连接都关闭了 TCP 时间戳（RFC 7323）：内核失去了 PAWS 对序列号回绕的旧报文段的防护（在高速链路上确有其事），失去了从每个 ACK 测量 RTT 的能力（重传超时变差），`tcp_tw_reuse` 也不再起作用；使用 SYN cookie 时，还会失去窗口缩放、SACK 和 ECN，因为 cookie 把这些选项保存在时间戳里。隐藏开机时长不是理由：在 { $kernel }（4.10 起）上每个连接本来就有随机的时间戳偏移。
+sl503-help = 删除这一行（默认值为 1：开启时间戳，并且每个连接有随机偏移）；只有在愿意承担这些代价、需要向远端指纹识别隐藏时钟频率的匿名系统上才保留 0
+
+## SL504 fin-timeout-not-time-wait
+
+sl504-headline = `tcp_fin_timeout = { $value }` 不会缩短 TIME_WAIT（60 秒）
+sl504-note = `tcp_fin_timeout = { $value }` 只限制孤儿套接字（已被其进程关闭）在 FIN-WAIT-2 状态等待对端 FIN 的时间。TIME_WAIT 总是持续 60 秒（TCP_TIMEWAIT_LEN，编译期常量，没有对应的 sysctl）。
+sl504-label = 这份配置在调整 TIME_WAIT（`{ $key }`）
+sl504-help = 只有在你确实想缩短孤儿 FIN-WAIT-2 套接字的等待时间时才保留这一行；要应对主动连接产生的大量 TIME_WAIT 套接字，应该用 `net.ipv4.tcp_tw_reuse = 1`
+
+## SL505 low-tw-buckets
+
+sl505-headline-unlimited = `tcp_max_tw_buckets = { $cap }` 在 { $kernel } 上取消了 TIME_WAIT 上限
+sl505-headline-off = `tcp_max_tw_buckets = { $cap }` 让所有套接字都不进入 TIME_WAIT
+sl505-headline = `tcp_max_tw_buckets = { $cap }` 让超过 { $cap } 个之后的套接字跳过 TIME_WAIT
+sl505-note = 设置 `tcp_max_tw_buckets = { $cap }` 后，{ $effect ->
+        [unsigned] 在 { $kernel } 上负数上限按无符号数比较（`refcount_read()`，5.18 起），于是上限被取消：TIME_WAIT 套接字完全不受限制，上限对大量关闭连接的冲击所提供的保护也就没有了（只有 0 会禁用 TIME_WAIT）
+        [negative] 在 { $kernel } 上负数上限和 0 一样会禁用 TIME_WAIT（5.18 之前是有符号比较；从 5.18 起负数反而取消上限）：每个关闭的连接都会被立即销毁
+        [zero] 任何套接字都无法进入 TIME_WAIT：每个关闭的连接都会被立即销毁
+       *[cap] 一旦有 { $cap } 个套接字处于 TIME_WAIT，之后每个关闭的连接都会跳过 TIME_WAIT 被立即销毁
+    }（计入 /proc/net/netstat 中的 TCPTimeWaitOverflow；旧内核会记录 `TCP: time wait bucket table overflow`）。没有 TIME_WAIT，旧连接的延迟报文段可能进入同一对端口上的新连接。内核根据内存大小确定这个上限（{ $sized ->
+        [yes] 给定的 { $memory } 内存约为 { $default }
+       *[no] 24 GiB 主机上为 131072，8 GiB 主机上为 32768
+    }）；内核文档明确说不要调低它。
+sl505-help = 删除这一行，保留内核的默认值；TIME_WAIT 套接字开销很小，对于主动发起的连接，`net.ipv4.tcp_tw_reuse = 1` 可以让新连接安全地复用它们
+
+## SL510 port-range-rejected
+
+sl510-headline-reversed = 内核拒绝端口范围 `{ $low } { $high }`：上限小于下限
+sl510-note-reversed = 本地端口范围的结束端口小于起始端口：上限 { $high } < 下限 { $low }；内核拒绝这次写入（EINVAL），保留原来的范围 { $before }（{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }）。
+sl510-note-reversed-low-only = 本地端口范围的结束端口小于起始端口：上限 { $high } < 下限 { $low }（这里只写了下限，上限仍是来自{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }的 { $high }）；内核拒绝这次写入（EINVAL），保留原来的范围 { $before }（{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }）。
+sl510-help-reversed = 先写下限：`{ $high } { $low }`
+sl510-help-reversed-low-only = 两端都写上，先下限后上限，上限至少为 { $low }
+sl510-label-low = 下限
+sl510-headline-below = 内核拒绝该端口范围：起始端口 { $low } 小于 { $start }
+sl510-note-below = 本地端口范围的下限 { $low } 小于 { $start }：内核拒绝这次写入（EINVAL），保留原来的范围 { $before }（{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }）。
+sl510-note-below-unprivileged = 本地端口范围的下限 { $low } 小于 `net.ipv4.ip_unprivileged_port_start`（{ $start }，{ $uwhere ->
+        [same] 第 { $uline } 行
+        [other] { $ufile } 第 { $uline } 行
+       *[default] 内核默认值
+    }）：内核拒绝这次写入（EINVAL），保留原来的范围 { $before }（{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }）。
+sl510-label-unprivileged = 此处生效的 ip_unprivileged_port_start = { $start }
+sl510-label-too-late = 在端口范围之后才写入：为时已晚
+sl510-help-move = 把 `{ $key } = { $value }`（{ $where ->
+        [same] 第 { $line } 行
+       *[other] { $file } 第 { $line } 行
+    }）移到这一行之前，或者让端口范围从 { $start } 或更高开始
+sl510-help-start = 让端口范围从 { $start } 或更高开始，例如 `{ $start } { $high }`
+sl510-headline-unprivileged = `ip_unprivileged_port_start = { $value }` 被拒绝：大于 { $low }
+sl510-note-unprivileged = { $value } 大于本地端口范围的下限（{ $low }，{ $where ->
+        [same] 第 { $line } 行
+        [other] { $file } 第 { $line } 行
+       *[default] 内核默认值
+    }）：特权端口不能伸入临时端口范围，所以内核拒绝这次写入（EINVAL），保留 ip_unprivileged_port_start = { $kept }。
+sl510-help-unprivileged = 使用不超过 { $low } 的值，或者在这一行之前把本地端口范围提高到 { $value } 以上
+sl510-label-range = 此处生效的本地端口范围
+
+## SL512 port-range-parity
+
+sl512-headline = 内核会告警：端口范围的两端（{ $low }，{ $high }）都是{ $parity ->
+        [even] 偶数
+       *[odd] 奇数
+    }
+sl512-note = 临时端口范围 { $low }-{ $high } 的两端都是{ $parity ->
+        [even] 偶数
+       *[odd] 奇数
+    }：connect() 以 2 为步长遍历端口范围，先遍历一种奇偶性的端口，内核文档要求两端一奇一偶；内核接受这个范围时会记录 "ip_local_port_range: prefer different parity for start/end values."。
+sl512-note-one-by-one = 临时端口范围 { $low }-{ $high } 的两端都是{ $parity ->
+        [even] 偶数
+       *[odd] 奇数
+    }：在 { $kernel } 上，connect() 从与下限奇偶性相同的端口开始查找，但逐个端口遍历（从 4.6 起才以 2 为步长），内核文档要求两端一奇一偶；内核接受这个范围时会记录 "ip_local_port_range: prefer different parity for start/end values."。
+sl512-help = 让两端的奇偶性不同，例如 `{ $low } { $high }`（与默认的 32768 60999 一样）
+
+## SL513 port-range-small
+
+sl513-headline-none = 端口范围 { $low }-{ $high } 没有可用端口：connect() 会失败
+sl513-note-none = 临时端口范围 { $low }-{ $high } 没有可用端口（{ $taken ->
+        [0] {""}
+       *[other] 范围内共 { $size } 个，其中 { $taken } 个被 ip_local_reserved_ports 保留；
+    }默认范围有 { $default } 个）：每个由内核选择本地端口的 connect() 都会以 EADDRNOTAVAIL 失败。
+sl513-headline = 端口范围 { $low }-{ $high } 对每个目标最多只允许 { $usable } 个连接
+sl513-note = 临时端口范围 { $low }-{ $high } 只有 { $usable } 个可用端口（{ $taken ->
+        [0] {""}
+       *[other] 范围内共 { $size } 个，其中 { $taken } 个被 ip_local_reserved_ports 保留；
+    }默认范围有 { $default } 个）：同一时刻到同一目标地址和端口最多 { $usable } 个连接；如果由本机先关闭连接，每个端口还要在 TIME_WAIT 中等待 { $seconds } 秒，所以每 { $seconds } 秒最多 { $usable } 个新连接（{ $rate ->
+        [0] 每秒不到一个
+       *[other] 约每秒 { $rate } 个
+    }）；超出后 connect() 以 EADDRNOTAVAIL 失败。
+sl513-label = 保留了范围内的 { $taken } 个端口
+sl513-help = 把范围扩大到至少 { $min } 个端口，例如默认的 `{ $low } { $high }`
+sl513-help-reserved = 把范围扩大到至少 { $min } 个端口，例如默认的 `{ $low } { $high }`，或者减少范围内保留的端口
+
+## SL514 reserved-ports-invalid
+
+sl514-headline = 内核拒绝整个列表：{ $what ->
+        [blank] 列表中有空白
+        [too-large] `{ $token }` 不是端口
+       *[reversed] `{ $token }` 是颠倒的范围
+    }
+sl514-note = { $what ->
+        [blank] 列表中有空白（内核只读取数字、`,` 和 `-`）
+        [too-large] `{ $token }` 不是端口（端口最大为 65535）
+       *[reversed] `{ $token }` 是颠倒的范围（从 { $low } 开始，却结束在更小的 { $high }）
+    }：内核拒绝整个 `ip_local_reserved_ports` 列表（EINVAL），{ $where ->
+        [same] 保留第 { $line } 行的列表（`{ $kept }`）
+        [other] 保留 { $file } 第 { $line } 行的列表（`{ $kept }`）
+       *[default] 保留原有的保留端口（默认没有）
+    }。
+sl514-help-blank = 去掉空白：`{ $list }`
+sl514-help-too-large = 删除它，或者使用 0 到 65535 之间的端口
+sl514-help-reversed = 先写较小的端口：`{ $high }-{ $low }`

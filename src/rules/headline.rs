@@ -51,6 +51,47 @@ pub(crate) fn fit_text(code: &str, user: &str, make: impl Fn(&str) -> Text) -> T
     Text { en, localized }
 }
 
+/// Where a value comes from, as the arguments `$where` (`same`: a line of the
+/// file of the finding; `other`: a line of `$file`; `default`: the kernel
+/// default), `$line` and `$file` of a message.
+pub(crate) struct Place {
+    pub kind: &'static str,
+    pub line: usize,
+    pub file: String,
+}
+
+impl Place {
+    pub const DEFAULT: Place = Place {
+        kind: "default",
+        line: 0,
+        file: String::new(),
+    };
+
+    /// The line of `s` in `file`, seen from a finding in `here`.
+    pub fn of(
+        cx: &crate::lint::Context<'_>,
+        here: usize,
+        file: usize,
+        s: &crate::lint::Setting,
+    ) -> Place {
+        let data = cx.file(file);
+        let line = data.line(s).number();
+        if file == here {
+            Place {
+                kind: "same",
+                line,
+                file: String::new(),
+            }
+        } else {
+            Place {
+                kind: "other",
+                line,
+                file: data.source.name.to_string(),
+            }
+        }
+    }
+}
+
 /// User text for a headline, clipped to `max` columns.
 pub(super) fn clip(s: &str, max: usize) -> String {
     text::clip(s, max).into_owned()
@@ -70,13 +111,6 @@ pub(crate) fn short_key(key: &str) -> String {
         Some(i) if parts.len() == i + 3 => format!("{}.{}", parts[i + 1], parts[i + 2]),
         _ => last(key).to_owned(),
     }
-}
-
-/// `s` with its first letter in upper case, to start a sentence of a note.
-pub(super) fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// For rule tests: the headline and the note of each finding of `code`, as one text.
