@@ -222,3 +222,147 @@ sl514-note = { $what ->
 sl514-help-blank = remove the blanks: `{ $list }`
 sl514-help-too-large = remove it, or use ports from 0 to 65535
 sl514-help-reversed = write the lower port first: `{ $high }-{ $low }`
+
+## SL520 syn-retries-low ($name is `tcp_syn_retries` or `tcp_synack_retries`;
+## $after and $default_after are seconds; $linear the extra linear SYNs, a count)
+
+sl520-headline-syn = `{ $name } = { $value }` gives up a connect() after about { $after } s, not { $default_after } s
+sl520-headline-synack = `{ $name } = { $value }` drops a handshake after about { $after } s, not { $default_after } s
+sl520-note-syn = With `{ $name } = { $value }`, an outgoing connect() whose SYNs get no answer is given up after about { $after } s (retransmissions at 1, 2, 4, ... s, doubling from a 1 s initial timeout) instead of about { $default_after } s with the default { $default }; a short outage or a few lost packets then fail the connection.
+sl520-note-syn-linear = With `{ $name } = { $value }`, an outgoing connect() whose SYNs get no answer is given up after about { $after } s ({ $linear ->
+        [one] { $linear } extra SYN 1 s apart (tcp_syn_linear_timeouts = { $linear }), then timeouts doubling
+       *[other] { $linear } extra SYNs 1 s apart (tcp_syn_linear_timeouts = { $linear }), then timeouts doubling
+    }) instead of about { $default_after } s with the default { $default }; a short outage or a few lost packets then fail the connection.
+sl520-note-synack = With `{ $name } = { $value }`, a passive open (this host's SYN-ACK to a client) that gets no final ACK is given up after about { $after } s (retransmissions at 1, 2, 4, ... s, doubling from a 1 s initial timeout) instead of about { $default_after } s with the default { $default }; a short outage or a few lost packets then fail the connection.
+sl520-help = keep the default { $default } unless clients must fail fast; applications can set their own connect timeout instead
+
+## SL521 somaxconn-overflow
+
+sl521-headline-rejected = `somaxconn = { $value }` is rejected on { $kernel }: above 65535
+sl521-headline-wraps = `somaxconn = { $value }` wraps to a backlog of { $wrapped } on { $kernel }
+sl521-note-rejected = `somaxconn = { $value }` is above 65535: kernels before 4.1 kept the listen backlog in 16 bits; on { $kernel } the kernel rejects the write (EINVAL: the table limits somaxconn to between 0 and 65535), so somaxconn keeps its old value.
+sl521-note-wraps = `somaxconn = { $value }` is above 65535: kernels before 4.1 kept the listen backlog in 16 bits; on { $kernel } the value is stored, but listen() copies it into a 16-bit field, so an application asking for the maximum gets a backlog of { $value } mod 65536 = { $wrapped }.
+sl521-note-wraps-zero = `somaxconn = { $value }` is above 65535: kernels before 4.1 kept the listen backlog in 16 bits; on { $kernel } the value is stored, but listen() copies it into a 16-bit field, so an application asking for the maximum gets a backlog of { $value } mod 65536 = 0 (no queue at all).
+sl521-help = use at most 65535 on kernels before 4.1 (values above it only work from 4.1 on)
+
+## SL522 syn-backlog-above-somaxconn ($source: `set`, `default`, `default-old`)
+
+sl522-headline = accept queues stay capped at { $somaxconn } (somaxconn), not { $backlog }
+sl522-note = `tcp_max_syn_backlog = { $backlog }` is above `net.core.somaxconn` ({ $somaxconn }, { $source ->
+        [set] set in this configuration
+        [default] the default on { $kernel }
+       *[default-old] the default on { $kernel } (before 5.4)
+    }): it only bounds half-open (SYN_RECV) requests; the queue of connections waiting for accept() stays capped at min(listen() backlog, { $somaxconn }).
+sl522-help = if you want longer accept queues, raise `net.core.somaxconn` to at least { $backlog } as well (and the listen() backlog in the server's own configuration)
+sl522-label = somaxconn = { $somaxconn } set here
+
+## SL601 mem-vector-order ($low, $pressure, $high are page counts as text,
+## `1000 pages (3.9 MiB)`; $bytes a size; $proto `TCP`, `UDP`, `SCTP`)
+
+sl601-headline-low-high = `{ $name }` low is above high: the hard limit starts only at { $bytes }
+sl601-note-low-high = The `{ $key }` thresholds are out of order: low ({ $low }) is above high ({ $high }). The kernel does not check the order: it allows every allocation while usage is at or below low, so the hard limit applies only above { $bytes }, not at high.
+sl601-note-low-high-pressure = The `{ $key }` thresholds are out of order: low ({ $low }) is above high ({ $high }). The kernel does not check the order: it allows every allocation while usage is at or below low, so the hard limit applies only above { $bytes }, not at high; { $proto } memory pressure starts only there too.
+sl601-headline-low-pressure = `{ $name }` low is above pressure: pressure starts only at { $bytes }
+sl601-note-low-pressure = The `{ $key }` thresholds are out of order: low ({ $low }) is above pressure ({ $pressure }). The kernel does not check the order: it leaves memory pressure whenever usage is at or below low, so { $proto } enters memory pressure only above { $bytes }, not at pressure.
+sl601-headline-pressure-high = `{ $name }` pressure is above high: { $proto } never enters memory pressure
+sl601-note-pressure-high = The `{ $key }` thresholds are out of order: pressure ({ $pressure }) is above high ({ $high }). The kernel does not check the order: usage can never pass high, so { $proto } never enters memory pressure (where it shrinks socket buffers) before allocations start to fail at the hard limit.
+sl601-help = write the three page counts in ascending order (`{ $key } = { $sorted }`), or delete the line: the kernel sizes `{ $key }` from RAM at boot
+
+## SL602 mem-pages-look-like-bytes
+# Vectors: $what is `pressure` or `limit`, $pages the value as pages, $against
+# `host` (with $memory) or `default` (with $limit).
+
+sl602-headline = `{ $name }` value { $value } is { $bytes } in pages
+sl602-note = `{ $key }` counts pages of 4096 bytes, not bytes: { $what ->
+        [pressure] { $pages } before { $proto } feels memory pressure
+       *[limit] { $pages } that all { $proto } sockets together may use
+    }, { $against ->
+        [host] more than this host's { $memory } of memory (--memory), so the limit can never be reached; if these are byte counts, divide them by 4096
+       *[default] more than { $limit }, which the kernel's own boot-time value reaches only on hosts with terabytes of RAM: the numbers look like byte counts
+    }.
+sl602-help = give `{ $key }` in pages (bytes / 4096), or delete the line: the kernel sizes it from RAM at boot
+sl602-help-example = give `{ $key }` in pages (bytes / 4096), or delete the line: the kernel sizes it from RAM at boot (live 6.18 on a 24 GiB host: `{ $example }`)
+# Scalars: $unit is `kib`, `huge` or `pages` (with $size, the page size in bytes);
+# $role `reserve`, `pool` or `limit`; $against `host`, `host-min-free`, `host-pool`,
+# `reserve` or `other`.
+sl602-headline-scalar = `{ $name } = { $value }` is { $bytes } in { $unit ->
+        [kib] KiB
+        [huge] huge pages
+       *[pages] pages
+    }
+sl602-note-scalar = `{ $key }` counts { $unit ->
+        [kib] KiB
+        [huge] huge pages of 2 MiB
+       *[pages] pages of { $size } bytes
+    }, not bytes: { $value } is { $bytes } { $role ->
+        [reserve] held back
+        [pool] to allocate
+       *[limit] as the limit
+    }, { $against ->
+        [host] more than this host's { $memory } of memory (--memory)
+        [host-min-free] more than this host's { $memory } of memory (--memory): the kernel tries to keep more free than there is, reclaims without end and the OOM killer runs at once (vm.rst: "Setting this too high will OOM your machine instantly.")
+        [host-pool] more than this host's { $memory } of memory (--memory): the kernel takes memory for huge pages until none is left, and everything else runs short
+        [reserve] more than { $limit }, far beyond any reserve the kernel picks itself: the number looks like a byte count
+       *[other] more than { $limit }, more memory than hosts have: the number looks like a byte count
+    }.
+sl602-help-scalar = give `{ $key }` in { $unit ->
+        [kib] KiB
+        [huge] huge pages of 2 MiB
+       *[pages] pages of { $size } bytes
+    } (bytes / { $size }), or delete the line to keep the kernel's own value
+sl602-headline-shmall = `shmall = { $value }` is { $bytes }: shmmax's byte count?
+sl602-note-shmall = `kernel.shmall` counts pages of { $page } bytes and `kernel.shmmax` bytes, and both are { $value }: shmall holds a byte count, so it allows { $bytes } of shared memory in total, { $page } times what the same number means in shmmax.
+sl602-help-shmall = give shmall in pages: { $pages } for { $total } in total
+
+## SL603 buffer-vector-order ($buffer is `receive` or `send`; $min, $default, $max in bytes as text)
+
+sl603-headline-min = `{ $name }` min is above default: new sockets start below the min
+sl603-headline-max = `{ $name }` default is above max: new sockets start above the max
+sl603-note-min = The `{ $key }` values are out of order: min ({ $min }) is above default ({ $default }). The kernel stores the values without checking the order: new TCP sockets start with a { $buffer ->
+        [receive] receive
+       *[send] send
+    } buffer of { $default_bytes } bytes, smaller than the min every socket is meant to be guaranteed even under memory pressure.
+sl603-note-max = The `{ $key }` values are out of order: default ({ $default }) is above max ({ $max }). The kernel stores the values without checking the order: new TCP sockets start with a { $buffer ->
+        [receive] receive
+       *[send] send
+    } buffer of { $default_bytes } bytes, already above the { $max_bytes }-byte max that automatic tuning is meant to stay under.
+sl603-help = write the three values in ascending order, min, default, max (kernel default `{ $kernel_default }`)
+
+## SL604 buffer-below-minimum ($index: 0 min, 1 default, 2 max)
+
+sl604-headline = `{ $name }` { $index ->
+        [0] min { $value }: only { $value } bytes per socket under pressure
+        [1] default { $value }: new sockets start with only { $value } bytes
+       *[2] max { $value }: buffers never grow beyond { $value } bytes
+    }
+sl604-note = `{ $key }` { $index ->
+        [0] min
+        [1] default
+       *[2] max
+    } = { $bytes } is below 4096 bytes: { $buffer ->
+        [receive] ip-sysctl.rst says each of the three values cannot be set below 4096
+       *[send] that is less than one page, and the documented default of min is 4K
+    }. The kernel accepts it anyway (6.18 stores values from 1 to 4095), so { $index ->
+        [0] under memory pressure each TCP socket is guaranteed only { $value } bytes of { $buffer ->
+            [receive] receive
+           *[send] send
+        } buffer
+        [1] every new TCP socket starts with a { $buffer ->
+            [receive] receive
+           *[send] send
+        } buffer of only { $value } bytes
+       *[2] automatic tuning never grows a TCP { $buffer ->
+            [receive] receive
+           *[send] send
+        } buffer beyond { $value } bytes
+    }.
+sl604-help = use at least 4096 for every value of `{ $key }` (kernel default `{ $kernel_default }`)
+
+## SL605 orphans-memory ($against: `host` with $memory, `default` with $limit)
+
+sl605-headline = `tcp_max_orphans = { $value }` lets orphans pin about { $bytes }
+sl605-note = `{ $key } = { $value }` lets orphaned sockets (closed by their process, still held by the kernel) pin up to about { $bytes } of unswappable memory ({ $value } x about 64 KiB), { $against ->
+        [host] more than half of this host's { $memory } (--memory)
+       *[default] more than { $limit } (pass --memory to compare with the real host)
+    }; the kernel only starts resetting orphans above this count.
+sl605-help = delete the line to keep the kernel default, which scales with RAM (131072 on a 24 GiB host), or keep `{ $key }` x 64 KiB well below the host's memory

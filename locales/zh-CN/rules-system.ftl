@@ -201,3 +201,141 @@ sl514-note = { $what ->
 sl514-help-blank = 去掉空白：`{ $list }`
 sl514-help-too-large = 删除它，或者使用 0 到 65535 之间的端口
 sl514-help-reversed = 先写较小的端口：`{ $high }-{ $low }`
+
+## SL520 syn-retries-low
+
+sl520-headline-syn = `{ $name } = { $value }` 让 connect() 约 { $after } 秒就放弃，而不是 { $default_after } 秒
+sl520-headline-synack = `{ $name } = { $value }` 让握手约 { $after } 秒就被丢弃，而不是 { $default_after } 秒
+sl520-note-syn = 设置 `{ $name } = { $value }` 后，SYN 得不到应答的主动 connect() 约 { $after } 秒就会放弃（在 1、2、4……秒时重传，从 1 秒的初始超时开始逐次翻倍），而默认值 { $default } 约为 { $default_after } 秒；短暂的中断或少量丢包就会让连接失败。
+sl520-note-syn-linear = 设置 `{ $name } = { $value }` 后，SYN 得不到应答的主动 connect() 约 { $after } 秒就会放弃（先以 1 秒间隔多发 { $linear } 个 SYN（tcp_syn_linear_timeouts = { $linear }），之后超时逐次翻倍），而默认值 { $default } 约为 { $default_after } 秒；短暂的中断或少量丢包就会让连接失败。
+sl520-note-synack = 设置 `{ $name } = { $value }` 后，收不到最终 ACK 的被动打开（本机回给客户端的 SYN-ACK）约 { $after } 秒就会放弃（在 1、2、4……秒时重传，从 1 秒的初始超时开始逐次翻倍），而默认值 { $default } 约为 { $default_after } 秒；短暂的中断或少量丢包就会让连接失败。
+sl520-help = 除非客户端必须快速失败，否则保留默认值 { $default }；应用程序可以自己设置连接超时
+
+## SL521 somaxconn-overflow
+
+sl521-headline-rejected = `somaxconn = { $value }` 在 { $kernel } 上会被拒绝：大于 65535
+sl521-headline-wraps = `somaxconn = { $value }` 在 { $kernel } 上回绕为 { $wrapped } 的 backlog
+sl521-note-rejected = `somaxconn = { $value }` 大于 65535：4.1 之前的内核用 16 位保存 listen 的 backlog；在 { $kernel } 上内核拒绝这次写入（EINVAL：sysctl 表把 somaxconn 限制在 0 到 65535 之间），somaxconn 保持原值。
+sl521-note-wraps = `somaxconn = { $value }` 大于 65535：4.1 之前的内核用 16 位保存 listen 的 backlog；在 { $kernel } 上这个值会被保存，但 listen() 把它复制到一个 16 位字段中，所以请求最大值的应用程序得到的 backlog 是 { $value } mod 65536 = { $wrapped }。
+sl521-note-wraps-zero = `somaxconn = { $value }` 大于 65535：4.1 之前的内核用 16 位保存 listen 的 backlog；在 { $kernel } 上这个值会被保存，但 listen() 把它复制到一个 16 位字段中，所以请求最大值的应用程序得到的 backlog 是 { $value } mod 65536 = 0（根本没有队列）。
+sl521-help = 在 4.1 之前的内核上最多使用 65535（更大的值从 4.1 起才有效）
+
+## SL522 syn-backlog-above-somaxconn
+
+sl522-headline = 全连接队列仍被限制在 { $somaxconn }（somaxconn），而不是 { $backlog }
+sl522-note = `tcp_max_syn_backlog = { $backlog }` 大于 `net.core.somaxconn`（{ $somaxconn }，{ $source ->
+        [set] 在这份配置中设置
+        [default] { $kernel } 上的默认值
+       *[default-old] { $kernel } 上的默认值（5.4 之前）
+    }）：它只限制半连接（SYN_RECV）请求；等待 accept() 的全连接队列仍被限制在 min(listen() backlog, { $somaxconn })。
+sl522-help = 如果想要更长的全连接队列，请同时把 `net.core.somaxconn` 提高到至少 { $backlog }（还有服务器自身配置中的 listen() backlog）
+sl522-label = 此处设置了 somaxconn = { $somaxconn }
+
+## SL601 mem-vector-order
+
+sl601-headline-low-high = `{ $name }` 的 low 大于 high：硬上限要到 { $bytes } 才生效
+sl601-note-low-high = `{ $key }` 的阈值顺序错误：low（{ $low }）大于 high（{ $high }）。内核不检查顺序：用量不超过 low 时允许所有分配，所以硬上限只在超过 { $bytes } 后才生效，而不是在 high 处。
+sl601-note-low-high-pressure = `{ $key }` 的阈值顺序错误：low（{ $low }）大于 high（{ $high }）。内核不检查顺序：用量不超过 low 时允许所有分配，所以硬上限只在超过 { $bytes } 后才生效，而不是在 high 处；{ $proto } 的内存压力模式也要到那里才开始。
+sl601-headline-low-pressure = `{ $name }` 的 low 大于 pressure：内存压力要到 { $bytes } 才开始
+sl601-note-low-pressure = `{ $key }` 的阈值顺序错误：low（{ $low }）大于 pressure（{ $pressure }）。内核不检查顺序：用量不超过 low 时就退出内存压力模式，所以 { $proto } 只有超过 { $bytes } 才进入内存压力模式，而不是在 pressure 处。
+sl601-headline-pressure-high = `{ $name }` 的 pressure 大于 high：{ $proto } 永远不会进入内存压力模式
+sl601-note-pressure-high = `{ $key }` 的阈值顺序错误：pressure（{ $pressure }）大于 high（{ $high }）。内核不检查顺序：用量永远不会超过 high，所以在分配因达到硬上限而开始失败之前，{ $proto } 永远不会进入内存压力模式（该模式下会收缩套接字缓冲区）。
+sl601-help = 把三个内存页数按从小到大的顺序写（`{ $key } = { $sorted }`），或者删除这一行：内核在启动时会根据内存大小确定 `{ $key }`
+
+## SL602 mem-pages-look-like-bytes
+
+sl602-headline = `{ $name }` 的值 { $value } 按内存页计算是 { $bytes }
+sl602-note = `{ $key }` 的单位是 4096 字节的内存页，不是字节：{ $what ->
+        [pressure] { $proto } 要到 { $pages } 才感到内存压力
+       *[limit] 所有 { $proto } 套接字加起来可以使用 { $pages }
+    }，{ $against ->
+        [host] 超过了本机的 { $memory } 内存（--memory），这个上限永远达不到；如果这些是字节数，请除以 4096
+       *[default] 超过了 { $limit }，内核自己在启动时算出的值只有在内存以 TB 计的主机上才会达到：这些数字看起来是字节数
+    }。
+sl602-help = 以内存页为单位给出 `{ $key }`（字节数 / 4096），或者删除这一行：内核在启动时会根据内存大小确定它
+sl602-help-example = 以内存页为单位给出 `{ $key }`（字节数 / 4096），或者删除这一行：内核在启动时会根据内存大小确定它（24 GiB 主机上 6.18 的实际值：`{ $example }`）
+sl602-headline-scalar = `{ $name } = { $value }` 按{ $unit ->
+        [kib] KiB
+        [huge] 大页
+       *[pages] 内存页
+    }计算是 { $bytes }
+sl602-note-scalar = `{ $key }` 的单位是{ $unit ->
+        [kib] KiB
+        [huge] 2 MiB 的大页
+       *[pages] { $size } 字节的内存页
+    }，不是字节：{ $value } 意味着{ $role ->
+        [reserve] 预留
+        [pool] 分配
+       *[limit] 以
+    } { $bytes }{ $role ->
+        [reserve] {""}
+        [pool] {""}
+       *[limit] 作为上限
+    }，{ $against ->
+        [host] 超过了本机的 { $memory } 内存（--memory）
+        [host-min-free] 超过了本机的 { $memory } 内存（--memory）：内核会试图保留比实际更多的空闲内存，无休止地回收，OOM killer 会立即启动（vm.rst："Setting this too high will OOM your machine instantly."）
+        [host-pool] 超过了本机的 { $memory } 内存（--memory）：内核会为大页占用内存直到耗尽，其他一切都会不够用
+        [reserve] 超过了 { $limit }，远超内核自己会选择的任何预留量：这个数字看起来是字节数
+       *[other] 超过了 { $limit }，比任何主机的内存都多：这个数字看起来是字节数
+    }。
+sl602-help-scalar = 以{ $unit ->
+        [kib] KiB
+        [huge] 2 MiB 的大页
+       *[pages] { $size } 字节的内存页
+    }为单位给出 `{ $key }`（字节数 / { $size }），或者删除这一行，保留内核自己的值
+sl602-headline-shmall = `shmall = { $value }` 是 { $bytes }：是不是 shmmax 的字节数？
+sl602-note-shmall = `kernel.shmall` 的单位是 { $page } 字节的内存页，`kernel.shmmax` 的单位是字节，而两者都是 { $value }：shmall 里写的是字节数，所以它允许的共享内存总量是 { $bytes }，是同一个数字在 shmmax 中含义的 { $page } 倍。
+sl602-help-shmall = 以内存页为单位给出 shmall：{ $pages } 即总共 { $total }
+
+## SL603 buffer-vector-order
+
+sl603-headline-min = `{ $name }` 的 min 大于 default：新套接字的初始缓冲区低于 min
+sl603-headline-max = `{ $name }` 的 default 大于 max：新套接字的初始缓冲区高于 max
+sl603-note-min = `{ $key }` 的取值顺序错误：min（{ $min }）大于 default（{ $default }）。内核保存这些值时不检查顺序：新的 TCP 套接字以 { $default_bytes } 字节的{ $buffer ->
+        [receive] 接收
+       *[send] 发送
+    }缓冲区起步，小于即使在内存压力下也应保证每个套接字拥有的 min。
+sl603-note-max = `{ $key }` 的取值顺序错误：default（{ $default }）大于 max（{ $max }）。内核保存这些值时不检查顺序：新的 TCP 套接字以 { $default_bytes } 字节的{ $buffer ->
+        [receive] 接收
+       *[send] 发送
+    }缓冲区起步，已经超过了自动调优本应不超过的 { $max_bytes } 字节上限。
+sl603-help = 按 min、default、max 从小到大的顺序写这三个值（内核默认值为 `{ $kernel_default }`）
+
+## SL604 buffer-below-minimum
+
+sl604-headline = `{ $name }` { $index ->
+        [0] min { $value }：内存压力下每个套接字只有 { $value } 字节
+        [1] default { $value }：新套接字只以 { $value } 字节起步
+       *[2] max { $value }：缓冲区永远不会超过 { $value } 字节
+    }
+sl604-note = `{ $key }` 的 { $index ->
+        [0] min
+        [1] default
+       *[2] max
+    } = { $bytes } 小于 4096 字节：{ $buffer ->
+        [receive] ip-sysctl.rst 说这三个值都不能小于 4096
+       *[send] 这还不到一个内存页，而文档中 min 的默认值是 4K
+    }。内核仍然接受它（6.18 会保存 1 到 4095 的值），所以{ $index ->
+        [0] 在内存压力下，每个 TCP 套接字只保证有 { $value } 字节的{ $buffer ->
+            [receive] 接收
+           *[send] 发送
+        }缓冲区
+        [1] 每个新的 TCP 套接字的{ $buffer ->
+            [receive] 接收
+           *[send] 发送
+        }缓冲区只以 { $value } 字节起步
+       *[2] 自动调优永远不会让 TCP { $buffer ->
+            [receive] 接收
+           *[send] 发送
+        }缓冲区超过 { $value } 字节
+    }。
+sl604-help = `{ $key }` 的每个值都至少用 4096（内核默认值为 `{ $kernel_default }`）
+
+## SL605 orphans-memory
+
+sl605-headline = `tcp_max_orphans = { $value }` 让孤儿套接字最多占住约 { $bytes }
+sl605-note = `{ $key } = { $value }` 让孤儿套接字（已被其进程关闭、仍由内核持有）最多占住约 { $bytes } 不可换出的内存（{ $value } × 约 64 KiB），{ $against ->
+        [host] 超过了本机 { $memory } 内存的一半（--memory）
+       *[default] 超过了 { $limit }（用 --memory 可以与实际主机比较）
+    }；内核只有在孤儿数量超过这个值后才开始重置它们。
+sl605-help = 删除这一行，保留随内存大小变化的内核默认值（24 GiB 主机上为 131072），或者让 `{ $key }` × 64 KiB 远低于主机内存
