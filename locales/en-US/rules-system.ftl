@@ -366,3 +366,64 @@ sl605-note = `{ $key } = { $value }` lets orphaned sockets (closed by their proc
        *[default] more than { $limit } (pass --memory to compare with the real host)
     }; the kernel only starts resetting orphans above this count.
 sl605-help = delete the line to keep the kernel default, which scales with RAM (131072 on a 24 GiB host), or keep `{ $key }` x 64 KiB well below the host's memory
+
+## SL610 dirty-background-not-below-dirty
+# $unit: `ratio` ($half is a percentage) or `bytes` ($half is a size);
+# $bdefault, $ddefault: `yes` when the threshold is the kernel default;
+# $effect: `written` or `default`.
+
+sl610-headline = background writeback falls back to { $unit ->
+        [ratio] { $half }% of memory
+       *[bytes] { $half }
+    }
+sl610-note = { $bdefault ->
+        [yes] the default { $btext }
+       *[no] { $btext }
+    } is not below { $ddefault ->
+        [yes] the default { $dtext }
+       *[no] { $dtext }
+    }: the kernel then starts background writeback at half the dirty threshold instead ({ $unit ->
+        [ratio] { $half }% of available memory
+       *[bytes] { $half }
+    }), { $effect ->
+        [written] so the value written here has no effect
+       *[default] so the default background ratio is not used
+    }.
+sl610-help = keep the background threshold clearly below the dirty threshold, in the same unit (both ratios or both bytes); kernel defaults: dirty_background_ratio 10, dirty_ratio 20
+sl610-label = dirty threshold { $dtext } set here
+
+## SL611 dirty-bytes-and-ratio ($later: `bytes` or `ratio`)
+
+sl611-headline = `{ $name }` is undone by the later { $later ->
+        [bytes] bytes
+       *[ratio] ratio
+    } line
+sl611-note = `{ $earlier_key } = { $earlier }` is silently undone: `{ $later_key } = { $value }` ({ $where ->
+        [same] line { $line }
+       *[other] { $file } line { $line }
+    }) is written later, and the two are mutually exclusive (writing one sets the other to 0), so only the later one is in force.
+sl611-note-zero = `{ $earlier_key } = { $earlier }` is silently undone: `{ $later_key } = { $value }` ({ $where ->
+        [same] line { $line }
+       *[other] { $file } line { $line }
+    }) is written later, and the two are mutually exclusive (writing one sets the other to 0), so only the later one is in force: both are now 0, so the background threshold is 0 and background writeback starts as soon as any page is dirty.
+sl611-label = `{ $later_key }` written later: this one wins
+sl611-help = set only one of `{ $ratio }` and `{ $bytes }`: delete the line you do not mean
+
+## SL701 profile-weaker-value ($profile is the profile's name, $expect what it
+## wants (`1`, `2 or more`), $rationale its reason: both from the profile files)
+
+sl701-headline = `{ $key } = { $value }`: { $profile } profile wants { $expect }
+sl701-note = `{ $written_key } = { $written }` is weaker than the { $profile } profile expects ({ $expect }): { $rationale }.
+sl701-note-glob = `{ $written_key } = { $written }` sets `{ $key }` to { $value }, which is weaker than the { $profile } profile expects ({ $expect }): { $rationale }.
+sl701-help = set `{ $key } = { $suggest }`
+sl701-help-glob = set `{ $key } = { $suggest }` explicitly (an explicit key beats the glob)
+
+## SL702 profile-missing-key ($state: `forward` or `default` with $default, else `unknown`)
+
+sl702-headline = `{ $key }` is unset: the { $profile } profile wants { $expect }
+sl702-note = The { $profile } profile expects `{ $key }` to be { $expect }, but the configuration does not set it: { $state ->
+        [forward] the kernel default after the configuration changes ip_forward is { $default }, which does not meet it
+        [default] the kernel default is { $default }, which does not meet it
+       *[unknown] its kernel default depends on the kernel build, so the profile is not guaranteed
+    }; { $rationale }.
+sl702-help = add `{ $key } = { $suggest }`

@@ -339,3 +339,60 @@ sl605-note = `{ $key } = { $value }` 让孤儿套接字（已被其进程关闭�
        *[default] 超过了 { $limit }（用 --memory 可以与实际主机比较）
     }；内核只有在孤儿数量超过这个值后才开始重置它们。
 sl605-help = 删除这一行，保留随内存大小变化的内核默认值（24 GiB 主机上为 131072），或者让 `{ $key }` × 64 KiB 远低于主机内存
+
+## SL610 dirty-background-not-below-dirty
+
+sl610-headline = 后台回写退回到{ $unit ->
+        [ratio] 内存的 { $half }%
+       *[bytes] { $half }
+    }
+sl610-note = { $bdefault ->
+        [yes] 默认的 { $btext }
+       *[no] { $btext }
+    } 不低于 { $ddefault ->
+        [yes] 默认的 { $dtext }
+       *[no] { $dtext }
+    }：内核于是改为在脏页阈值的一半处（{ $unit ->
+        [ratio] 可用内存的 { $half }%
+       *[bytes] { $half }
+    }）开始后台回写，{ $effect ->
+        [written] 所以这里写入的值不起作用
+       *[default] 所以默认的后台比例不会被使用
+    }。
+sl610-help = 让后台阈值明显低于脏页阈值，并使用相同的单位（都用比例或都用字节）；内核默认值：dirty_background_ratio 10，dirty_ratio 20
+sl610-label = 此处设置了脏页阈值 { $dtext }
+
+## SL611 dirty-bytes-and-ratio
+
+sl611-headline = `{ $name }` 被后面的 { $later ->
+        [bytes] bytes
+       *[ratio] ratio
+    } 行撤销
+sl611-note = `{ $earlier_key } = { $earlier }` 被悄无声息地撤销了：`{ $later_key } = { $value }`（{ $where ->
+        [same] 第 { $line } 行
+       *[other] { $file } 第 { $line } 行
+    }）写在后面，而这两个键互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效。
+sl611-note-zero = `{ $earlier_key } = { $earlier }` 被悄无声息地撤销了：`{ $later_key } = { $value }`（{ $where ->
+        [same] 第 { $line } 行
+       *[other] { $file } 第 { $line } 行
+    }）写在后面，而这两个键互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效：现在两者都是 0，后台阈值为 0，只要有任何脏页就会开始后台回写。
+sl611-label = 后写入的 `{ $later_key }`：以它为准
+sl611-help = `{ $ratio }` 和 `{ $bytes }` 只设置其中一个：删除你不需要的那一行
+
+## SL701 profile-weaker-value
+
+sl701-headline = `{ $key } = { $value }`：{ $profile } 配置档要求 { $expect }
+sl701-note = `{ $written_key } = { $written }` 弱于 { $profile } 配置档的要求（{ $expect }）：{ $rationale }。
+sl701-note-glob = `{ $written_key } = { $written }` 把 `{ $key }` 设为 { $value }，弱于 { $profile } 配置档的要求（{ $expect }）：{ $rationale }。
+sl701-help = 设置 `{ $key } = { $suggest }`
+sl701-help-glob = 显式设置 `{ $key } = { $suggest }`（显式的键优先于通配符）
+
+## SL702 profile-missing-key
+
+sl702-headline = `{ $key }` 未设置：{ $profile } 配置档要求 { $expect }
+sl702-note = { $profile } 配置档要求 `{ $key }` 为 { $expect }，但配置中没有设置它：{ $state ->
+        [forward] 配置修改 ip_forward 之后，内核默认值为 { $default }，不满足要求
+        [default] 内核默认值为 { $default }，不满足要求
+       *[unknown] 它的内核默认值取决于内核的构建配置，所以无法保证满足配置档
+    }；{ $rationale }。
+sl702-help = 添加 `{ $key } = { $suggest }`
