@@ -255,14 +255,14 @@ sl602-note = `{ $key }` 的单位是 4096 字节的内存页，不是字节：{ 
 sl602-help = 以内存页为单位给出 `{ $key }`（字节数 / 4096），或者删除这一行：内核在启动时会根据内存大小确定它
 sl602-help-example = 以内存页为单位给出 `{ $key }`（字节数 / 4096），或者删除这一行：内核在启动时会根据内存大小确定它（24 GiB 主机上 6.18 的实际值：`{ $example }`）
 sl602-headline-scalar = `{ $name } = { $value }` 按{ $unit ->
-        [kib] KiB
+        [kib] {" "}KiB{" "}
         [huge] 大页
        *[pages] 内存页
     }计算是 { $bytes }
 sl602-note-scalar = `{ $key }` 的单位是{ $unit ->
-        [kib] KiB
-        [huge] 2 MiB 的大页
-       *[pages] { $size } 字节的内存页
+        [kib] {" "}KiB
+        [huge] {" "}2 MiB 的大页
+       *[pages] {" "}{ $size } 字节的内存页
     }，不是字节：{ $value } 意味着{ $role ->
         [reserve] 预留
         [pool] 分配
@@ -279,9 +279,9 @@ sl602-note-scalar = `{ $key }` 的单位是{ $unit ->
        *[other] 超过了 { $limit }，比任何主机的内存都多：这个数字看起来是字节数
     }。
 sl602-help-scalar = 以{ $unit ->
-        [kib] KiB
-        [huge] 2 MiB 的大页
-       *[pages] { $size } 字节的内存页
+        [kib] {" "}KiB{" "}
+        [huge] {" "}2 MiB 的大页
+       *[pages] {" "}{ $size } 字节的内存页
     }为单位给出 `{ $key }`（字节数 / { $size }），或者删除这一行，保留内核自己的值
 sl602-headline-shmall = `shmall = { $value }` 是 { $bytes }：是不是 shmmax 的字节数？
 sl602-note-shmall = `kernel.shmall` 的单位是 { $page } 字节的内存页，`kernel.shmmax` 的单位是字节，而两者都是 { $value }：shmall 里写的是字节数，所以它允许的共享内存总量是 { $bytes }，是同一个数字在 shmmax 中含义的 { $page } 倍。
