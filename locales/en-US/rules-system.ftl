@@ -427,3 +427,101 @@ sl702-note = The { $profile } profile expects `{ $key }` to be { $expect }, but 
        *[unknown] its kernel default depends on the kernel build, so the profile is not guaranteed
     }; { $rationale }.
 sl702-help = add `{ $key } = { $suggest }`
+
+## SL530 ip-forward-resets-conf
+# $family: `v4`, `v6` or `v6-clear` (forwarding 0 also clears force_forwarding);
+# $ip: `IPv4` or `IPv6`; $from the value before; $where/$line/$file where it was
+# set (`default`: the kernel default at boot); $list the settings reset
+# (`sl530-item` each), $more how many more.
+
+sl530-headline = `{ $key } = { $value }` resets { $count } { $ip } { $count ->
+        [one] setting
+       *[other] settings
+    } made above it
+sl530-note = `{ $key } = { $value }` comes after { $count ->
+        [one] a setting
+       *[other] settings
+    } it resets: { $family ->
+        [v4] changing IPv4 forwarding ({ $from }, { $where ->
+            [same] set by line { $line }
+            [other] set by line { $line } of `{ $file }`
+           *[default] the kernel default at boot
+        }) makes the kernel set `net.ipv4.conf.all.accept_redirects` to { $redirects } and `forwarding` on `default` and every interface to { $value }
+        [v6-clear] writing `net.ipv6.conf.all.forwarding` (changed or not; it was { $from }, { $where ->
+            [same] set by line { $line }
+            [other] set by line { $line } of `{ $file }`
+           *[default] the kernel default at boot
+        }) makes the kernel set `forwarding` on `default` and every interface to { $value } and clear `force_forwarding` everywhere
+       *[v6] writing `net.ipv6.conf.all.forwarding` (changed or not; it was { $from }, { $where ->
+            [same] set by line { $line }
+            [other] set by line { $line } of `{ $file }`
+           *[default] the kernel default at boot
+        }) makes the kernel set `forwarding` on `default` and every interface to { $value }
+    }, so { $list }{ $more ->
+        [0] {""}
+       *[other] , and { $more } more
+    }.
+sl530-item = `{ $key } = { $value }` ({ $where ->
+        [same] line { $line }
+       *[other] line { $line } of `{ $file }`
+    }) becomes { $to }
+sl530-help = move `{ $key }` above the per-interface `{ $keys }` keys (or into a file that sorts earlier), so the values written after it stay
+sl530-label = set to { $value } here; reset to { $to } when `{ $key }` is written later
+
+## SL531 ineffective-conf-value
+# $target: `default` (interfaces that take the `default` value) or `dev` ($dev);
+# $glob: `yes` when a glob ($glob_key) sets the `conf.all` key; $all its value;
+# $where/$line/$file where it is set; $redirects: `yes` for accept_redirects;
+# $name the key's last part, $all_key `net.ipv4.conf.all.$name`; $list (the
+# `still-on` messages) the interfaces that keep an OR key on.
+
+sl531-headline = `{ $key } = { $value }` does nothing: `conf.all` is { $all }
+sl531-note-max = `{ $key } = { $value }` has no effect: the kernel uses the higher of `conf.all` and the interface value, and { $glob ->
+        [yes] `{ $glob_key }` sets `{ $all_key }` to { $all }
+       *[no] `{ $all_key }` is { $all }
+    } ({ $where ->
+        [same] line { $line }
+       *[other] line { $line } of `{ $file }`
+    }), so { $target ->
+        [default] interfaces that take the `default` value get
+       *[dev] `{ $dev }` gets
+    } { $all }.
+sl531-help-max = delete this line, or lower `{ $all_key }` too (and raise the interfaces that need more) if { $target ->
+        [default] interfaces that take the `default` value
+       *[dev] `{ $dev }`
+    } really should use { $value }
+sl531-note-and = `{ $key } = { $value }` has no effect: { $name } is on for an interface only when both `conf.all` and the interface value are on{ $redirects ->
+        [yes] {" "}(the interface forwards)
+       *[no] {""}
+    }, and { $glob ->
+        [yes] `{ $glob_key }` sets `{ $all_key }` to { $all }
+       *[no] `{ $all_key }` is { $all }
+    } ({ $where ->
+        [same] line { $line }
+       *[other] line { $line } of `{ $file }`
+    }), so it stays off.
+sl531-help-and = delete this line, or set `{ $all_key }` to 1 as well if { $target ->
+        [default] interfaces that take the `default` value
+       *[dev] `{ $dev }`
+    } really should have it
+sl531-note-or = `{ $key } = 0` has no effect: { $name } is on for an interface when either `conf.all` or the interface value is on{ $redirects ->
+        [yes] {" "}(the interface does not forward)
+       *[no] {""}
+    }, and { $glob ->
+        [yes] `{ $glob_key }` sets `{ $all_key }` to { $all }
+       *[no] `{ $all_key }` is { $all }
+    } ({ $where ->
+        [same] line { $line }
+       *[other] line { $line } of `{ $file }`
+    }), so it stays on.
+sl531-help-or = set `{ $all_key } = 0` as well to turn it off
+sl531-label = `{ $all_key }` is { $all } here
+sl531-headline-still-on = `all.{ $name } = 0` leaves it on for { $list }
+sl531-still-on-default = interfaces that take the `default` value
+sl531-still-on-dev = `{ $dev }`
+sl531-note-still-on = `{ $all_key } = 0` does not turn { $name } off on { $list }: it is on for an interface when either `conf.all` or the interface value is on{ $redirects ->
+        [yes] {" "}(the interface does not forward)
+       *[no] {""}
+    }, and the configuration sets the interface value to 1.
+sl531-help-still-on = if those interfaces should not have { $name } either, set their `{ $name }` to 0 too; if the exception is meant, nothing to do
+sl531-label-still-on = { $name } stays on here

@@ -396,3 +396,86 @@ sl702-note = { $profile } 配置档要求 `{ $key }` 为 { $expect }，但配置
        *[unknown] 它的内核默认值取决于内核的构建配置，所以无法保证满足配置档
     }；{ $rationale }。
 sl702-help = 添加 `{ $key } = { $suggest }`
+
+## SL530 ip-forward-resets-conf
+
+sl530-headline = `{ $key } = { $value }` 重置了前面的 { $count } 项 { $ip } 设置
+sl530-note = `{ $key } = { $value }` 写在被它重置的 { $count } 项设置之后：{ $family ->
+        [v4] 修改 IPv4 转发（原值 { $from }，{ $where ->
+            [same] 由第 { $line } 行设置
+            [other] 由 `{ $file }` 第 { $line } 行设置
+           *[default] 即启动时的内核默认值
+        }）会让内核把 `net.ipv4.conf.all.accept_redirects` 设为 { $redirects }，并把 `default` 和所有网卡的 `forwarding` 设为 { $value }
+        [v6-clear] 写入 `net.ipv6.conf.all.forwarding`（无论值是否改变；原值 { $from }，{ $where ->
+            [same] 由第 { $line } 行设置
+            [other] 由 `{ $file }` 第 { $line } 行设置
+           *[default] 即启动时的内核默认值
+        }）会让内核把 `default` 和所有网卡的 `forwarding` 设为 { $value }，并清除所有网卡上的 `force_forwarding`
+       *[v6] 写入 `net.ipv6.conf.all.forwarding`（无论值是否改变；原值 { $from }，{ $where ->
+            [same] 由第 { $line } 行设置
+            [other] 由 `{ $file }` 第 { $line } 行设置
+           *[default] 即启动时的内核默认值
+        }）会让内核把 `default` 和所有网卡的 `forwarding` 设为 { $value }
+    }，因此 { $list }{ $more ->
+        [0] {""}
+       *[other] ，另有 { $more } 项同样被重置
+    }。
+sl530-item = `{ $key } = { $value }`（{ $where ->
+        [same] 第 { $line } 行
+       *[other] `{ $file }` 第 { $line } 行
+    }）变为 { $to }
+sl530-help = 把 `{ $key }` 移到各网卡的 `{ $keys }` 键之前（或放进排序更靠前的文件），这样写在它后面的值才能保留
+sl530-label = 此处设为 { $value }；后面写入 `{ $key }` 时会被重置为 { $to }
+
+## SL531 ineffective-conf-value
+
+sl531-headline = `{ $key } = { $value }` 不起作用：`conf.all` 为 { $all }
+sl531-note-max = `{ $key } = { $value }` 不起作用：内核取 `conf.all` 与网卡自身值中较大的一个，而 { $glob ->
+        [yes] `{ $glob_key }` 把 `{ $all_key }` 设为 { $all }
+       *[no] `{ $all_key }` 为 { $all }
+    }（{ $where ->
+        [same] 第 { $line } 行
+       *[other] `{ $file }` 第 { $line } 行
+    }），所以{ $target ->
+        [default] 采用 `default` 值的网卡
+       *[dev] 网卡 `{ $dev }`{" "}
+    }实际取值为 { $all }。
+sl531-help-max = 删除这一行；或者，如果{ $target ->
+        [default] 采用 `default` 值的网卡
+       *[dev] 网卡 `{ $dev }`{" "}
+    }确实应取 { $value }，就同时调低 `{ $all_key }`（并调高需要更大值的那些网卡）
+sl531-note-and = `{ $key } = { $value }` 不起作用：只有 `conf.all` 与网卡自身值都开启时，网卡的 { $name } 才开启{ $redirects ->
+        [yes] （该网卡开启了转发）
+       *[no] {""}
+    }，而 { $glob ->
+        [yes] `{ $glob_key }` 把 `{ $all_key }` 设为 { $all }
+       *[no] `{ $all_key }` 为 { $all }
+    }（{ $where ->
+        [same] 第 { $line } 行
+       *[other] `{ $file }` 第 { $line } 行
+    }），所以 { $name } 仍然关闭。
+sl531-help-and = 删除这一行；或者，如果{ $target ->
+        [default] 采用 `default` 值的网卡
+       *[dev] 网卡 `{ $dev }`{" "}
+    }确实需要开启它，就同时把 `{ $all_key }` 设为 1
+sl531-note-or = `{ $key } = 0` 不起作用：`conf.all` 与网卡自身值只要有一个开启，网卡的 { $name } 就开启{ $redirects ->
+        [yes] （该网卡不转发）
+       *[no] {""}
+    }，而 { $glob ->
+        [yes] `{ $glob_key }` 把 `{ $all_key }` 设为 { $all }
+       *[no] `{ $all_key }` 为 { $all }
+    }（{ $where ->
+        [same] 第 { $line } 行
+       *[other] `{ $file }` 第 { $line } 行
+    }），所以 { $name } 仍然开启。
+sl531-help-or = 同时设置 `{ $all_key } = 0` 才能关闭它
+sl531-label = 此处 `{ $all_key }` 为 { $all }
+sl531-headline-still-on = `all.{ $name } = 0` 未能关闭 { $list } 上的该功能
+sl531-still-on-default = 采用 `default` 值的网卡
+sl531-still-on-dev = `{ $dev }`
+sl531-note-still-on = { $list } 上的 { $name } 不会因 `{ $all_key } = 0` 而关闭：`conf.all` 与网卡自身值只要有一个开启，网卡的 { $name } 就开启{ $redirects ->
+        [yes] （该网卡不转发）
+       *[no] {""}
+    }，而配置把这些网卡的值设为了 1。
+sl531-help-still-on = 如果这些网卡也不应开启 { $name }，就把它们的 `{ $name }` 也设为 0；如果这个例外是有意为之，则无需处理
+sl531-label-still-on = { $name } 在此仍然开启

@@ -2,6 +2,7 @@
 //! finding takes at most [`MAX`] display columns, whatever the user wrote.
 
 use crate::diagnostic::Text;
+use crate::i18n::{tr_in, Arg, Lang};
 use crate::text;
 
 /// Display columns of the whole first line of a finding.
@@ -49,6 +50,59 @@ pub(crate) fn fit_text(code: &str, user: &str, make: impl Fn(&str) -> Text) -> T
         None => l.to_owned(),
     });
     Text { en, localized }
+}
+
+/// `args` after `("list", list)`.
+fn list_args<'a>(list: &'a str, args: &'a [(&str, Arg<'_>)]) -> Vec<(&'a str, Arg<'a>)> {
+    let mut all: Vec<(&str, Arg<'_>)> = vec![("list", Arg::Str(list))];
+    all.extend(args.iter().map(|(n, a)| {
+        (
+            *n,
+            match a {
+                Arg::Str(s) => Arg::Str(s),
+                Arg::Num(x) => Arg::Num(*x),
+            },
+        )
+    }));
+    all
+}
+
+/// Message `id` with the argument `$list`: `items` (messages themselves) joined
+/// in each language by its `out-list-separator` (output.ftl) message, then `args`.
+pub(crate) fn with_list(id: &str, items: &[Text], args: &[(&str, Arg<'_>)]) -> Text {
+    let run = crate::i18n::lang();
+    let render = |lang: Lang, parts: Vec<&str>| {
+        let sep = tr_in(lang, "out-list-separator", &[]);
+        let list = parts.join(&sep);
+        tr_in(lang, id, &list_args(&list, args))
+    };
+    Text {
+        en: render(Lang::En, items.iter().map(|t| t.en.as_str()).collect()),
+        localized: (run != Lang::En).then(|| {
+            render(
+                run,
+                items
+                    .iter()
+                    .map(|t| t.localized.as_deref().unwrap_or(&t.en))
+                    .collect(),
+            )
+        }),
+    }
+}
+
+/// A headline `id` with the argument `$list`: `items` (user text: keys,
+/// interfaces) joined by each language's `out-list-separator` (output.ftl), the list clipped in
+/// each language (as [`fit`] does) so that the first line fits in [`MAX`].
+pub(crate) fn fit_list(code: &str, id: &str, items: &[String], args: &[(&str, Arg<'_>)]) -> Text {
+    let run = crate::i18n::lang();
+    let render = |lang: Lang| {
+        let list = items.join(&tr_in(lang, "out-list-separator", &[]));
+        fit(code, &list, |l| tr_in(lang, id, &list_args(l, args)))
+    };
+    Text {
+        en: render(Lang::En),
+        localized: (run != Lang::En).then(|| render(run)),
+    }
 }
 
 /// Where a value comes from, as the arguments `$where` (`same`: a line of the
@@ -141,5 +195,19 @@ mod tests {
         assert_eq!(fit("SL401", "k", |k| format!("`{k}`")), "`k`");
         assert_eq!(short_key("net.ipv4.conf.eth1.rp_filter"), "eth1.rp_filter");
         assert_eq!(short_key("net.ipv4.tcp_syncookies"), "tcp_syncookies");
+    }
+
+    #[test]
+    fn fit_list_joins_then_clips() {
+        let devs: Vec<String> = (0..40).map(|i| format!("`eth{i}`")).collect();
+        let args = [("name", Arg::Str("send_redirects"))];
+        let t = fit_list("SL531", "sl531-headline-still-on", &devs[..2], &args);
+        assert_eq!(
+            t.en,
+            "`all.send_redirects = 0` leaves it on for `eth0`, `eth1`"
+        );
+        let t = fit_list("SL531", "sl531-headline-still-on", &devs, &args);
+        assert!(fits("SL531", &t.en), "{}", t.en);
+        assert!(t.en.ends_with('…'), "{}", t.en);
     }
 }
