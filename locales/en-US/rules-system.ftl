@@ -525,3 +525,85 @@ sl531-note-still-on = `{ $all_key } = 0` does not turn { $name } off on { $list 
     }, and the configuration sets the interface value to 1.
 sl531-help-still-on = if those interfaces should not have { $name } either, set their `{ $name }` to 0 too; if the exception is meant, nothing to do
 sl531-label-still-on = { $name } stays on here
+
+## SL801 live-drift, SL802 key-missing-on-running-kernel, SL803 ephemeral-ports-exhaustion
+# (built by `sysctl-lint audit`, src/audit/host.rs, causes.rs; src/sockets.rs)
+
+# $glob: `yes` when the glob $glob_key sets $key; $live the live value, $set
+# the configured one; $cause an `audit-cause`.
+sl801-headline = `{ $key }` is `{ $live }` now, not the configured `{ $set }`
+sl801-note = { $glob ->
+        [yes] `{ $key }` (set by the glob `{ $glob_key }`)
+       *[no] `{ $key }`
+    } is `{ $live }` on the running system, not the configured `{ $set }`: { $cause }.
+# $list: the other causes (`audit-cause` each, joined by sl801-cause-separator);
+# $action: an `sl801-action-...`.
+sl801-help-others = other causes: { $list }; { $action }
+sl801-cause-separator = {"; "}
+sl801-action-rejected = fix the value so the kernel accepts it, then apply it (`sysctl --system`)
+sl801-action-never-applied = apply the configuration where this system starts (`sysctl --system` in its entry point or init script)
+sl801-action-find = find what writes it (the journal, `grep -r { $name } /etc /usr/lib`) and make the configuration and the running system agree
+audit-live-value = live value: { $value }
+
+# A cause of a drift, with how likely the evidence makes it.
+audit-cause = { $likelihood ->
+        [likely] likely
+        [unlikely] less likely
+       *[possible] possibly
+    }: { $text }
+audit-cause-rejected = the kernel rejects the written value, so the line never applied (`sysctl-lint check` says why)
+audit-cause-never-applied-pid1 = the configuration was never applied: PID 1 is `{ $pid1 }`, not systemd, so no systemd-sysctl ran at boot (a container, a chroot, or an init without systemd)
+audit-cause-never-applied-count = the configuration was never applied: { $differing } of the { $compared } configured keys differ (no systemd-sysctl at boot: a container, a chroot, an init without systemd, or a failed systemd-sysctl.service)
+audit-cause-never-applied = the configuration was never applied (no systemd-sysctl at boot: a container, a chroot, an init without systemd)
+audit-cause-glob = it is set only by the glob `{ $glob }`, which the loader expands once at boot: if the key did not exist yet then, the glob matched nothing for it
+# $default: `same` (the live default $live equals the interface's value),
+# `other` (it is $live), `unknown` (not read).
+audit-cause-interface = interface `{ $iface }` was probably created after systemd-sysctl ran: a new interface starts from `{ $default_key }`{ $default ->
+        [same] {" "}(live { $live }, the same as this interface's value)
+        [other] {" "}(live { $live })
+       *[unknown] {""}
+    }, not from this line
+audit-cause-module = the key belongs to module `{ $module }`: if it was loaded after systemd-sysctl ran, the key did not exist at boot and the line failed
+audit-cause-runtime-forwarding = it was changed at runtime: docker, kubelet, libvirt and NetworkManager's shared connections set forwarding and bridge keys when they start
+audit-cause-runtime = it was changed at runtime after boot: by a service (NetworkManager, docker, kubelet, tuned) or a later `sysctl -w`
+
+# The help of a finding on a live value that no file sets.
+audit-how-to-set = no file sets `{ $key }`: to change it, add `{ $key } = { $value }` to a drop-in such as /etc/sysctl.d/90-local.conf
+audit-how-to-set-any = no file sets `{ $key }`: to change it, add `{ $key } = VALUE` to a drop-in such as /etc/sysctl.d/90-local.conf
+# SL511 on the live range: its own help ($own), then audit-how-to-set ($how).
+audit-help-narrow = { $own }; or narrow the range: { $how }
+
+# $ignored: `yes` when the line has the `-` prefix; $path the key's path under
+# /proc/sys; $cause an `audit-missing-...`.
+sl802-headline = `{ $key }` is missing: the write fails
+sl802-note = `{ $key }` does not exist on the running kernel ({ $kernel }): `sysctl -p` reports `cannot stat /proc/sys/{ $path }`, and the setting is lost.{ $ignored ->
+        [yes] {" "}The `-` prefix makes the loader ignore this.
+       *[no] {""}
+    }
+sl802-help = likely cause: { $cause }
+audit-missing-no-interface = there is no interface `{ $iface }` on this host (yet): the loader cannot set its keys before it exists; set `{ $default_key }` or apply the key when the interface appears (udev, systemd-networkd)
+audit-missing-unknown-closest = it is not a known key; did you mean `{ $closest }`?
+audit-missing-unknown = it is not a known key (a typo, or a vendor patch this kernel lacks)
+audit-missing-removed = the key was removed
+audit-missing-removed-in = the key was removed in Linux { $release }
+audit-missing-too-new = the key needs Linux { $release } or later
+audit-missing-module = the key belongs to module `{ $module }`, which is not loaded (load it before systemd-sysctl runs, e.g. in /etc/modules-load.d/)
+audit-missing-vendor = the key comes from a vendor kernel patch this kernel does not have
+audit-missing-net = the kernel was built without the feature, or this is a network namespace (container) that does not have the key
+audit-missing-feature = the kernel was built without the feature
+
+# $remote the busiest destination, $local the local address, $used of $usable
+# ephemeral ports ($percent), $time_wait of them in TIME_WAIT.
+sl803-headline = ports to { $remote } are { $percent }% used: connect() may fail
+sl803-note = Connections to { $remote } from { $local } hold { $used } of the { $usable } usable ephemeral ports ({ $percent }%, { $time_wait } in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out.
+# The help: the advice below, joined by sl803-help-separator (also the last
+# items of the socket summary's advice).
+sl803-help-separator = {" "}
+sl803-advice-tw-reuse-no-timestamps = tcp_tw_reuse cannot help while net.ipv4.tcp_timestamps = 0: reuse of a TIME_WAIT port needs timestamps on both ends; enable timestamps first.
+# $loopback: `yes` when tcp_tw_reuse is 2 (loopback only).
+sl803-advice-tw-reuse = net.ipv4.tcp_tw_reuse = 1 lets connect() reuse ports still in TIME_WAIT (it only helps outgoing connections, and needs timestamps on both ends){ $loopback ->
+        [yes] ; the current value 2 applies to loopback only
+       *[no] {""}
+    }.
+sl803-advice-tw-recycle = net.ipv4.tcp_tw_recycle is not an option: it was removed in Linux 4.12 (it broke clients behind NAT).
+sl803-advice-widen = widen net.ipv4.ip_local_port_range (the kernel default 32768 60999 is about 28000 ports), spread connections over more destination addresses or ports (each destination address:port has its own range), and reuse connections (keep-alive, connection pools) instead of opening one per request.

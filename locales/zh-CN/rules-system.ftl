@@ -479,3 +479,68 @@ sl531-note-still-on = { $list } 上的 { $name } 不会因 `{ $all_key } = 0` �
     }，而配置把这些网卡的值设为了 1。
 sl531-help-still-on = 如果这些网卡也不应开启 { $name }，就把它们的 `{ $name }` 也设为 0；如果这个例外是有意为之，则无需处理
 sl531-label-still-on = { $name } 在此仍然开启
+
+## SL801 live-drift、SL802 key-missing-on-running-kernel、SL803 ephemeral-ports-exhaustion
+
+sl801-headline = `{ $key }` 当前为 `{ $live }`，而不是配置的 `{ $set }`
+sl801-note = 运行中的系统上{ $glob ->
+        [yes] {" "}`{ $key }`（由通配键 `{ $glob_key }` 设置）
+       *[no] {" "}`{ $key }`
+    } 为 `{ $live }`，而不是配置的 `{ $set }`。{ $cause }。
+sl801-help-others = 其他原因：{ $list }。{ $action }
+sl801-cause-separator = {"；"}
+sl801-action-rejected = 先修正这个值，让内核接受它，再应用配置（`sysctl --system`）
+sl801-action-never-applied = 在这个系统的启动入口应用配置（在它的入口程序或 init 脚本中运行 `sysctl --system`）
+sl801-action-find = 找出是谁写入了它（查看日志，或 `grep -r { $name } /etc /usr/lib`），再让配置与运行中的系统保持一致
+audit-live-value = 运行值：{ $value }
+
+audit-cause = { $likelihood ->
+        [likely] 很可能
+        [unlikely] 可能性较小
+       *[possible] 也可能
+    }：{ $text }
+audit-cause-rejected = 内核拒绝了写入的值，这一行从未生效（`sysctl-lint check` 会说明原因）
+audit-cause-never-applied-pid1 = 配置从未被应用：PID 1 是 `{ $pid1 }` 而不是 systemd，启动时没有运行 systemd-sysctl（容器、chroot，或不用 systemd 的 init）
+audit-cause-never-applied-count = 配置从未被应用：{ $compared } 个已配置的键中有 { $differing } 个与运行值不同（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init，或 systemd-sysctl.service 执行失败）
+audit-cause-never-applied = 配置从未被应用（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init）
+audit-cause-glob = 它只由通配键 `{ $glob }` 设置，而加载器只在启动时展开一次通配符：如果当时这个键还不存在，通配符就不会匹配到它
+audit-cause-interface = 网卡 `{ $iface }` 可能是在 systemd-sysctl 运行之后才创建的：新网卡的初始值来自 `{ $default_key }`{ $default ->
+        [same] （运行值 { $live }，与该网卡的值相同）
+        [other] （运行值 { $live }）
+       *[unknown] {""}
+    }，而不是这一行
+audit-cause-module = 这个键属于内核模块 `{ $module }`：如果该模块在 systemd-sysctl 运行之后才加载，启动时这个键还不存在，这一行就会写入失败
+audit-cause-runtime-forwarding = 它在运行时被修改了：docker、kubelet、libvirt 以及 NetworkManager 的共享连接在启动时都会设置转发和网桥相关的键
+audit-cause-runtime = 它在启动后被修改了：某个服务（NetworkManager、docker、kubelet、tuned）或之后的 `sysctl -w`
+
+audit-how-to-set = 没有文件设置 `{ $key }`：如需修改，在 /etc/sysctl.d/90-local.conf 这样的 drop-in 文件中添加 `{ $key } = { $value }`
+audit-how-to-set-any = 没有文件设置 `{ $key }`：如需修改，在 /etc/sysctl.d/90-local.conf 这样的 drop-in 文件中添加 `{ $key } = <值>`
+audit-help-narrow = { $own }；或者缩小端口范围：{ $how }
+
+sl802-headline = `{ $key }` 不存在：写入会失败
+sl802-note = 运行中的内核（{ $kernel }）上没有 `{ $key }`：`sysctl -p` 会报告 `cannot stat /proc/sys/{ $path }`，这项设置会丢失。{ $ignored ->
+        [yes] 行首的 `-` 让加载器忽略这个错误。
+       *[no] {""}
+    }
+sl802-help = 可能的原因：{ $cause }
+audit-missing-no-interface = 这台主机上（还）没有网卡 `{ $iface }`：网卡出现之前，加载器无法设置它的键；请设置 `{ $default_key }`，或在网卡出现时再应用这个键（udev、systemd-networkd）
+audit-missing-unknown-closest = 这不是已知的键；你是不是想写 `{ $closest }`？
+audit-missing-unknown = 这不是已知的键（拼写错误，或者是这个内核没有的厂商补丁）
+audit-missing-removed = 这个键已被删除
+audit-missing-removed-in = 这个键已在 Linux { $release } 中删除
+audit-missing-too-new = 这个键需要 Linux { $release } 或更高版本
+audit-missing-module = 这个键属于内核模块 `{ $module }`，而该模块没有加载（请在 systemd-sysctl 运行之前加载它，例如写进 /etc/modules-load.d/）
+audit-missing-vendor = 这个键来自厂商的内核补丁，这个内核没有
+audit-missing-net = 内核编译时没有包含这项功能，或者这是一个没有这个键的网络命名空间（容器）
+audit-missing-feature = 内核编译时没有包含这项功能
+
+sl803-headline = 到 { $remote } 的端口已用 { $percent }%：connect() 可能失败
+sl803-note = 从 { $local } 到 { $remote } 的连接占用了 { $usable } 个可用临时端口中的 { $used } 个（{ $percent }%，其中 { $time_wait } 个处于 TIME_WAIT）：端口范围用尽后，到该地址的新连接会以 EADDRNOTAVAIL 失败。
+sl803-help-separator = {""}
+sl803-advice-tw-reuse-no-timestamps = 在 net.ipv4.tcp_timestamps = 0 时，tcp_tw_reuse 无济于事：复用处于 TIME_WAIT 的端口需要两端都开启时间戳；请先开启时间戳。
+sl803-advice-tw-reuse = net.ipv4.tcp_tw_reuse = 1 让 connect() 复用仍处于 TIME_WAIT 的端口（它只对主动发起的连接有用，并且需要两端都开启时间戳）{ $loopback ->
+        [yes] ；当前值 2 只对回环连接生效
+       *[no] {""}
+    }。
+sl803-advice-tw-recycle = net.ipv4.tcp_tw_recycle 不是可选项：它已在 Linux 4.12 中删除（它会让 NAT 后面的客户端连接失败）。
+sl803-advice-widen = 扩大 net.ipv4.ip_local_port_range（内核默认的 32768 60999 约有 28000 个端口），把连接分散到更多的目标地址或端口（每个目标 地址:端口 有各自独立的端口范围），并复用连接（keep-alive、连接池），而不是每个请求新建一个连接。

@@ -55,16 +55,19 @@ pub(crate) fn fit_text(code: &str, user: &str, make: impl Fn(&str) -> Text) -> T
 /// `args` after `("list", list)`.
 fn list_args<'a>(list: &'a str, args: &'a [(&str, Arg<'_>)]) -> Vec<(&'a str, Arg<'a>)> {
     let mut all: Vec<(&str, Arg<'_>)> = vec![("list", Arg::Str(list))];
-    all.extend(args.iter().map(|(n, a)| {
-        (
-            *n,
-            match a {
-                Arg::Str(s) => Arg::Str(s),
-                Arg::Num(x) => Arg::Num(*x),
-            },
-        )
-    }));
+    all.extend(args.iter().map(copy_arg));
     all
+}
+
+/// A copy of a message argument.
+fn copy_arg<'a>((n, a): &(&'a str, Arg<'a>)) -> (&'a str, Arg<'a>) {
+    (
+        *n,
+        match a {
+            Arg::Str(s) => Arg::Str(s),
+            Arg::Num(x) => Arg::Num(*x),
+        },
+    )
 }
 
 /// Message `id` with the argument `$list`: `items` (messages themselves) joined
@@ -87,6 +90,50 @@ pub(crate) fn with_list(id: &str, items: &[Text], args: &[(&str, Arg<'_>)]) -> T
                     .collect(),
             )
         }),
+    }
+}
+
+/// `items` joined in each language by the message `sep` (a separator such as
+/// `out-list-separator`).
+pub(crate) fn join(items: &[Text], sep: &str) -> Text {
+    let run = crate::i18n::lang();
+    Text {
+        en: items
+            .iter()
+            .map(|t| t.en.as_str())
+            .collect::<Vec<_>>()
+            .join(&tr_in(Lang::En, sep, &[])),
+        localized: (run != Lang::En).then(|| {
+            items
+                .iter()
+                .map(|t| t.localized.as_deref().unwrap_or(&t.en))
+                .collect::<Vec<_>>()
+                .join(&tr_in(run, sep, &[]))
+        }),
+    }
+}
+
+/// Message `id` with messages as arguments (`texts`, each in the same
+/// language as the message, English where it has no translation), then `args`.
+pub(crate) fn compose(id: &str, texts: &[(&str, &Text)], args: &[(&str, Arg<'_>)]) -> Text {
+    let run = crate::i18n::lang();
+    let render = |lang: Lang| {
+        let mut all: Vec<(&str, Arg<'_>)> = texts
+            .iter()
+            .map(|(n, t)| {
+                let shown = match lang {
+                    Lang::En => t.en.as_str(),
+                    _ => t.localized.as_deref().unwrap_or(&t.en),
+                };
+                (*n, Arg::Str(shown))
+            })
+            .collect();
+        all.extend(args.iter().map(copy_arg));
+        tr_in(lang, id, &all)
+    };
+    Text {
+        en: render(Lang::En),
+        localized: (run != Lang::En).then(|| render(run)),
     }
 }
 
