@@ -484,9 +484,9 @@ sl531-label-still-on = { $name } 在此仍然开启
 
 sl801-headline = `{ $key }` 当前为 `{ $live }`，而不是配置的 `{ $set }`
 sl801-note = 运行中的系统上{ $glob ->
-        [yes] {" "}`{ $key }`（由通配键 `{ $glob_key }` 设置）
-       *[no] {" "}`{ $key }`
-    } 为 `{ $live }`，而不是配置的 `{ $set }`。{ $cause }。
+        [yes] {" "}`{ $key }`（由通配键 `{ $glob_key }` 设置）的值为
+       *[no] {" "}`{ $key }` 的值为
+    } `{ $live }`，而不是配置的 `{ $set }`。{ $cause }。
 sl801-help-others = 其他原因：{ $list }。{ $action }
 sl801-cause-separator = {"；"}
 sl801-action-rejected = 先修正这个值，让内核接受它，再应用配置（`sysctl --system`）
@@ -497,14 +497,14 @@ audit-live-value = 运行值：{ $value }
 audit-cause = { $likelihood ->
         [likely] 很可能
         [unlikely] 可能性较小
-       *[possible] 也可能
+       *[possible] 可能
     }：{ $text }
 audit-cause-rejected = 内核拒绝了写入的值，这一行从未生效（`sysctl-lint check` 会说明原因）
 audit-cause-never-applied-pid1 = 配置从未被应用：PID 1 是 `{ $pid1 }` 而不是 systemd，启动时没有运行 systemd-sysctl（容器、chroot，或不用 systemd 的 init）
 audit-cause-never-applied-count = 配置从未被应用：{ $compared } 个已配置的键中有 { $differing } 个与运行值不同（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init，或 systemd-sysctl.service 执行失败）
 audit-cause-never-applied = 配置从未被应用（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init）
 audit-cause-glob = 它只由通配键 `{ $glob }` 设置，而加载器只在启动时展开一次通配符：如果当时这个键还不存在，通配符就不会匹配到它
-audit-cause-interface = 网卡 `{ $iface }` 可能是在 systemd-sysctl 运行之后才创建的：新网卡的初始值来自 `{ $default_key }`{ $default ->
+audit-cause-interface = 网卡 `{ $iface }` 是在 systemd-sysctl 运行之后才创建的：新网卡的初始值来自 `{ $default_key }`{ $default ->
         [same] （运行值 { $live }，与该网卡的值相同）
         [other] （运行值 { $live }）
        *[unknown] {""}
@@ -542,5 +542,5 @@ sl803-advice-tw-reuse = net.ipv4.tcp_tw_reuse = 1 让 connect() 复用仍处于 
         [yes] ；当前值 2 只对回环连接生效
        *[no] {""}
     }。
-sl803-advice-tw-recycle = net.ipv4.tcp_tw_recycle 不是可选项：它已在 Linux 4.12 中删除（它会让 NAT 后面的客户端连接失败）。
-sl803-advice-widen = 扩大 net.ipv4.ip_local_port_range（内核默认的 32768 60999 约有 28000 个端口），把连接分散到更多的目标地址或端口（每个目标 地址:端口 有各自独立的端口范围），并复用连接（keep-alive、连接池），而不是每个请求新建一个连接。
+sl803-advice-tw-recycle = 不要考虑 net.ipv4.tcp_tw_recycle：它已在 Linux 4.12 中删除（它会让 NAT 后面的客户端连接失败）。
+sl803-advice-widen = 扩大 net.ipv4.ip_local_port_range（内核默认的 32768 60999 约有 28000 个端口），把连接分散到更多的目标地址或端口（每个目标地址与端口的组合各有一个独立的端口范围），并复用连接（keep-alive、连接池），而不是每个请求新建一个连接。
