@@ -607,3 +607,32 @@ sl803-advice-tw-reuse = net.ipv4.tcp_tw_reuse = 1 lets connect() reuse ports sti
     }.
 sl803-advice-tw-recycle = net.ipv4.tcp_tw_recycle is not an option: it was removed in Linux 4.12 (it broke clients behind NAT).
 sl803-advice-widen = widen net.ipv4.ip_local_port_range (the kernel default 32768 60999 is about 28000 ports), spread connections over more destination addresses or ports (each destination address:port has its own range), and reuse connections (keep-alive, connection pools) instead of opening one per request.
+
+## SL511 port-range-overlaps-services
+# $kind: `listening` (ports the host listens on or declares) or `server` (the
+# built-in list); $list the ports (`6379, 11211, +14`) or an `sl511-count`.
+sl511-headline = connect() may take { $kind ->
+        [listening] listening
+       *[server] server
+    } ports { $list }
+sl511-count = { $count } ports
+# $named: the first ports (`sl511-named` each, `sl511-more` for the rest).
+sl511-named = { $ports } ({ $name })
+sl511-more = and { $count } more
+# $source: `live` (listening now), `declared` (`listening-ports`) or `both`.
+sl511-note-evidence = The ephemeral port range { $range } covers { $count } { $count ->
+        [one] port
+       *[other] ports
+    } this host { $source ->
+        [both] listens on now or declares in `listening-ports`
+        [declared] declares in `listening-ports` (.sysctl-lint.toml)
+       *[live] listens on now (/proc/net/tcp)
+    }: { $named }. An outgoing connection (or a bind() to port 0) can take such a port while its service is stopped, and the service then fails to start with EADDRINUSE.
+sl511-note-builtin = The ephemeral port range { $range } reaches outside the default { $default } over the ports that { $count } common { $count ->
+        [one] server package
+       *[other] server packages
+    } listen on by default: { $named }. If one of these services runs on this host, an outgoing connection can take its port first, and the service then fails to start with EADDRINUSE. Which services this host runs is not known here.
+sl511-label-spared = ip_local_reserved_ports already excludes { $spared } of these services
+sl511-label-none = ip_local_reserved_ports in force (it excludes none of these)
+sl511-help-reserve = reserve them (reserving only stops automatic assignment; the services still bind them): `net.ipv4.ip_local_reserved_ports = { $value }`
+sl511-help-declare = declare the ports this host listens on in .sysctl-lint.toml, e.g. `listening-ports = [{ $example }]` (`sysctl-lint audit` reads them from the live sockets), then reserve those in `net.ipv4.ip_local_reserved_ports`

@@ -544,3 +544,23 @@ sl803-advice-tw-reuse = net.ipv4.tcp_tw_reuse = 1 让 connect() 复用仍处于 
     }。
 sl803-advice-tw-recycle = 不要考虑 net.ipv4.tcp_tw_recycle：它已在 Linux 4.12 中删除（它会让 NAT 后面的客户端连接失败）。
 sl803-advice-widen = 扩大 net.ipv4.ip_local_port_range（内核默认的 32768 60999 约有 28000 个端口），把连接分散到更多的目标地址或端口（每个目标地址与端口的组合各有一个独立的端口范围），并复用连接（keep-alive、连接池），而不是每个请求新建一个连接。
+
+## SL511 port-range-overlaps-services
+
+sl511-headline = connect() 可能占用{ $kind ->
+        [listening] 正在监听的
+       *[server] 服务器软件的
+    }端口 { $list }
+sl511-count = { $count } 个端口
+sl511-named = { $ports }（{ $name }）
+sl511-more = 另有 { $count } 个
+sl511-note-evidence = 临时端口范围 { $range } 覆盖了这台主机{ $source ->
+        [both] 正在监听或在 `listening-ports` 中声明
+        [declared] 在 `listening-ports`（.sysctl-lint.toml）中声明
+       *[live] 正在监听（/proc/net/tcp）
+    }的 { $count } 个端口：{ $named }。对应的服务停止期间，主动发起的连接（或 bind() 到端口 0）可能占用这样的端口，之后该服务就会因 EADDRINUSE 而无法启动。
+sl511-note-builtin = 临时端口范围 { $range } 超出了默认的 { $default }，覆盖了 { $count } 个常见服务器软件默认监听的端口：{ $named }。如果这台主机运行了其中某个服务，主动发起的连接可能先占用它的端口，之后该服务就会因 EADDRINUSE 而无法启动。这里无法知道这台主机运行了哪些服务。
+sl511-label-spared = ip_local_reserved_ports 已经排除了其中 { $spared } 个服务
+sl511-label-none = 生效中的 ip_local_reserved_ports（没有排除其中任何一个）
+sl511-help-reserve = 保留这些端口（保留只是不再自动分配，服务仍然可以绑定它们）：`net.ipv4.ip_local_reserved_ports = { $value }`
+sl511-help-declare = 在 .sysctl-lint.toml 中声明这台主机监听的端口，例如 `listening-ports = [{ $example }]`（`sysctl-lint audit` 会从当前的套接字读取），然后在 `net.ipv4.ip_local_reserved_ports` 中保留它们
