@@ -258,6 +258,10 @@ pub struct SocketSummary {
     pub exhaustion: bool,
     /// What to do, following reference/kernel-facts.md §1 and §3.
     pub advice: Vec<String>,
+    /// The advice against port exhaustion (the last items of `advice`), in
+    /// English and the run's language: the help of SL803.
+    #[serde(skip)]
+    pub exhaustion_help: Vec<crate::diagnostic::Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -409,8 +413,14 @@ pub fn summarize_sockets(
         busiest,
         exhaustion,
         advice: Vec::new(),
+        exhaustion_help: Vec::new(),
     };
-    summary.advice = advice(&summary, limits);
+    summary.advice = advice(&summary);
+    if let Some(b) = summary.busiest.as_ref().filter(|_| summary.exhaustion) {
+        summary.exhaustion_help = exhaustion_advice(b, limits);
+        let tail = summary.exhaustion_help.iter().map(|t| t.en.clone());
+        summary.advice.extend(tail);
+    }
     summary
 }
 
@@ -422,7 +432,7 @@ fn endpoint(ip: IpAddr, port: u16) -> String {
 }
 
 /// Advice that follows the kernel facts (reference/kernel-facts.md §1, §3).
-fn advice(s: &SocketSummary, limits: &Limits) -> Vec<String> {
+fn advice(s: &SocketSummary) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = s.time_wait.percent.filter(|p| *p >= 80.0) {
         out.push(format!(
@@ -449,23 +459,26 @@ fn advice(s: &SocketSummary, limits: &Limits) -> Vec<String> {
         b.ports_in_use,
         s.ephemeral.as_ref().map_or(0, |e| e.usable)
     ));
+    out
+}
+
+/// What to do against port exhaustion at the busiest destination `b` (the
+/// advice after the one that names it, and the help of SL803).
+fn exhaustion_advice(b: &Destination, limits: &Limits) -> Vec<crate::diagnostic::Text> {
+    use crate::msg;
+    let mut out = Vec::new();
     let timestamps_on = limits.timestamps.is_none_or(|t| t != 0);
     match (limits.tw_reuse, timestamps_on) {
-        (_, false) => out.push(
-            "tcp_tw_reuse cannot help while net.ipv4.tcp_timestamps = 0: reuse of a TIME_WAIT port needs timestamps on both ends; enable timestamps first.".to_owned(),
-        ),
+        (_, false) => out.push(msg!("sl803-advice-tw-reuse-no-timestamps")),
         (Some(1), true) => {}
         (Some(2), true) if b.loopback => {}
-        (reuse, true) => out.push(format!(
-            "net.ipv4.tcp_tw_reuse = 1 lets connect() reuse ports still in TIME_WAIT (it only helps outgoing connections, and needs timestamps on both ends){}.",
-            match reuse {
-                Some(2) => "; the current value 2 applies to loopback only",
-                _ => "",
-            }
+        (reuse, true) => out.push(msg!(
+            "sl803-advice-tw-reuse",
+            loopback = if reuse == Some(2) { "yes" } else { "no" }
         )),
     }
-    out.push("net.ipv4.tcp_tw_recycle is not an option: it was removed in Linux 4.12 (it broke clients behind NAT).".to_owned());
-    out.push("widen net.ipv4.ip_local_port_range (the kernel default 32768 60999 is about 28000 ports), spread connections over more destination addresses or ports (each destination address:port has its own range), and reuse connections (keep-alive, connection pools) instead of opening one per request.".to_owned());
+    out.push(msg!("sl803-advice-tw-recycle"));
+    out.push(msg!("sl803-advice-widen"));
     out
 }
 

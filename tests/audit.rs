@@ -832,3 +832,78 @@ fn port_range_findings_use_the_live_listening_sockets() {
         "{help}"
     );
 }
+
+/// `audit` through the command line in Simplified Chinese (`--lang zh-CN`, human
+/// at 100 columns): `args` after `audit`, in the repository's directory.
+fn audit_zh(args: &[&str]) -> String {
+    let mut c = assert_cmd::Command::cargo_bin("sysctl-lint").expect("binary");
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"] {
+        c.env_remove(v);
+    }
+    let out = c
+        .env("COLUMNS", "100")
+        .args([
+            "audit", "--loader", "procps", "--lang", "zh-CN", "--color", "never",
+        ])
+        .args(args)
+        .output()
+        .expect("run");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// SL801 (each drift cause), SL802 (each missing-key cause) and a live-value
+/// finding's help in Chinese; SL803 with its note and help.
+#[test]
+fn drift_and_sockets_in_chinese() {
+    let drift = audit_zh(&[
+        "--root",
+        "tests/fixtures/audit/root",
+        "--proc",
+        "tests/fixtures/audit/proc-drift",
+    ]);
+    assert!(drift.contains("警告[SL801 live-drift]"), "{drift}");
+    insta::assert_snapshot!("zh_drift_human", drift);
+    let sockets = audit_zh(&[
+        "--root",
+        "tests/fixtures/audit/root-sockets",
+        "--proc",
+        "tests/fixtures/audit/proc-sockets",
+        "--sockets",
+    ]);
+    assert!(sockets.contains("SL803"), "{sockets}");
+    insta::assert_snapshot!("zh_sockets_human", sockets);
+}
+
+/// SL511 on the live range in Chinese: its own help, then how to set the key.
+#[test]
+fn live_value_help_in_chinese() {
+    let proc_root = fake_proc(
+        Some("systemd"),
+        &[("net.ipv4.ip_local_port_range", "1024\t65535")],
+    );
+    let tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n   0: 00000000:1538 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0 100 0 0 10 0\n";
+    std::fs::create_dir_all(proc_root.path().join("net")).unwrap();
+    std::fs::write(proc_root.path().join("net/tcp"), tcp).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("etc/sysctl.d")).unwrap();
+    std::fs::write(
+        root.path().join("etc/sysctl.d/90-site.conf"),
+        "vm.swappiness = 10\n",
+    )
+    .unwrap();
+    let out = audit_zh(&[
+        "--root",
+        root.path().to_str().unwrap(),
+        "--proc",
+        proc_root.path().to_str().unwrap(),
+    ]);
+    let help: String = out
+        .lines()
+        .skip_while(|l| !l.contains("[SL511"))
+        .skip_while(|l| !l.contains("= 建议:"))
+        .take_while(|l| !l.is_empty())
+        .map(str::trim_start)
+        .collect();
+    assert!(help.contains("；或者缩小端口范围：没有文件设置"), "{out}");
+    assert!(!help.contains("narrow the range"), "{out}");
+}

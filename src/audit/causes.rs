@@ -2,6 +2,8 @@
 //! the likely causes, from the evidence the audit can see.
 
 use super::*;
+use crate::diagnostic::Text;
+use crate::msg;
 
 /// How likely a cause is, from the evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,25 +20,37 @@ pub(crate) enum Likelihood {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cause {
     pub(crate) likelihood: Likelihood,
-    pub(crate) text: String,
+    /// The id of its message (`audit-cause-...`).
+    pub(crate) id: &'static str,
+    pub(crate) text: Text,
 }
 
 impl Cause {
-    fn new(likelihood: Likelihood, text: impl Into<String>) -> Cause {
+    fn new(likelihood: Likelihood, id: &'static str, text: Text) -> Cause {
         Cause {
             likelihood,
-            text: text.into(),
+            id,
+            text,
         }
     }
 
+    /// Whether the cause is that the configuration was never applied.
+    pub(crate) fn never_applied(&self) -> bool {
+        self.id.starts_with("audit-cause-never-applied")
+    }
+
     /// `likely: TEXT`, `possibly: TEXT`, `less likely: TEXT`.
-    pub(crate) fn headline(&self) -> String {
+    pub(crate) fn headline(&self) -> Text {
         let word = match self.likelihood {
             Likelihood::Likely => "likely",
-            Likelihood::Possible => "possibly",
-            Likelihood::Unlikely => "less likely",
+            Likelihood::Possible => "possible",
+            Likelihood::Unlikely => "unlikely",
         };
-        format!("{word}: {}", self.text)
+        crate::rules::headline::compose(
+            "audit-cause",
+            &[("text", &self.text)],
+            &[("likelihood", word.into())],
+        )
     }
 }
 
@@ -77,80 +91,99 @@ pub(crate) fn drift_causes(
     use Likelihood::*;
     let mut causes = Vec::new();
     if rejected {
-        causes.push(Cause::new(Likely, "the kernel rejects the written value, so the line never applied (`sysctl-lint check` says why)"));
+        causes.push(Cause::new(
+            Likely,
+            "audit-cause-rejected",
+            msg!("audit-cause-rejected"),
+        ));
     }
     let never_applied = match (host.no_systemd(), host.all_differ()) {
         (true, _) => Some((
             Likely,
-            format!(
-                "the configuration was never applied: PID 1 is `{}`, not systemd, so no systemd-sysctl ran at boot (a container, a chroot, or an init without systemd)",
-                host.pid1.unwrap_or_default()
+            "audit-cause-never-applied-pid1",
+            msg!(
+                "audit-cause-never-applied-pid1",
+                pid1 = host.pid1.unwrap_or_default()
             ),
         )),
         (false, true) => Some((
             Likely,
-            format!(
-                "the configuration was never applied: {} of the {} configured keys differ (no systemd-sysctl at boot: a container, a chroot, an init without systemd, or a failed systemd-sysctl.service)",
-                host.differing, host.compared
+            "audit-cause-never-applied-count",
+            msg!(
+                "audit-cause-never-applied-count",
+                differing = host.differing,
+                compared = host.compared
             ),
         )),
         (false, false) if host.pid1.is_none() => Some((
             Possible,
-            "the configuration was never applied (no systemd-sysctl at boot: a container, a chroot, an init without systemd)".to_owned(),
+            "audit-cause-never-applied",
+            msg!("audit-cause-never-applied"),
         )),
         (false, false) => None,
     };
     if let Some(g) = glob {
-        causes.push(Cause::new(Possible, format!(
-            "it is set only by the glob `{g}`, which the loader expands once at boot: if the key did not exist yet then, the glob matched nothing for it"
-        )));
+        causes.push(Cause::new(
+            Possible,
+            "audit-cause-glob",
+            msg!("audit-cause-glob", glob = g),
+        ));
     }
     if let Some((iface, default_key)) = iface_of(key) {
         let default_live = live.get(&default_key).map(display_value);
         let same = default_live.as_deref() == Some(display_value(live_value).as_str());
         // A new interface copies the default: a value equal to it is the sign.
         let likelihood = if same { Likely } else { Possible };
-        causes.push(Cause::new(likelihood, format!(
-            "interface `{}` was probably created after systemd-sysctl ran: a new interface starts from `{default_key}`{}, not from this line",
-            iface.replace('.', "/"),
-            match (&default_live, same) {
-                (Some(d), true) => format!(" (live {d}, the same as this interface's value)"),
-                (Some(d), false) => format!(" (live {d})"),
-                (None, _) => String::new(),
-            }
-        )));
+        let default = match (&default_live, same) {
+            (Some(_), true) => "same",
+            (Some(_), false) => "other",
+            (None, _) => "unknown",
+        };
+        causes.push(Cause::new(
+            likelihood,
+            "audit-cause-interface",
+            msg!(
+                "audit-cause-interface",
+                iface = &iface.replace('.', "/"),
+                default_key = &default_key,
+                default = default,
+                live = default_live.as_deref().unwrap_or_default()
+            ),
+        ));
     }
     if let Some(m) = info.map(|i| i.module).filter(|m| !m.is_empty()) {
-        causes.push(Cause::new(Possible, format!(
-            "the key belongs to module `{m}`: if it was loaded after systemd-sysctl ran, the key did not exist at boot and the line failed"
-        )));
+        causes.push(Cause::new(
+            Possible,
+            "audit-cause-module",
+            msg!("audit-cause-module", module = m),
+        ));
     }
     let dotted = key.dotted();
     let runtime = if dotted == "net.ipv4.ip_forward"
         || dotted.ends_with(".forwarding")
         || dotted.starts_with("net.bridge.")
     {
-        "it was changed at runtime: docker, kubelet, libvirt and NetworkManager's shared connections set forwarding and bridge keys when they start"
+        "audit-cause-runtime-forwarding"
     } else {
-        "it was changed at runtime after boot: by a service (NetworkManager, docker, kubelet, tuned) or a later `sysctl -w`"
+        "audit-cause-runtime"
     };
     // A lone drift on a host where systemd ran is most often a runtime change;
     // when the whole configuration is off, a runtime change is the less likely.
     let runtime_likelihood = match &never_applied {
-        Some((Likely, _)) => Unlikely,
+        Some((Likely, _, _)) => Unlikely,
         _ if host.compared > 0 && !host.all_differ() && host.pid1.is_some() => Likely,
         _ => Possible,
     };
-    causes.push(Cause::new(runtime_likelihood, runtime));
-    if let Some((l, text)) = never_applied {
-        causes.push(Cause::new(l, text));
+    causes.push(Cause::new(runtime_likelihood, runtime, msg!(runtime)));
+    if let Some((l, id, text)) = never_applied {
+        causes.push(Cause::new(l, id, text));
     }
     causes.sort_by_key(|c| c.likelihood);
     causes
 }
 
 /// Why a configured key may be missing on the running kernel.
-pub(crate) fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> String {
+pub(crate) fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) -> Text {
     let info = catalog::lookup(key);
     if let Some((iface, _)) = iface_of(key) {
         let parent: Vec<&str> = key.components().take(3).collect();
@@ -160,36 +193,31 @@ pub(crate) fn missing_cause(key: &Key, kernel: &KernelVersion, live: &Snapshot) 
             .keys()
             .any(|k| k.starts_with(&format!("{prefix}{}.", iface.replace('.', "/"))))
         {
-            return format!("there is no interface `{}` on this host (yet): the loader cannot set its keys before it exists; set `{}default.{}` or apply the key when the interface appears (udev, systemd-networkd)",
-                iface.replace('.', "/"), prefix, key.last().unwrap_or_default());
+            return msg!(
+                "audit-missing-no-interface",
+                iface = &iface.replace('.', "/"),
+                default_key = &format!("{prefix}default.{}", key.last().unwrap_or_default())
+            );
         }
     }
     match info {
         None => match catalog::closest(key) {
-            Some(c) => format!("it is not a known key; did you mean `{c}`?"),
-            None => "it is not a known key (a typo, or a vendor patch this kernel lacks)".to_owned(),
+            Some(c) => msg!("audit-missing-unknown-closest", closest = &c),
+            None => msg!("audit-missing-unknown"),
         },
         Some(i) if i.removed_in(kernel) || matches!(i.status, Status::Removed | Status::Moved) => {
-            format!(
-                "the key was removed{}",
-                i.removed
-                    .map_or(String::new(), |r| format!(" in Linux {}", catalog::series(r)))
-            )
+            match i.removed {
+                Some(r) => msg!("audit-missing-removed-in", release = &catalog::series(r)),
+                None => msg!("audit-missing-removed"),
+            }
         }
-        Some(i) if i.too_new_for(kernel) => format!(
-            "the key needs Linux {} or later",
-            i.since.map_or("?".to_owned(), catalog::series)
+        Some(i) if i.too_new_for(kernel) => msg!(
+            "audit-missing-too-new",
+            release = &i.since.map_or("?".to_owned(), catalog::series)
         ),
-        Some(i) if !i.module.is_empty() => format!(
-            "the key belongs to module `{}`, which is not loaded (load it before systemd-sysctl runs, e.g. in /etc/modules-load.d/)",
-            i.module
-        ),
-        Some(i) if i.status == Status::Vendor => {
-            "the key comes from a vendor kernel patch this kernel does not have".to_owned()
-        }
-        Some(_) if key.components().next() == Some("net") => {
-            "the kernel was built without the feature, or this is a network namespace (container) that does not have the key".to_owned()
-        }
-        Some(_) => "the kernel was built without the feature".to_owned(),
+        Some(i) if !i.module.is_empty() => msg!("audit-missing-module", module = i.module),
+        Some(i) if i.status == Status::Vendor => msg!("audit-missing-vendor"),
+        Some(_) if key.components().next() == Some("net") => msg!("audit-missing-net"),
+        Some(_) => msg!("audit-missing-feature"),
     }
 }

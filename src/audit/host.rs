@@ -2,6 +2,9 @@
 //! kernel, and the value and profile rules run on its live values.
 
 use super::*;
+use crate::diagnostic::Text;
+use crate::rules::headline::{self, compose};
+use crate::{msg, tr};
 
 /// The configuration, read once.
 pub(crate) struct Config {
@@ -382,7 +385,7 @@ fn kernel_own(key: &str, value: &str, configured: &HashSet<String>) -> bool {
 }
 
 /// The help of a finding on a live value that no file sets: how to set it.
-fn how_to_set(d: &Diagnostic, key: &str, live_file: &FileData) -> String {
+fn how_to_set(d: &Diagnostic, key: &str, live_file: &FileData) -> Text {
     let new_value =
         d.edits
             .iter()
@@ -409,12 +412,8 @@ fn how_to_set(d: &Diagnostic, key: &str, live_file: &FileData) -> String {
                     .map(str::to_owned)
             });
     match new_value {
-        Some(v) => format!(
-            "no file sets `{key}`: to change it, add `{key} = {v}` to a drop-in such as /etc/sysctl.d/90-local.conf"
-        ),
-        None => format!(
-            "no file sets `{key}`: to change it, add `{key} = VALUE` to a drop-in such as /etc/sysctl.d/90-local.conf"
-        ),
+        Some(v) => msg!("audit-how-to-set", key = key, value = &v),
+        None => msg!("audit-how-to-set-any", key = key),
     }
 }
 
@@ -526,28 +525,24 @@ pub(crate) fn audit_host(
             continue;
         }
         if !live.exists(&e.key) {
+            let cause = missing_cause(&key, &options.kernel, live);
             let mut d = s
                 .diag(
                     "SL802",
                     fi,
                     s.span(),
-                    crate::rules::headline::fit(
-                        "SL802",
-                        &crate::rules::headline::short_key(&e.key),
-                        |k| format!("`{k}` is missing: the write fails"),
-                    ),
+                    headline::fit_text("SL802", &headline::short_key(&e.key), |k| {
+                        msg!("sl802-headline", key = k)
+                    }),
                 )
-                .note(format!(
-                    "`{}` does not exist on the running kernel ({kernel_name}): `sysctl -p` reports `cannot stat /proc/sys/{}`, and the setting is lost.{}",
-                    e.key,
-                    key.path(),
-                    if s.ignore_failure {
-                        " The `-` prefix makes the loader ignore this."
-                    } else {
-                        ""
-                    }
+                .note(msg!(
+                    "sl802-note",
+                    key = &e.key,
+                    kernel = &kernel_name,
+                    path = key.path(),
+                    ignored = if s.ignore_failure { "yes" } else { "no" }
                 ))
-                .help(format!("likely cause: {}", missing_cause(&key, &options.kernel, live)));
+                .help(compose("sl802-help", &[("cause", &cause)], &[]));
             if s.ignore_failure {
                 d = d.severity(Severity::Info);
             }
@@ -610,10 +605,15 @@ pub(crate) fn audit_host(
         if !configured.contains(&key) {
             let how = how_to_set(&d, &key, &live_file);
             // SL511's own help reserves the ports the host listens on: keep it.
-            d.help = Some(match d.help.take() {
-                Some(own) if d.code == "SL511" => format!("{own}; or narrow the range: {how}"),
+            let help = match d.help.take() {
+                Some(en) if d.code == "SL511" => {
+                    let localized = d.localized.as_ref().and_then(|l| l.help.clone());
+                    let own = Text { en, localized };
+                    compose("audit-help-narrow", &[("own", &own), ("how", &how)], &[])
+                }
                 _ => how,
-            });
+            };
+            d = d.help(help);
             d.edits.clear();
         }
         d.live = Some(display_value(value));
@@ -651,54 +651,49 @@ pub(crate) fn drift(
     let shown = display_value(live_value);
     let rejected = rejected(info, s.body(), &options.kernel);
     let causes = drift_causes(key, info, glob, rejected, live, live_value, host);
-    let subject = match glob {
-        Some(g) => format!("`{dotted}` (set by the glob `{g}`)"),
-        None => format!("`{dotted}`"),
-    };
     let mut d = s
         .diag("SL801", fi, value_span(s), {
             let (live, set) = (
                 crate::text::clip(&shown, 12),
                 crate::text::clip(s.body(), 12),
             );
-            crate::rules::headline::fit("SL801", &crate::rules::headline::short_key(&dotted), |k| {
-                format!("`{k}` is `{live}` now, not the configured `{set}`")
+            headline::fit_text("SL801", &headline::short_key(&dotted), |k| {
+                msg!("sl801-headline", key = k, live = &*live, set = &*set)
             })
         })
-        .note(format!(
-            "{subject} is `{shown}` on the running system, not the configured `{}`: {}.",
-            s.body(),
-            causes[0].headline()
+        .note(compose(
+            "sl801-note",
+            &[("cause", &causes[0].headline())],
+            &[
+                ("key", dotted.as_str().into()),
+                ("glob", if glob.is_some() { "yes" } else { "no" }.into()),
+                ("glob_key", glob.unwrap_or_default().into()),
+                ("live", shown.as_str().into()),
+                ("set", s.body().into()),
+            ],
         ))
         .key(dotted.clone());
-    let never_applied = causes[0].likelihood == Likelihood::Likely
-        && causes[0]
-            .text
-            .starts_with("the configuration was never applied");
+    let never_applied = causes[0].likelihood == Likelihood::Likely && causes[0].never_applied();
     let action = if rejected {
-        "fix the value so the kernel accepts it, then apply it (`sysctl --system`)".to_owned()
+        msg!("sl801-action-rejected")
     } else if never_applied {
-        "apply the configuration where this system starts (`sysctl --system` in its entry point or init script)".to_owned()
+        msg!("sl801-action-never-applied")
     } else {
-        format!(
-            "find what writes it (the journal, `grep -r {} /etc /usr/lib`) and make the configuration and the running system agree",
-            key.last().unwrap_or_default()
-        )
+        msg!("sl801-action-find", name = key.last().unwrap_or_default())
     };
     d = d.help(if causes.len() > 1 {
-        format!(
-            "other causes: {}; {action}",
-            causes[1..]
-                .iter()
-                .map(Cause::headline)
-                .collect::<Vec<_>>()
-                .join("; ")
+        let others: Vec<Text> = causes[1..].iter().map(Cause::headline).collect();
+        let list = headline::join(&others, "sl801-cause-separator");
+        compose(
+            "sl801-help-others",
+            &[("list", &list), ("action", &action)],
+            &[],
         )
     } else {
         action
     });
     if let Some(span) = live_span(&dotted) {
-        d = d.label(live_index, span, format!("live value: {shown}"));
+        d = d.label(live_index, span, tr!("audit-live-value", value = &shown));
     }
     Some(d)
 }
@@ -734,27 +729,20 @@ pub(crate) fn exhaustion_finding(
         .settings
         .iter()
         .find(|s| s.dotted_key().as_deref() == Some(key));
-    let pct = b.percent_of_usable.unwrap_or(0.0);
-    let message = crate::rules::headline::fit("SL803", &b.remote, |r| {
-        format!("ports to {r} are {pct}% used: connect() may fail")
+    let pct = b.percent_of_usable.unwrap_or(0.0).to_string();
+    let message = headline::fit_text("SL803", &b.remote, |r| {
+        msg!("sl803-headline", remote = r, percent = &pct)
     });
-    let note = format!(
-        "Connections to {} from {} hold {} of the {} usable ephemeral ports ({}%, {} in TIME_WAIT): new connections to it fail with EADDRNOTAVAIL when the range runs out.",
-        b.remote,
-        b.local_address,
-        b.ports_in_use,
-        e.usable,
-        b.percent_of_usable.unwrap_or(0.0),
-        b.time_wait
+    let note = msg!(
+        "sl803-note",
+        remote = &b.remote,
+        local = &b.local_address,
+        used = &b.ports_in_use.to_string(),
+        usable = &e.usable.to_string(),
+        percent = &pct,
+        time_wait = &b.time_wait.to_string()
     );
-    let help = summary
-        .advice
-        .iter()
-        .skip_while(|a| !a.starts_with("connections to"))
-        .skip(1)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let help = headline::join(&summary.exhaustion_help, "sl803-help-separator");
     let mut d = match (configured, live_setting) {
         (Some((fi, s)), _) => s.diag("SL803", fi, s.span(), message),
         (None, Some(s)) => s.diag("SL803", live_index, s.span(), message),
@@ -767,7 +755,7 @@ pub(crate) fn exhaustion_finding(
         d = d.label(
             live_index,
             s.body_span(),
-            format!("live value: {}", s.body()),
+            tr!("audit-live-value", value = s.body()),
         );
     }
     Some((d, live_value))

@@ -4,6 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::knowledge;
 use crate::lint::{Context, LastBy, Setting};
 use crate::version::KernelVersion;
+use crate::{msg, tr};
 
 use super::{headline, Check, Rule};
 
@@ -126,32 +127,49 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         let earlier_key = r.earlier.dotted_key().unwrap_or_default();
         let first_line = file.line(r.earlier).number();
         let new = headline::clip(r.later.value_text(), 10);
+        let later_value = r.later.value_text();
+        let earlier_value = r.earlier.value_text();
         let message = match r.alias {
-            Some(_) => headline::fit("SL401", headline::last(&key), |k| {
-                format!("`{k}` overrides line {first_line} under another name: `{new}` wins")
+            Some(_) => headline::fit_text("SL401", headline::last(&key), |k| {
+                msg!(
+                    "sl401-headline-alias",
+                    key = k,
+                    line = first_line,
+                    value = &new
+                )
             }),
-            None => headline::fit("SL401", headline::last(&key), |k| {
-                format!("`{k}` is set again: `{new}` overrides line {first_line}")
+            None => headline::fit_text("SL401", headline::last(&key), |k| {
+                msg!("sl401-headline", key = k, line = first_line, value = &new)
             }),
         };
         let note = match r.alias {
-            Some(a) => format!(
-                "`{key}` and `{earlier_key}` on line {first_line} are two names of one kernel variable: `{}` replaces `{}`{}. Every line is applied in order, so the later line wins, silently.",
-                r.later.value_text(),
-                r.earlier.value_text(),
-                match a.factor {
-                    Some(1) | None => String::new(),
-                    Some(f) => format!(
-                        " (`{}` counts in units {f} times smaller than `{}`)",
-                        a.key.rsplit('.').next().unwrap_or(a.key),
-                        a.alias.rsplit('.').next().unwrap_or(a.alias)
-                    ),
-                }
-            ),
-            None => format!(
-                "`{key}` is set to `{}` on line {first_line} and to `{}` here. Every line is applied in order, so the later value wins and the earlier one is lost, silently.",
-                r.earlier.value_text(),
-                r.later.value_text()
+            Some(a) => match a.factor {
+                Some(1) | None => msg!(
+                    "sl401-note-alias",
+                    key = &key,
+                    other = &earlier_key,
+                    line = first_line,
+                    new = later_value,
+                    old = earlier_value
+                ),
+                Some(f) => msg!(
+                    "sl401-note-alias-factor",
+                    key = &key,
+                    other = &earlier_key,
+                    line = first_line,
+                    new = later_value,
+                    old = earlier_value,
+                    fine = a.key.rsplit('.').next().unwrap_or(a.key),
+                    coarse = a.alias.rsplit('.').next().unwrap_or(a.alias),
+                    factor = &f.to_string()
+                ),
+            },
+            None => msg!(
+                "sl401-note",
+                key = &key,
+                line = first_line,
+                old = earlier_value,
+                new = later_value
             ),
         };
         out.push(
@@ -161,12 +179,9 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
                 .label(
                     file_index,
                     setting_span(r.earlier),
-                    format!("first set to `{}` here", r.earlier.value_text()),
+                    tr!("sl401-label-first", value = earlier_value),
                 )
-                .help(format!(
-                    "keep one line with the value you mean (now the kernel gets `{key} = {}`) and delete the other",
-                    r.later.value_text()
-                ))
+                .help(msg!("sl401-help", key = &key, value = later_value))
                 .unsafe_edit(
                     comment_out_at(file, r.earlier),
                     "# sysctl-lint fix: set again below: ",

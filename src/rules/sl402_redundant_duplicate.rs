@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
+use crate::{msg, tr};
 
 use super::sl401_duplicate_key::{repeats_in, setting_span};
 use super::{headline, Check, Rule};
@@ -23,31 +24,43 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         let line = file.line(r.later);
         let earlier_key = r.earlier.dotted_key().unwrap_or_default();
         let message = match r.alias {
-            Some(a) if a.factor.is_none() => headline::fit("SL402", headline::last(&key), |k| {
-                format!("`{k}` sets line {first_line} again under another name")
+            Some(a) if a.factor.is_none() => {
+                headline::fit_text("SL402", headline::last(&key), |k| {
+                    msg!("sl402-headline-alias-units", key = k, line = first_line)
+                })
+            }
+            Some(_) => headline::fit_text("SL402", headline::last(&key), |k| {
+                msg!("sl402-headline-alias", key = k, line = first_line)
             }),
-            Some(_) => headline::fit("SL402", headline::last(&key), |k| {
-                format!("`{k}` repeats line {first_line} under another name")
-            }),
-            None => headline::fit("SL402", headline::last(&key), |k| {
-                format!("`{k}` is set again to the value of line {first_line}")
+            None => headline::fit_text("SL402", headline::last(&key), |k| {
+                msg!("sl402-headline", key = k, line = first_line)
             }),
         };
         let note = match r.alias {
-            Some(a) if a.factor.is_none() => format!(
-                "`{key}` and `{earlier_key}` on line {first_line} are two names of one kernel variable, in units that cannot be compared here: the later line decides, and a later edit of one line will not change the other."
+            Some(a) if a.factor.is_none() => msg!(
+                "sl402-note-alias-units",
+                key = &key,
+                other = &earlier_key,
+                line = first_line
             ),
-            Some(_) => format!(
-                "`{key}` and `{earlier_key}` on line {first_line} are two names of one kernel variable, set to the same value: harmless, but a later edit of one line will not change the other."
+            Some(_) => msg!(
+                "sl402-note-alias",
+                key = &key,
+                other = &earlier_key,
+                line = first_line
             ),
-            None => "Harmless, but a later edit of one line will not change the other.".to_owned(),
+            None => msg!("sl402-note"),
         };
         out.push(
             r.later
                 .diag("SL402", file_index, setting_span(r.later), message)
                 .note(note)
-                .label(file_index, setting_span(r.earlier), "first set here")
-                .help("delete the repeated line")
+                .label(
+                    file_index,
+                    setting_span(r.earlier),
+                    tr!("sl402-label-first"),
+                )
+                .help(msg!("sl402-help"))
                 .edit(line.span(), ""),
         );
     }

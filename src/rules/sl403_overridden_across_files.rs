@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::knowledge;
 use crate::lint::{Context, Setting};
+use crate::{msg, tr};
 
 use super::{headline, Check, Rule};
 
@@ -52,40 +53,59 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 headline::clip(s.value_text(), 10),
                 headline::clip(earlier.value_text(), 10),
             );
-            let at = format!(
-                "{}:{line}",
-                headline::clip(ef.source.name.rsplit('/').next().unwrap_or_default(), 24)
-            );
+            let short_file =
+                headline::clip(ef.source.name.rsplit('/').next().unwrap_or_default(), 24);
             let message = if alias {
-                headline::fit("SL403", headline::last(&key), |k| {
-                    format!("`{k} = {v}` overrides its alias in {at}")
+                headline::fit_text("SL403", headline::last(&key), |k| {
+                    msg!(
+                        "sl403-headline-alias",
+                        key = k,
+                        value = &v,
+                        file = &short_file,
+                        line = line
+                    )
                 })
             } else {
-                headline::fit("SL403", headline::last(&key), |k| {
-                    format!("`{k} = {v}` overrides `{old}` from {at}")
+                headline::fit_text("SL403", headline::last(&key), |k| {
+                    msg!(
+                        "sl403-headline",
+                        key = k,
+                        value = &v,
+                        old = &old,
+                        file = &short_file,
+                        line = line
+                    )
                 })
             };
             let note = if alias {
-                format!(
-                    "`{key}` = `{}` and `{}` = `{}` from {}:{line} are two names of one kernel variable. Files are applied in order and the later one wins.",
-                    s.value_text(),
-                    earlier.dotted_key().unwrap_or_default(),
-                    earlier.value_text(),
-                    ef.source.name
+                msg!(
+                    "sl403-note-alias",
+                    key = &key,
+                    new = s.value_text(),
+                    other = &earlier.dotted_key().unwrap_or_default(),
+                    old = earlier.value_text(),
+                    file = &ef.source.name,
+                    line = line
                 )
             } else {
-                format!(
-                    "`{key}` is set to `{}` in {}:{line} and to `{}` here. Files are applied in order and the later one wins.",
-                    earlier.value_text(),
-                    ef.source.name,
-                    s.value_text()
+                msg!(
+                    "sl403-note",
+                    key = &key,
+                    old = earlier.value_text(),
+                    file = &ef.source.name,
+                    line = line,
+                    new = s.value_text()
                 )
             };
             out.push(
                 s.diag("SL403", file, s.span(), message)
-                .note(note)
-                .label(earlier_file, earlier.span(), format!("overridden: `{}` set here", earlier.value_text()))
-                .help("intended for a drop-in that adjusts a default; otherwise remove one of the two"),
+                    .note(note)
+                    .label(
+                        earlier_file,
+                        earlier.span(),
+                        tr!("sl403-label", value = earlier.value_text()),
+                    )
+                    .help(msg!("sl403-help")),
             );
         }
     }

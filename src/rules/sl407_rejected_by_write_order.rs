@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::knowledge::Kind;
 use crate::lint::Context;
+use crate::{msg, tr};
 
 use super::relations::{default_of, groups, short, Write};
 use super::{headline, Check, Rule};
@@ -44,12 +45,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let (this, other, (ov, ow)) = if w.is_a { (a, b, cur_b) } else { (b, a, cur_a) };
             let ov = ov.unwrap_or_default();
-            let when = match ow {
-                Some(o) => format!(
-                    "the value `{other}` has at this point (set on {})",
-                    super::sl530_ip_forward_resets_conf::line_ref(cx, w.file, o.file, o.setting)
+            let (place, line, place_file) = match ow {
+                Some(o) if o.file == w.file => {
+                    ("same", cx.file(o.file).line(o.setting).number(), "")
+                }
+                Some(o) => (
+                    "other",
+                    cx.file(o.file).line(o.setting).number(),
+                    cx.file(o.file).source.name.as_str(),
                 ),
-                None => format!("the kernel default of `{other}`, still in force at this point"),
+                None => ("default", 0, ""),
             };
             let relation = if w.is_a { "above" } else { "below" };
             let later = g
@@ -57,10 +62,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .skip_while(|x| !std::ptr::eq(x.setting, w.setting))
                 .any(|x| x.is_a != w.is_a);
-            let order = if later {
-                format!("`{other}` is changed only further down: write `{other}` first")
+            let (value, limit) = (w.value.to_string(), ov.to_string());
+            let help = if later {
+                msg!("sl407-help-later", other = other, a = a, b = b)
             } else {
-                format!("change `{other}` first, in a line before this one")
+                msg!("sl407-help", other = other, a = a, b = b)
             };
             let mut d = w
                 .setting
@@ -68,23 +74,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL407",
                     w.file,
                     w.setting.span(),
-                    headline::fit("SL407", this, |t| {
-                        format!(
-                            "`{t} = {}` is rejected: {relation} {ov}",
-                            w.value
+                    headline::fit_text("SL407", this, |t| {
+                        msg!(
+                            "sl407-headline",
+                            key = t,
+                            value = &value,
+                            relation = relation,
+                            limit = &limit
                         )
                     }),
                 )
-                .note(format!(
-                    "The kernel rejects this write (EINVAL) and keeps the old value: `{this}` = {} would be {relation} {ov}, {when}, and each write of `{this}` is checked against the current `{other}`.",
-                    w.value
+                .note(msg!(
+                    "sl407-note",
+                    key = this,
+                    value = &value,
+                    relation = relation,
+                    limit = &limit,
+                    where = place,
+                    other = other,
+                    line = line,
+                    file = place_file
                 ))
-                .help(format!("{order} (keep `{a}` at most `{b}` after every line)"));
+                .help(help);
             if let Some(o) = ow {
                 d = d.label(
                     o.file,
                     o.setting.span(),
-                    format!("`{other}` = {} here", o.value),
+                    tr!("sl407-label", other = other, value = &o.value.to_string()),
                 );
             }
             out.push(d);

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 
 use super::{headline, Check, Rule};
 
@@ -27,29 +28,20 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let span = s.first_token_span();
-    let since_4_10 = if target.series() >= (4, 10) {
-        format!(
-            "; and on {target} (4.10 and later) every connection gets a random timestamp offset, so the check drops SYNs even from clients that are not behind NAT"
-        )
+    let note = if target.series() >= (4, 10) {
+        msg!("sl501-note-random", kernel = &target.to_string())
     } else {
-        String::new()
+        msg!("sl501-note")
     };
     out.push(
         s.diag(
             "SL501",
             cx.file_index,
             span,
-            format!(
-                "`tcp_tw_recycle = {}` drops SYNs from clients behind NAT",
-                headline::clip(s.body(), 10)
-            ),
+            msg!("sl501-headline", value = &headline::clip(s.body(), 10)),
         )
-        .note(
-            format!(
-                "The kernel remembers the last TCP timestamp of each remote host for about 60 s after a connection enters TIME_WAIT and silently drop SYNs from that address with an older timestamp: clients behind one NAT address have unrelated clocks, so all but one of them time out on connect(){since_4_10}. The key was removed in Linux 4.12 for this reason."
-            ),
-        )
-        .help("set `net.ipv4.tcp_tw_recycle = 0` (or delete the line); for many outgoing connections use `net.ipv4.tcp_tw_reuse = 1`, which is safe with timestamps on"),
+        .note(note)
+        .help(msg!("sl501-help")),
     );
 }
 

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
+use crate::{msg, tr};
 
 use super::{Check, Rule};
 
@@ -29,26 +30,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let token = |s: &crate::lint::Setting| s.first_token_span();
-    let what = if mode == 1 {
-        "reuse for all outgoing connections"
-    } else {
-        "reuse for loopback connections"
-    };
+    let reach = if mode == 1 { "all" } else { "loopback" };
+    let mode = mode.to_string();
     out.push(
         reuse
             .diag(
                 "SL502",
                 reuse_file,
                 token(reuse),
-                format!("`tcp_tw_reuse = {mode}` does nothing: `tcp_timestamps` is 0"),
+                msg!("sl502-headline", mode = &mode),
             )
-            .note(
-                format!(
-                    "`tcp_tw_reuse = {mode}` asks for TIME_WAIT {what}, but `tcp_timestamps = 0` is set: the kernel only reuses a TIME_WAIT port when the old connection used TCP timestamps, so reuse never happens and ports stay in TIME_WAIT for 60 s. (tw_reuse only ever helps outgoing connections, never a server's incoming ones; since about Linux 4.19 the default is already 2, loopback only)."
-                ),
-            )
-            .label(ts_file, token(ts), "`tcp_timestamps = 0` set here: TCP timestamps are off")
-            .help("delete `net.ipv4.tcp_timestamps = 0` (the default 1 is what reuse needs), or drop the tcp_tw_reuse line if you want timestamps off"),
+            .note(msg!("sl502-note", mode = &mode, reach = reach))
+            .label(ts_file, token(ts), tr!("sl502-label"))
+            .help(msg!("sl502-help")),
     );
 }
 

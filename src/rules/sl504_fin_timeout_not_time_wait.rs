@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, Setting};
 use crate::value;
+use crate::{msg, tr};
 
 use super::{Check, Rule};
 
@@ -55,20 +56,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .first()
         .map_or(fin.body_span(), |t| t.span.clone());
     let tw_key = tw.dotted_key().unwrap_or_default();
+    let value = seconds.to_string();
     out.push(
-        fin.diag(
-            "SL504",
-            file,
-            span,
-            format!("`tcp_fin_timeout = {seconds}` does not shorten TIME_WAIT (60 s)"),
-        )
-        .note(
-            format!(
-                "`tcp_fin_timeout = {seconds}` only limits how long an orphaned socket (closed by its process) may wait in FIN-WAIT-2 for the peer's FIN. TIME_WAIT always lasts 60 s (TCP_TIMEWAIT_LEN, a compile-time constant with no sysctl)."
-            ),
-        )
-        .label(tw_file, tw.span(), format!("this configuration tunes TIME_WAIT (`{tw_key}`)"))
-        .help("keep the line only if you mean to cut orphaned FIN-WAIT-2 sockets short; to cope with many TIME_WAIT sockets on outgoing connections, `net.ipv4.tcp_tw_reuse = 1` is the tool"),
+        fin.diag("SL504", file, span, msg!("sl504-headline", value = &value))
+            .note(msg!("sl504-note", value = &value))
+            .label(tw_file, tw.span(), tr!("sl504-label", key = &tw_key))
+            .help(msg!("sl504-help")),
     );
 }
 

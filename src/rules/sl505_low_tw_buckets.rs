@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 
 use super::{Check, Rule};
 
@@ -58,44 +59,47 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let span = s.first_token_span();
     let target = &cx.cx.options.kernel;
     let unsigned = target.series() >= UNSIGNED_COMPARE;
+    let (kernel, cap_text) = (target.to_string(), cap.to_string());
     let effect = if cap < 0 && unsigned {
-        format!("on {target} a negative cap is compared as an unsigned number (`refcount_read()`, since 5.18), so it removes the limit: TIME_WAIT sockets are no longer capped at all, and the protection the cap gives against floods of closing connections is gone (only 0 disables TIME_WAIT)")
+        "unsigned"
     } else if cap < 0 {
-        format!("on {target} a negative cap disables TIME_WAIT like 0 (a signed comparison before 5.18; from 5.18 a negative value removes the cap instead): every closing connection is destroyed at once")
+        "negative"
     } else if cap == 0 {
-        "no socket can enter TIME_WAIT at all: every closing connection is destroyed at once"
-            .to_owned()
+        "zero"
     } else {
-        format!("once {cap} sockets are in TIME_WAIT, every further closing connection skips TIME_WAIT and is destroyed at once")
+        "cap"
     };
     let message = if cap < 0 && unsigned {
-        format!("`tcp_max_tw_buckets = {cap}` removes the TIME_WAIT cap on {target}")
+        msg!(
+            "sl505-headline-unlimited",
+            cap = &cap_text,
+            kernel = &kernel
+        )
     } else if cap <= 0 {
-        format!("`tcp_max_tw_buckets = {cap}` turns TIME_WAIT off for every socket")
+        msg!("sl505-headline-off", cap = &cap_text)
     } else {
-        format!("`tcp_max_tw_buckets = {cap}` drops TIME_WAIT for sockets beyond {cap}")
+        msg!("sl505-headline", cap = &cap_text)
     };
-    let default = match memory {
-        Some(m) => format!(
-            "about {} for the {} of memory given",
-            default_for(m),
-            crate::units::format_bytes(u128::from(m))
+    let (sized, default, size) = match memory {
+        Some(m) => (
+            "yes",
+            default_for(m).to_string(),
+            crate::units::format_bytes(u128::from(m)),
         ),
-        None => "131072 on a 24 GiB host, 32768 on an 8 GiB one".to_owned(),
+        None => ("no", String::new(), String::new()),
     };
     out.push(
-        s.diag(
-            "SL505",
-            cx.file_index,
-            span,
-            message,
-        )
-        .note(
-            format!(
-                "With `tcp_max_tw_buckets = {cap}`, {effect} (counted as TCPTimeWaitOverflow in /proc/net/netstat; older kernels log `TCP: time wait bucket table overflow`). Without TIME_WAIT, late segments of an old connection can reach a new one on the same ports. The kernel sizes the cap from memory ({default}); its documentation says not to lower it."
-            ),
-        )
-        .help("delete the line to keep the kernel's default; TIME_WAIT sockets are cheap, and for outgoing connections `net.ipv4.tcp_tw_reuse = 1` lets new connections reuse them safely"),
+        s.diag("SL505", cx.file_index, span, message)
+            .note(msg!(
+                "sl505-note",
+                cap = &cap_text,
+                effect = effect,
+                kernel = &kernel,
+                sized = sized,
+                default = &default,
+                memory = &size
+            ))
+            .help(msg!("sl505-help")),
     );
 }
 

@@ -15,7 +15,9 @@ use crate::key::Key;
 use crate::lint::{Context, Setting};
 use crate::value;
 use crate::version::KernelVersion;
+use crate::{msg, tr};
 
+use super::headline::Place;
 use super::values::numeric;
 use super::{Check, Rule};
 
@@ -56,23 +58,12 @@ pub(super) struct Origin<'a> {
 impl Origin<'_> {
     const DEFAULT: Origin<'static> = Origin { set_at: None };
 
-    /// "the kernel default", "line 12", "line 12 of 10-net.conf".
-    pub fn describe(&self, cx: &Context<'_>, here: usize) -> String {
+    /// Where the value was set, seen from a finding in `here`.
+    pub fn place(&self, cx: &Context<'_>, here: usize) -> Place {
         match self.set_at {
-            None => "the kernel default".into(),
-            Some((f, s)) => where_set(cx, here, f, s),
+            None => Place::DEFAULT,
+            Some((f, s)) => Place::of(cx, here, f, s),
         }
-    }
-}
-
-/// "line 12" (same file as `here`) or "line 12 of NAME".
-pub(super) fn where_set(cx: &Context<'_>, here: usize, file: usize, s: &Setting) -> String {
-    let data = cx.file(file);
-    let line = data.line(s).number();
-    if file == here {
-        format!("line {line}")
-    } else {
-        format!("line {line} of {}", data.source.name)
     }
 }
 
@@ -276,43 +267,38 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let s = w.setting;
-        let kept = format!(
-            "keeps the range {} ({})",
-            describe_range(w.before),
-            w.before_origin.describe(cx, w.file)
-        );
+        let before = describe_range(w.before);
+        let kept = w.before_origin.place(cx, w.file);
+        let (low, high) = (w.low.to_string(), w.high.to_string());
         let low_span = w.low_span.clone().unwrap_or(s.body_span());
         let d = match refusal {
             Refusal::Reversed => {
-                let (span, high_note) = match &w.high_span {
-                    Some(sp) => (sp.clone(), String::new()),
-                    None => (
-                        low_span.clone(),
-                        format!(
-                            " (only the low end is written; the high end stays {} from {})",
-                            w.high,
-                            w.before_origin.describe(cx, w.file)
-                        ),
-                    ),
+                let span = w.high_span.clone().unwrap_or(low_span.clone());
+                let note_id = if w.high_span.is_some() {
+                    "sl510-note-reversed"
+                } else {
+                    "sl510-note-reversed-low-only"
                 };
                 let mut d = s
                     .diag(
                         "SL510",
                         w.file,
                         span,
-                        format!(
-                            "the kernel rejects the port range `{} {}`: high below low",
-                            w.low, w.high
-                        ),
+                        msg!("sl510-headline-reversed", low = &low, high = &high),
                     )
-                    .note(format!(
-                        "The local port range ends below its start: high end {} < low end {}{high_note}; the kernel rejects the write (EINVAL) and {kept}.",
-                        w.high, w.low
+                    .note(msg!(
+                        note_id,
+                        high = &high,
+                        low = &low,
+                        before = &before,
+                        where = kept.kind,
+                        line = kept.line,
+                        file = &kept.file
                     ))
                     .help(if w.high_span.is_some() {
-                        format!("write the low end first: `{} {}`", w.high, w.low)
+                        msg!("sl510-help-reversed", high = &high, low = &low)
                     } else {
-                        format!("write both ends, low then high, with the high end at least {}", w.low)
+                        msg!("sl510-help-reversed-low-only", low = &low)
                     });
                 if let Some(high_span) = &w.high_span {
                     // Unsafe fix: swap the two ends as written.
@@ -320,36 +306,51 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     d = d
                         .unsafe_edit(low_span.clone(), text(high_span))
                         .unsafe_edit(high_span.clone(), text(&low_span))
-                        .label(w.file, low_span, "low end");
+                        .label(w.file, low_span, tr!("sl510-label-low"));
                 }
                 d
             }
             Refusal::BelowUnprivileged { start, origin } => {
                 let has_unpriv = cx.options.kernel.series() >= UNPRIV_SINCE;
-                let bound = if has_unpriv {
-                    format!(
-                        "`net.ipv4.ip_unprivileged_port_start` ({start}, {})",
-                        origin.describe(cx, w.file)
+                let start_text = start.to_string();
+                let note = if has_unpriv {
+                    let u = origin.place(cx, w.file);
+                    msg!(
+                        "sl510-note-below-unprivileged",
+                        low = &low,
+                        start = &start_text,
+                        uwhere = u.kind,
+                        uline = u.line,
+                        ufile = &u.file,
+                        before = &before,
+                        where = kept.kind,
+                        line = kept.line,
+                        file = &kept.file
                     )
                 } else {
-                    format!("{start}")
+                    msg!(
+                        "sl510-note-below",
+                        low = &low,
+                        start = &start_text,
+                        before = &before,
+                        where = kept.kind,
+                        line = kept.line,
+                        file = &kept.file
+                    )
                 };
                 let mut d = s
                     .diag(
                         "SL510",
                         w.file,
                         low_span.clone(),
-                        format!("the kernel rejects the port range: start {} is below {start}", w.low),
+                        msg!("sl510-headline-below", low = &low, start = &start_text),
                     )
-                    .note(format!(
-                        "The low end {} of the local port range is below {bound}: the kernel rejects the write (EINVAL) and {kept}.",
-                        w.low
-                    ));
+                    .note(note);
                 if let Some((f, u)) = origin.set_at {
                     d = d.label(
                         f,
                         u.span(),
-                        format!("ip_unprivileged_port_start = {start} in force here"),
+                        tr!("sl510-label-unprivileged", start = &start_text),
                     );
                 }
                 // A later ip_unprivileged_port_start that would have allowed it
@@ -360,19 +361,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 });
                 match later {
                     Some((f, u)) if has_unpriv => {
-                        d = d
-                            .label(f, u.span(), "applied only after the port range: too late for it")
-                            .help(format!(
-                                "move `{} = {}` ({}) above this line, or start the range at {start} or above",
-                                u.key_text().unwrap_or(UNPRIV_KEY),
-                                u.value_text(),
-                                where_set(cx, w.file, f, u)
-                            ));
+                        let at = Place::of(cx, w.file, f, u);
+                        d = d.label(f, u.span(), tr!("sl510-label-too-late")).help(msg!(
+                            "sl510-help-move",
+                            key = u.key_text().unwrap_or(UNPRIV_KEY),
+                            value = u.value_text(),
+                            where = at.kind,
+                            line = at.line,
+                            file = &at.file,
+                            start = &start_text
+                        ));
                     }
                     _ => {
-                        d = d.help(format!(
-                            "start the range at {start} or above, e.g. `{start} {}`",
-                            w.high.max(start)
+                        d = d.help(msg!(
+                            "sl510-help-start",
+                            start = &start_text,
+                            high = &w.high.max(start).to_string()
                         ));
                     }
                 }
@@ -382,30 +386,28 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(d);
     }
     for u in &replay.unpriv_refused {
+        let (value, low) = (u.value.to_string(), u.range.0.to_string());
+        let at = u.range_origin.place(cx, u.file);
         let mut d = u
             .setting
             .diag(
                 "SL510",
                 u.file,
                 u.span.clone(),
-                format!(
-                    "`ip_unprivileged_port_start = {}` is rejected: above {}",
-                    u.value, u.range.0
-                ),
+                msg!("sl510-headline-unprivileged", value = &value, low = &low),
             )
-            .note(format!(
-                "{} is above the low end of the local port range ({}, {}): privileged ports may not reach into the ephemeral range, so the kernel rejects the write (EINVAL) and keeps ip_unprivileged_port_start = {}.",
-                    u.value,
-                    u.range.0,
-                    u.range_origin.describe(cx, u.file),
-                    u.kept
+            .note(msg!(
+                "sl510-note-unprivileged",
+                value = &value,
+                low = &low,
+                where = at.kind,
+                line = at.line,
+                file = &at.file,
+                kept = &u.kept.to_string()
             ))
-            .help(format!(
-                "use a value of at most {}, or raise the local port range above {} before this line",
-                u.range.0, u.value
-            ));
+            .help(msg!("sl510-help-unprivileged", low = &low, value = &value));
         if let Some((f, r)) = u.range_origin.set_at {
-            d = d.label(f, r.body_span(), "local port range in force here");
+            d = d.label(f, r.body_span(), tr!("sl510-label-range"));
         }
         out.push(d);
     }

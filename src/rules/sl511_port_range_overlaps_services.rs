@@ -4,8 +4,10 @@
 //! default (32768-60999) over ports that common server packages bind by default
 //! (`rules/ports.tsv`: an info), that `ip_local_reserved_ports` does not exclude.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::i18n::{tr_in, Arg, Lang};
 use crate::lint::Context;
+use crate::{msg, tr};
 
 use super::sl510_port_range_rejected::{default_range, in_force};
 use super::sl514_reserved_ports_invalid::reserved_in_force;
@@ -75,20 +77,38 @@ fn ports_text(first: i128, last: i128) -> String {
     }
 }
 
-/// The headline `make(list)` with as many of `items` in `list` as fit, then
-/// `+N` for the rest.
-fn fit_list(items: &[String], make: impl Fn(&str) -> String) -> String {
-    for k in (1..=items.len().min(NAMED)).rev() {
-        let mut list = items[..k].join(", ");
-        if items.len() > k {
-            list.push_str(&format!(", +{}", items.len() - k));
+/// The headline (`$kind`: `listening` or `server` ports) with as many of
+/// `items` in its list as fit, then `+N` for the rest; in each language.
+fn fit_list(items: &[String], kind: &str) -> Text {
+    let pick = |lang: Lang| {
+        let make = |list: &str| {
+            tr_in(
+                lang,
+                "sl511-headline",
+                &[("kind", Arg::Str(kind)), ("list", Arg::Str(list))],
+            )
+        };
+        for k in (1..=items.len().min(NAMED)).rev() {
+            let mut list = items[..k].join(", ");
+            if items.len() > k {
+                list.push_str(&format!(", +{}", items.len() - k));
+            }
+            let m = make(&list);
+            if headline::fits("SL511", &m) {
+                return m;
+            }
         }
-        let m = make(&list);
-        if headline::fits("SL511", &m) {
-            return m;
-        }
+        make(&tr_in(
+            lang,
+            "sl511-count",
+            &[("count", Arg::from(items.len()))],
+        ))
+    };
+    let run = crate::i18n::lang();
+    Text {
+        en: pick(Lang::En),
+        localized: (run != Lang::En).then(|| pick(run)),
     }
-    make(&format!("{} ports", items.len()))
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -129,7 +149,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let reserved = reserved_in_force(cx);
     // (first port, last port, service name), in priority order.
     let mut exposed: Vec<(i128, i128, Option<&str>)> = Vec::new();
-    let mut spared = 0;
+    let mut spared: usize = 0;
     for svc in &candidates {
         let (a, b) = (svc.low.max(low), svc.high.min(high));
         if a > b {
@@ -166,72 +186,65 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // The note names the first few (the built-in list is in priority order), by port.
     let mut first: Vec<(i128, i128, Option<&str>)> = exposed.iter().take(NAMED).copied().collect();
     first.sort();
-    let mut named: Vec<String> = first
+    let mut named: Vec<Text> = first
         .iter()
         .map(|&(a, b, name)| match name {
-            Some(name) => format!("{} ({name})", ports_text(a, b)),
-            None => ports_text(a, b),
+            Some(name) => msg!("sl511-named", ports = &ports_text(a, b), name = name),
+            None => ports_text(a, b).into(),
         })
         .collect();
     if n > NAMED {
-        named.push(format!("and {} more", n - NAMED));
+        named.push(msg!("sl511-more", count = n - NAMED));
     }
-    let named = named.join(", ");
+    let named = headline::join(&named, "out-list-separator");
     let span = w.setting.body_span();
     let range = format!("{low}-{high}");
     let mut d = if evidence {
         let source = match (declared.is_empty(), live.is_some()) {
-            (false, true) => "listens on now or declares in `listening-ports`",
-            (false, false) => "declares in `listening-ports` (.sysctl-lint.toml)",
-            _ => "listens on now (/proc/net/tcp)",
+            (false, true) => "both",
+            (false, false) => "declared",
+            _ => "live",
         };
         w.setting
-            .diag(
-                "SL511",
-                w.file,
-                span,
-                fit_list(&ports, |l| format!("connect() may take listening ports {l}")),
-            )
-            .note(format!(
-                "The ephemeral port range {range} covers {n} {} this host {source}: {named}. An outgoing connection (or a bind() to port 0) can take such a port while its service is stopped, and the service then fails to start with EADDRINUSE.",
-                if n == 1 { "port" } else { "ports" }
+            .diag("SL511", w.file, span, fit_list(&ports, "listening"))
+            .note(headline::compose(
+                "sl511-note-evidence",
+                &[("named", &named)],
+                &[
+                    ("range", Arg::Str(&range)),
+                    ("count", Arg::from(n)),
+                    ("source", Arg::Str(source)),
+                ],
             ))
     } else {
+        let default = format!("{}-{}", default.0, default.1);
         w.setting
-            .diag(
-                "SL511",
-                w.file,
-                span,
-                fit_list(&ports, |l| format!("connect() may take server ports {l}")),
-            )
+            .diag("SL511", w.file, span, fit_list(&ports, "server"))
             .severity(Severity::Info)
-            .note(format!(
-                "The ephemeral port range {range} reaches outside the default {}-{} over the ports that {n} common {} listen on by default: {named}. If one of these services runs on this host, an outgoing connection can take its port first, and the service then fails to start with EADDRINUSE. Which services this host runs is not known here.",
-                default.0,
-                default.1,
-                if n == 1 { "server package" } else { "server packages" }
+            .note(headline::compose(
+                "sl511-note-builtin",
+                &[("named", &named)],
+                &[
+                    ("range", Arg::Str(&range)),
+                    ("default", Arg::Str(&default)),
+                    ("count", Arg::from(n)),
+                ],
             ))
     };
     if let Some((f, r)) = reserved.set_at {
         let label = if spared > 0 {
-            format!("ip_local_reserved_ports already excludes {spared} of these services")
+            tr!("sl511-label-spared", spared = spared)
         } else {
-            "ip_local_reserved_ports in force (it excludes none of these)".to_owned()
+            tr!("sl511-label-none")
         };
         d = d.label(f, r.body_span(), label);
     }
     let reserve = |list: &str| match reserved.set_at {
-        Some((_, r)) => format!(
-            "`net.ipv4.ip_local_reserved_ports = {},{list}`",
-            r.value_text()
-        ),
-        None => format!("`net.ipv4.ip_local_reserved_ports = {list}`"),
+        Some((_, r)) => format!("{},{list}", r.value_text()),
+        None => list.to_owned(),
     };
     let help = if evidence {
-        format!(
-            "reserve them (reserving only stops automatic assignment; the services still bind them): {}",
-            reserve(&ports.join(","))
-        )
+        msg!("sl511-help-reserve", value = &reserve(&ports.join(",")))
     } else {
         let example: Vec<String> = ports
             .iter()
@@ -244,10 +257,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             })
             .collect();
-        format!(
-            "declare the ports this host listens on in .sysctl-lint.toml, e.g. `listening-ports = [{}]` (`sysctl-lint audit` reads them from the live sockets), then reserve those in `net.ipv4.ip_local_reserved_ports`",
-            example.join(", ")
-        )
+        msg!("sl511-help-declare", example = &example.join(", "))
     };
     out.push(d.help(help));
 }

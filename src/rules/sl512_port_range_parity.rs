@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
+use crate::msg;
 
 use super::sl510_port_range_rejected::{in_force, PARITY_SINCE};
 use super::{Check, Rule};
@@ -25,22 +26,42 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let parity = if low % 2 == 0 { "even" } else { "odd" };
     let span = w.high_span.clone().unwrap_or(w.setting.body_span());
+    let target = &cx.options.kernel;
+    let (low_text, high_text) = (low.to_string(), high.to_string());
+    let note = if target.series() < (4, 6) {
+        msg!(
+            "sl512-note-one-by-one",
+            low = &low_text,
+            high = &high_text,
+            parity = parity,
+            kernel = &target.to_string()
+        )
+    } else {
+        msg!(
+            "sl512-note",
+            low = &low_text,
+            high = &high_text,
+            parity = parity
+        )
+    };
     out.push(
         w.setting
             .diag(
                 "SL512",
                 w.file,
                 span,
-                format!("the kernel warns: both port range ends ({low}, {high}) are {parity}"),
-            )
-            .note(
-                format!(
-                    "Both ends of the ephemeral port range {low}-{high} are {parity}: connect() walks the range in steps of two, one parity first, and the documentation asks for one even and one odd end; the kernel logs \"ip_local_port_range: prefer different parity for start/end values.\" when it takes this range."
+                msg!(
+                    "sl512-headline",
+                    low = &low_text,
+                    high = &high_text,
+                    parity = parity
                 ),
             )
-            .help(format!(
-                "make the ends differ in parity, e.g. `{low} {}` (like the default 32768 60999)",
-                high - 1
+            .note(note)
+            .help(msg!(
+                "sl512-help",
+                low = &low_text,
+                high = &(high - 1).to_string()
             )),
     );
 }

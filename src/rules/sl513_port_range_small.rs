@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::Context;
+use crate::{msg, tr};
 
 use super::sl510_port_range_rejected::{default_range, in_force};
 use super::sl514_reserved_ports_invalid::reserved_in_force;
@@ -35,57 +36,64 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if usable >= MIN_PORTS {
         return;
     }
-    let reserved_note = if taken > 0 {
-        format!("{size} in the range, {taken} of them reserved by ip_local_reserved_ports; ")
-    } else {
-        String::new()
-    };
+    let (low_text, high_text) = (low.to_string(), high.to_string());
+    let default_text = default_size.to_string();
+    let (usable_n, taken_n, size_n) = (usable as i64, taken as i64, size as i64);
     let mut d = if usable == 0 {
         w.setting
             .diag(
                 "SL513",
                 w.file,
                 w.setting.body_span(),
-                format!("the port range {low}-{high} leaves no usable port: connect() fails"),
+                msg!("sl513-headline-none", low = &low_text, high = &high_text),
             )
-            .note(format!(
-                "The ephemeral port range {low}-{high} leaves no usable port ({reserved_note}the default range has {default_size}): every connect() that lets the kernel pick the local port fails with EADDRNOTAVAIL."
+            .note(msg!(
+                "sl513-note-none",
+                low = &low_text,
+                high = &high_text,
+                taken = taken_n,
+                size = size_n,
+                default = &default_text
             ))
             .severity(Severity::Error)
     } else {
-        let per_second = usable / TIME_WAIT_SECS;
-        let rate = if per_second >= 1 {
-            format!("about {per_second} per second")
-        } else {
-            "less than one per second".to_owned()
-        };
-        w.setting.diag(
-            "SL513",
-            w.file,
-            w.setting.body_span(),
-            format!("the port range {low}-{high} allows {usable} connections per destination"),
-        )
-        .note(
-            format!(
-                "The ephemeral port range {low}-{high} leaves {usable} usable ports ({reserved_note}the default range has {default_size}): at most {usable} connections to one destination address and port at a time, and when this host closes them first, each port waits {TIME_WAIT_SECS} s in TIME_WAIT, so at most {usable} new connections per {TIME_WAIT_SECS} s ({rate}); beyond that connect() fails with EADDRNOTAVAIL."
-            ),
-        )
+        w.setting
+            .diag(
+                "SL513",
+                w.file,
+                w.setting.body_span(),
+                msg!(
+                    "sl513-headline",
+                    low = &low_text,
+                    high = &high_text,
+                    usable = usable_n
+                ),
+            )
+            .note(msg!(
+                "sl513-note",
+                low = &low_text,
+                high = &high_text,
+                usable = usable_n,
+                taken = taken_n,
+                size = size_n,
+                default = &default_text,
+                seconds = TIME_WAIT_SECS as i64,
+                rate = (usable / TIME_WAIT_SECS) as i64
+            ))
     };
     if let (true, Some((f, r))) = (taken > 0, reserved.set_at) {
-        d = d.label(
-            f,
-            r.body_span(),
-            format!("reserves {taken} ports of the range"),
-        );
+        d = d.label(f, r.body_span(), tr!("sl513-label", taken = taken_n));
     }
-    out.push(d.help(format!(
-        "widen the range to at least {MIN_PORTS} ports, e.g. the default `{} {}`{}",
-        default.0,
-        default.1,
-        if taken > 0 {
-            ", or reserve fewer ports inside it"
-        } else {
-            ""
-        }
-    )));
+    let (dlow, dhigh) = (default.0.to_string(), default.1.to_string());
+    let min = MIN_PORTS.to_string();
+    out.push(d.help(if taken > 0 {
+        msg!(
+            "sl513-help-reserved",
+            min = &min,
+            low = &dlow,
+            high = &dhigh
+        )
+    } else {
+        msg!("sl513-help", min = &min, low = &dlow, high = &dhigh)
+    }));
 }

@@ -11,9 +11,10 @@ use std::ops::Range;
 use crate::diagnostic::Diagnostic;
 use crate::key::Key;
 use crate::lint::{Context, Setting};
+use crate::msg;
 use crate::value::{self, IntError};
 
-use super::sl510_port_range_rejected::where_set;
+use super::headline::Place;
 use super::values::is_quoted;
 use super::{headline, Check, Rule};
 
@@ -147,33 +148,43 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let body = s.body();
         let reportable = !body.is_empty() && !is_quoted(body) && !sl301_reports(body);
         if let (false, true, Err(e)) = (accepted, reportable, parse_list(body)) {
-            let keeps = match kept {
-                None => "keeps the reserved ports it had (none by default)".to_owned(),
-                Some((f, k)) => format!(
-                    "keeps the list from {} (`{}`)",
-                    where_set(cx, file, f, k),
-                    k.value_text()
-                ),
-            };
             let at = |r: &Range<usize>| s.body_span().start + r.start..s.body_span().start + r.end;
-            let (span, short, what, help) = match &e {
+            let place = match kept {
+                None => Place::DEFAULT,
+                Some((f, k)) => Place::of(cx, file, f, k),
+            };
+            let kept_text = kept.map_or("", |(_, k)| k.value_text());
+            let (span, what, token, short, low, high, help) = match &e {
                 ListError::Blank(r) => (
                     at(r),
-                    "it has a blank inside".to_owned(),
-                    "a blank inside the list (the kernel reads only digits, `,` and `-`)".to_owned(),
-                    format!("remove the blanks: `{}`", body.replace([' ', '\t'], "")),
+                    "blank",
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    msg!("sl514-help-blank", list = &body.replace([' ', '\t'], "")),
                 ),
                 ListError::TooLarge(r) => (
                     at(r),
-                    format!("`{}` is not a port", headline::clip(&body[r.clone()], 12)),
-                    format!("`{}` is not a port (ports end at 65535)", &body[r.clone()]),
-                    "remove it, or use ports from 0 to 65535".to_owned(),
+                    "too-large",
+                    body[r.clone()].to_owned(),
+                    headline::clip(&body[r.clone()], 12),
+                    String::new(),
+                    String::new(),
+                    msg!("sl514-help-too-large"),
                 ),
                 ListError::Reversed { low, high, span } => (
                     at(span),
-                    format!("`{}` is reversed", headline::clip(&body[span.clone()], 13)),
-                    format!("`{}` is a reversed range (it starts at {low} and ends below that, at {high})", &body[span.clone()]),
-                    format!("write the lower port first: `{high}-{low}`"),
+                    "reversed",
+                    body[span.clone()].to_owned(),
+                    headline::clip(&body[span.clone()], 13),
+                    low.to_string(),
+                    high.to_string(),
+                    msg!(
+                        "sl514-help-reversed",
+                        high = &high.to_string(),
+                        low = &low.to_string()
+                    ),
                 ),
                 ListError::NotAPort(_) => continue,
             };
@@ -182,9 +193,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL514",
                     file,
                     span,
-                    format!("the kernel rejects the whole list: {short}"),
+                    msg!("sl514-headline", what = what, token = &short),
                 )
-                .note(format!("{what}: the kernel rejects the whole `ip_local_reserved_ports` list (EINVAL) and {keeps}.", what = headline::upper_first(&what)))
+                .note(msg!(
+                    "sl514-note",
+                    what = what,
+                    token = &token,
+                    low = &low,
+                    high = &high,
+                    where = place.kind,
+                    line = place.line,
+                    file = &place.file,
+                    kept = kept_text
+                ))
                 .help(help),
             );
         }

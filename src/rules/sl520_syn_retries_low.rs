@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 
 use super::{Check, Rule};
 
@@ -46,18 +47,13 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     let Some(info) = s.info() else { return };
     let target = &cx.cx.options.kernel;
-    let (name, default, what) = match info.key {
+    let (name, default) = match info.key {
+        // 6 since Linux 3.7, 5 before (man tcp(7)).
         "net.ipv4.tcp_syn_retries" => (
             "tcp_syn_retries",
-            // 6 since Linux 3.7, 5 before (man tcp(7)).
             if target.series() >= (3, 7) { 6 } else { 5 },
-            "an outgoing connect() whose SYNs get no answer",
         ),
-        "net.ipv4.tcp_synack_retries" => (
-            "tcp_synack_retries",
-            5,
-            "a passive open (this host's SYN-ACK to a client) that gets no final ACK",
-        ),
+        "net.ipv4.tcp_synack_retries" => ("tcp_synack_retries", 5),
         _ => return,
     };
     let Some(&n) = s.numbers().as_ref().and_then(|v| v.first()) else {
@@ -72,18 +68,50 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         None
     };
-    let (after, default_after, how) = match linear {
-        Some(l) => (
-            syn_give_up_after(n, l),
-            syn_give_up_after(default, l),
-            format!(
-                "{l} extra SYNs 1 s apart (tcp_syn_linear_timeouts = {l}), then timeouts doubling"
+    let (after, default_after) = match linear {
+        Some(l) => (syn_give_up_after(n, l), syn_give_up_after(default, l)),
+        None => (give_up_after(n), give_up_after(default)),
+    };
+    let (value, after, default_after, default) = (
+        n.to_string(),
+        after.to_string(),
+        default_after.to_string(),
+        default.to_string(),
+    );
+    let (headline, note) = match (name, linear) {
+        ("tcp_syn_retries", Some(l)) => (
+            "sl520-headline-syn",
+            msg!(
+                "sl520-note-syn-linear",
+                name = name,
+                value = &value,
+                after = &after,
+                linear = l as i64,
+                default_after = &default_after,
+                default = &default
             ),
         ),
-        None => (
-            give_up_after(n),
-            give_up_after(default),
-            "retransmissions at 1, 2, 4, ... s, doubling from a 1 s initial timeout".to_owned(),
+        ("tcp_syn_retries", None) => (
+            "sl520-headline-syn",
+            msg!(
+                "sl520-note-syn",
+                name = name,
+                value = &value,
+                after = &after,
+                default_after = &default_after,
+                default = &default
+            ),
+        ),
+        _ => (
+            "sl520-headline-synack",
+            msg!(
+                "sl520-note-synack",
+                name = name,
+                value = &value,
+                after = &after,
+                default_after = &default_after,
+                default = &default
+            ),
         ),
     };
     out.push(
@@ -91,23 +119,16 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL520",
             cx.file_index,
             span,
-            format!(
-                "`{name} = {n}` {} after about {after} s, not {default_after} s",
-                if name == "tcp_syn_retries" {
-                    "gives up a connect()"
-                } else {
-                    "drops a handshake"
-                }
+            msg!(
+                headline,
+                name = name,
+                value = &value,
+                after = &after,
+                default_after = &default_after
             ),
         )
-        .note(
-            format!(
-                "With `{name} = {n}`, {what} is given up after about {after} s ({how}) instead of about {default_after} s with the default {default}; a short outage or a few lost packets then fail the connection."
-            ),
-        )
-        .help(format!(
-            "keep the default {default} unless clients must fail fast; applications can set their own connect timeout instead"
-        )),
+        .note(note)
+        .help(msg!("sl520-help", default = &default)),
     );
 }
 

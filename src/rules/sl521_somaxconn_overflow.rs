@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 
 use super::{Check, Rule};
 
@@ -40,31 +41,37 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let span = s.first_token_span();
-    let effect = if target.series() >= CHECKED {
-        format!(
-            "on {target} the kernel rejects the write (EINVAL: the table limits somaxconn to between 0 and 65535), so somaxconn keeps its old value"
+    let (value, kernel, wrapped) = (n.to_string(), target.to_string(), n % 65536);
+    let wrapped_text = wrapped.to_string();
+    let (message, note) = if target.series() >= CHECKED {
+        (
+            msg!("sl521-headline-rejected", value = &value, kernel = &kernel),
+            msg!("sl521-note-rejected", value = &value, kernel = &kernel),
         )
     } else {
-        let wrapped = n % 65536;
-        format!(
-            "on {target} the value is stored, but listen() copies it into a 16-bit field, so an application asking for the maximum gets a backlog of {n} mod 65536 = {wrapped}{}",
-            if wrapped == 0 { " (no queue at all)" } else { "" }
-        )
-    };
-    let message = if target.series() >= CHECKED {
-        format!("`somaxconn = {n}` is rejected on {target}: above 65535")
-    } else {
-        format!(
-            "`somaxconn = {n}` wraps to a backlog of {} on {target}",
-            n % 65536
+        (
+            msg!(
+                "sl521-headline-wraps",
+                value = &value,
+                wrapped = &wrapped_text,
+                kernel = &kernel
+            ),
+            if wrapped == 0 {
+                msg!("sl521-note-wraps-zero", value = &value, kernel = &kernel)
+            } else {
+                msg!(
+                    "sl521-note-wraps",
+                    value = &value,
+                    kernel = &kernel,
+                    wrapped = &wrapped_text
+                )
+            },
         )
     };
     out.push(
         s.diag("SL521", cx.file_index, span, message)
-        .note(format!(
-            "`somaxconn = {n}` is above 65535: kernels before about 4.1 kept the listen backlog in 16 bits; {effect}."
-        ))
-        .help("use at most 65535 on kernels before 4.1 (values above it only work from about 4.1 on)"),
+            .note(note)
+            .help(msg!("sl521-help")),
     );
 }
 

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
 use crate::value;
+use crate::{msg, tr};
 
 use super::{Check, Rule};
 
@@ -27,9 +28,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|n| (f, s, n))
     });
     let (somaxconn, source) = match set {
-        Some((_, _, n)) => (n, "set in this configuration".to_owned()),
-        None if target.series() >= (5, 4) => (4096, format!("the default on {target}")),
-        None => (128, format!("the default on {target} (before 5.4)")),
+        Some((_, _, n)) => (n, "set"),
+        None if target.series() >= (5, 4) => (4096, "default"),
+        None => (128, "default-old"),
     };
     if somaxconn < 0 || backlog <= somaxconn {
         return;
@@ -37,23 +38,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let span = value::tokens(syn.body(), syn.body_span().start)
         .first()
         .map_or(syn.body_span(), |t| t.span.clone());
+    let (max, backlog) = (somaxconn.to_string(), backlog.to_string());
     let mut d = syn
         .diag(
             "SL522",
             file,
             span,
-            format!("accept queues stay capped at {somaxconn} (somaxconn), not {backlog}"),
+            msg!("sl522-headline", somaxconn = &max, backlog = &backlog),
         )
-        .note(
-            format!(
-                "`tcp_max_syn_backlog = {backlog}` is above `net.core.somaxconn` ({somaxconn}, {source}): it only bounds half-open (SYN_RECV) requests; the queue of connections waiting for accept() stays capped at min(listen() backlog, {somaxconn})."
-            ),
-        )
-        .help(format!(
-            "if you want longer accept queues, raise `net.core.somaxconn` to at least {backlog} as well (and the listen() backlog in the server's own configuration)"
-        ));
+        .note(msg!(
+            "sl522-note",
+            backlog = &backlog,
+            somaxconn = &max,
+            source = source,
+            kernel = &target.to_string()
+        ))
+        .help(msg!("sl522-help", backlog = &backlog));
     if let Some((f, s, n)) = set {
-        d = d.label(f, s.span(), format!("somaxconn = {n} set here"));
+        d = d.label(f, s.span(), tr!("sl522-label", somaxconn = &n.to_string()));
     }
     out.push(d);
 }

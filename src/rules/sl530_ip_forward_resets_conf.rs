@@ -22,11 +22,15 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Text;
+use crate::i18n::Arg;
 use crate::key::Key;
 use crate::lint::{Context, Setting};
 use crate::syntax::LineKind;
 use crate::value;
+use crate::{msg, tr};
 
+use super::headline::Place;
 use super::{headline, Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -347,76 +351,82 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let w = &r.write;
         let key = w.setting.dotted_key().unwrap_or_default();
         let before = match &r.from_setting {
-            Some(b) => format!(
-                "{}, set by {}",
-                r.from,
-                line_ref(cx, w.file(), b.file(), b.setting)
-            ),
-            None => format!("{}, the kernel default at boot", r.from),
+            Some(b) => Place::of(cx, w.file(), b.file(), b.setting),
+            None => Place::DEFAULT,
         };
-        let listed: Vec<String> = r
+        let listed: Vec<Text> = r
             .lost
             .iter()
             .take(MAX_LISTED)
             .map(|(t, to)| {
-                format!(
-                    "`{} = {}` ({}) becomes {to}",
-                    dotted(t.path()),
-                    t.value,
-                    line_ref(cx, w.file(), t.file(), t.setting)
+                let at = Place::of(cx, w.file(), t.file(), t.setting);
+                msg!(
+                    "sl530-item",
+                    key = &dotted(t.path()),
+                    value = &t.value.to_string(),
+                    where = at.kind,
+                    line = at.line,
+                    file = &at.file,
+                    to = &to.to_string()
                 )
             })
             .collect();
-        let more = match r.lost.len().saturating_sub(MAX_LISTED) {
-            0 => String::new(),
-            n => format!(", and {n} more"),
+        let more = r.lost.len().saturating_sub(MAX_LISTED);
+        let family = match r.family {
+            Family::V4 => "v4",
+            Family::V6 if w.value == 0 => "v6-clear",
+            Family::V6 => "v6",
         };
-        let what = match r.family {
-            Family::V4 => format!(
-                "changing IPv4 forwarding ({before}) makes the kernel set `net.ipv4.conf.all.accept_redirects` to {} and `forwarding` on `default` and every interface to {}",
-                i128::from(w.value == 0),
-                w.value
-            ),
-            Family::V6 => format!(
-                "writing `net.ipv6.conf.all.forwarding` (changed or not; it was {before}) makes the kernel set `forwarding` on `default` and every interface to {}{}",
-                w.value,
-                if w.value == 0 { " and clear `force_forwarding` everywhere" } else { "" }
-            ),
+        let ip = match r.family {
+            Family::V4 => "IPv4",
+            Family::V6 => "IPv6",
         };
         let n = r.lost.len();
+        let (value, from) = (w.value.to_string(), r.from.to_string());
+        let redirects = i128::from(w.value == 0).to_string();
+        let note = headline::with_list(
+            "sl530-note",
+            &listed,
+            &[
+                ("key", Arg::Str(&key)),
+                ("value", Arg::Str(&value)),
+                ("count", Arg::from(n)),
+                ("family", Arg::Str(family)),
+                ("from", Arg::Str(&from)),
+                ("where", Arg::Str(before.kind)),
+                ("line", Arg::from(before.line)),
+                ("file", Arg::Str(&before.file)),
+                ("redirects", Arg::Str(&redirects)),
+                ("more", Arg::from(more)),
+            ],
+        );
         let mut d = w
             .setting
             .diag(
                 "SL530",
                 w.file(),
                 w.setting.span(),
-                headline::fit(
+                headline::fit_text(
                     "SL530",
                     key.strip_prefix("net.ipv4.")
                         .or_else(|| key.strip_prefix("net.ipv6."))
                         .unwrap_or(&key),
                     |k| {
-                        format!(
-                            "`{k} = {}` resets {n} {} {} made above it",
-                            w.value,
-                            match r.family {
-                                Family::V4 => "IPv4",
-                                Family::V6 => "IPv6",
-                            },
-                            if n == 1 { "setting" } else { "settings" },
+                        msg!(
+                            "sl530-headline",
+                            key = k,
+                            value = &value,
+                            count = n,
+                            ip = ip
                         )
                     },
                 ),
             )
-            .note(format!(
-                "`{key} = {}` comes after {} it resets: {what}, so {}{more}.",
-                w.value,
-                if n == 1 { "a setting" } else { "settings" },
-                listed.join(", ")
-            ))
-            .help(format!(
-                "move `{key}` above the per-interface `{}` keys (or into a file that sorts earlier), so the values written after it stay",
-                match r.family {
+            .note(note)
+            .help(msg!(
+                "sl530-help",
+                key = &key,
+                keys = match r.family {
                     Family::V4 => "net.ipv4.conf.*",
                     Family::V6 => "net.ipv6.conf.*",
                 }
@@ -425,9 +435,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             d = d.label(
                 t.file(),
                 t.setting.span(),
-                format!(
-                    "set to {} here; reset to {to} when `{key}` is written later",
-                    t.value
+                tr!(
+                    "sl530-label",
+                    value = &t.value.to_string(),
+                    to = &to.to_string(),
+                    key = &key
                 ),
             );
         }

@@ -12,10 +12,13 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::catalog;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
+use crate::i18n::Arg;
 use crate::key::Key;
 use crate::lint::{Context, LastBy, Setting};
+use crate::{msg, tr};
 
+use super::headline::Place;
 use super::sl530_ip_forward_resets_conf::{self as conf, ConfModel};
 use super::{headline, Check, Rule};
 
@@ -152,15 +155,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let all_key = format!("net.ipv4.conf.all.{name}");
-        let all_where = |file: usize| conf::line_ref(cx, file, all.file, all.setting);
-        let all_text = if all.glob {
-            format!(
-                "`{}` sets `{all_key}` to {}",
-                all.setting.dotted_key().unwrap_or_default(),
-                all.value
-            )
+        let all_text = all.value.to_string();
+        let glob = if all.glob { "yes" } else { "no" };
+        let glob_key = all.setting.dotted_key().unwrap_or_default();
+        let redirects = if name == "accept_redirects" {
+            "yes"
         } else {
-            format!("`{all_key}` is {}", all.value)
+            "no"
         };
         // OR keys with all = 0: the interfaces that keep the feature on.
         let mut still_on: Vec<(&str, usize, &Setting)> = Vec::new();
@@ -172,102 +173,81 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if name == "accept_redirects" && model.v4_dev_forwarding(dev) != 0 {
                 how = Combine::And;
             }
-            let finding = |how| {
-                let key = s.dotted_key().unwrap_or_default();
-                let (applies_to, gets) = if dev == "default" {
-                    ("interfaces that take the `default` value".to_owned(), "get")
-                } else {
-                    (format!("`{dev}`"), "gets")
-                };
-                match how {
-                Combine::Max if v < all.value => Some((
-                    format!(
-                        "`{key} = {v}` has no effect: the kernel uses the higher of `conf.all` and the interface value, and {all_text} ({}), so {applies_to} {gets} {}",
-                        all_where(file),
-                        all.value
-                    ),
-                    format!(
-                        "delete this line, or lower `{all_key}` too (and raise the interfaces that need more) if {applies_to} really should use {v}"
-                    ),
-                )),
-                Combine::And if v != 0 && all.value == 0 => Some((
-                    format!(
-                        "`{key} = {v}` has no effect: {name} is on for an interface only when both `conf.all` and the interface value are on{}, and {all_text} ({}), so it stays off",
-                        if name == "accept_redirects" { " (the interface forwards)" } else { "" },
-                        all_where(file)
-                    ),
-                    format!("delete this line, or set `{all_key}` to 1 as well if {applies_to} really should have it"),
-                )),
-                Combine::Or if v == 0 && all.value != 0 => Some((
-                    format!(
-                        "`{key} = 0` has no effect: {name} is on for an interface when either `conf.all` or the interface value is on{}, and {all_text} ({}), so it stays on",
-                        if name == "accept_redirects" { " (the interface does not forward)" } else { "" },
-                        all_where(file)
-                    ),
-                    format!("set `{all_key} = 0` as well to turn it off"),
-                )),
-                _ => None,
-            }
-            };
             if how == Combine::Or && v != 0 && all.value == 0 && !all.glob {
                 still_on.push((dev, file, s));
             }
-            let finding = match how {
-                Combine::Max if v < all.value => finding(how),
-                Combine::And if v != 0 && all.value == 0 => finding(how),
-                Combine::Or if v == 0 && all.value != 0 => finding(how),
-                _ => None,
+            let ids = match how {
+                Combine::Max if v < all.value => ("sl531-note-max", "sl531-help-max"),
+                Combine::And if v != 0 && all.value == 0 => ("sl531-note-and", "sl531-help-and"),
+                Combine::Or if v == 0 && all.value != 0 => ("sl531-note-or", "sl531-help-or"),
+                _ => continue,
             };
-            if let Some((note, help)) = finding {
-                let message = headline::fit("SL531", &format!("{dev}.{name}"), |k| {
-                    format!("`{k} = {v}` does nothing: `conf.all` is {}", all.value)
-                });
-                out.push(
-                    s.diag("SL531", file, conf::value_span(s), message)
-                        .note(format!("{note}."))
-                        .label(
-                            all.file,
-                            all.setting.span(),
-                            format!("`{all_key}` is {} here", all.value),
-                        )
-                        .help(help),
-                );
-            }
+            let key = s.dotted_key().unwrap_or_default();
+            let value = v.to_string();
+            let at = Place::of(cx, file, all.file, all.setting);
+            let target = if dev == "default" { "default" } else { "dev" };
+            let args = [
+                ("key", Arg::Str(&key)),
+                ("value", Arg::Str(&value)),
+                ("name", Arg::Str(name)),
+                ("all", Arg::Str(&all_text)),
+                ("all_key", Arg::Str(&all_key)),
+                ("glob", Arg::Str(glob)),
+                ("glob_key", Arg::Str(&glob_key)),
+                ("where", Arg::Str(at.kind)),
+                ("line", Arg::from(at.line)),
+                ("file", Arg::Str(&at.file)),
+                ("target", Arg::Str(target)),
+                ("dev", Arg::Str(dev)),
+                ("redirects", Arg::Str(redirects)),
+            ];
+            let message = headline::fit_text("SL531", &format!("{dev}.{name}"), |k| {
+                msg!("sl531-headline", key = k, value = &value, all = &all_text)
+            });
+            out.push(
+                s.diag("SL531", file, conf::value_span(s), message)
+                    .note(Text::message(ids.0, &args))
+                    .label(
+                        all.file,
+                        all.setting.span(),
+                        tr!("sl531-label", all_key = &all_key, all = &all_text),
+                    )
+                    .help(Text::message(ids.1, &args)),
+            );
         }
         if !still_on.is_empty() {
             still_on.sort_unstable_by_key(|(dev, _, _)| *dev);
-            let names: Vec<String> = still_on
+            let names: Vec<Text> = still_on
                 .iter()
                 .map(|(dev, _, _)| {
                     if *dev == "default" {
-                        "interfaces that take the `default` value".to_owned()
+                        msg!("sl531-still-on-default")
                     } else {
-                        format!("`{dev}`")
+                        msg!("sl531-still-on-dev", dev = *dev)
                     }
                 })
                 .collect();
+            let devs: Vec<String> = still_on
+                .iter()
+                .map(|(dev, _, _)| format!("`{dev}`"))
+                .collect();
+            let args = [
+                ("name", Arg::Str(name)),
+                ("all_key", Arg::Str(&all_key)),
+                ("redirects", Arg::Str(redirects)),
+            ];
             let mut d = all
                 .setting
                 .diag(
                     "SL531",
                     all.file,
                     conf::value_span(all.setting),
-                    headline::fit("SL531", &still_on.iter().map(|(dev, _, _)| format!("`{dev}`")).collect::<Vec<_>>().join(", "), |list| {
-                        format!("`all.{name} = 0` leaves it on for {list}")
-                    }),
+                    headline::fit_list("SL531", "sl531-headline-still-on", &devs, &args),
                 )
-                .note(
-                    format!(
-                        "`{all_key} = 0` does not turn {name} off on {}: it is on for an interface when either `conf.all` or the interface value is on{}, and the configuration sets the interface value to 1.",
-                        names.join(", "),
-                        if name == "accept_redirects" { " (the interface does not forward)" } else { "" }
-                    ),
-                )
-                .help(format!(
-                    "if those interfaces should not have {name} either, set their `{name}` to 0 too; if the exception is meant, nothing to do"
-                ));
+                .note(headline::with_list("sl531-note-still-on", &names, &args))
+                .help(msg!("sl531-help-still-on", name = name));
             for (_, file, s) in &still_on {
-                d = d.label(*file, s.span(), format!("{name} stays on here"));
+                d = d.label(*file, s.span(), tr!("sl531-label-still-on", name = name));
             }
             out.push(d);
         }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LineContext, Setting};
+use crate::msg;
 use crate::units::{format_bytes, pages_to_bytes};
 use crate::value::{self, Tokens};
 
@@ -50,47 +51,58 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     // format of tcp_mem" (ip-sysctl.rst), so only low > high matters for it.
     let has_pressure = proto != "UDP";
     let name = key.rsplit('.').next().unwrap_or(&key);
-    let (index, headline, effect) = if low > high {
-        let pressure_too = if has_pressure {
-            format!("; {proto} memory pressure starts only there too")
-        } else {
-            String::new()
-        };
+    let low_bytes = format_bytes(pages_to_bytes(low));
+    let (lp, pp, hp) = (pages(low), pages(pressure), pages(high));
+    let (index, headline, note) = if low > high {
         (
             0,
-            format!(
-                "`{name}` low is above high: the hard limit starts only at {}",
-                format_bytes(pages_to_bytes(low))
-            ),
-            format!(
-                "low ({}) is above high ({}). The kernel does not check the order: it allows every allocation while usage is at or below low, so the hard limit applies only above {}, not at high{pressure_too}",
-                pages(low),
-                pages(high),
-                format_bytes(pages_to_bytes(low))
-            ),
+            msg!("sl601-headline-low-high", name = name, bytes = &low_bytes),
+            if has_pressure {
+                msg!(
+                    "sl601-note-low-high-pressure",
+                    key = &key,
+                    low = &lp,
+                    high = &hp,
+                    bytes = &low_bytes,
+                    proto = proto
+                )
+            } else {
+                msg!(
+                    "sl601-note-low-high",
+                    key = &key,
+                    low = &lp,
+                    high = &hp,
+                    bytes = &low_bytes
+                )
+            },
         )
     } else if has_pressure && low > pressure {
         (
             0,
-            format!(
-                "`{name}` low is above pressure: pressure starts only at {}",
-                format_bytes(pages_to_bytes(low))
+            msg!(
+                "sl601-headline-low-pressure",
+                name = name,
+                bytes = &low_bytes
             ),
-            format!(
-                "low ({}) is above pressure ({}). The kernel does not check the order: it leaves memory pressure whenever usage is at or below low, so {proto} enters memory pressure only above {}, not at pressure",
-                pages(low),
-                pages(pressure),
-                format_bytes(pages_to_bytes(low))
+            msg!(
+                "sl601-note-low-pressure",
+                key = &key,
+                low = &lp,
+                pressure = &pp,
+                proto = proto,
+                bytes = &low_bytes
             ),
         )
     } else if has_pressure && pressure > high {
         (
             1,
-            format!("`{name}` pressure is above high: {proto} never enters memory pressure"),
-            format!(
-                "pressure ({}) is above high ({}). The kernel does not check the order: usage can never pass high, so {proto} never enters memory pressure (where it shrinks socket buffers) before allocations start to fail at the hard limit",
-                pages(pressure),
-                pages(high)
+            msg!("sl601-headline-pressure-high", name = name, proto = proto),
+            msg!(
+                "sl601-note-pressure-high",
+                key = &key,
+                pressure = &pp,
+                high = &hp,
+                proto = proto
             ),
         )
     } else {
@@ -101,17 +113,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let mut sorted: Vec<&str> = tokens.iter().take(3).map(|t| t.text).collect();
     sorted.sort_by_key(|t| crate::value::parse_int(t).unwrap_or(0));
     let mut d = s
-        .diag(
-            "SL601",
-            cx.file_index,
-            tokens[index].span.clone(),
-            headline,
-        )
-        .note(format!("The `{key}` thresholds are out of order: {effect}."))
-        .help(format!(
-            "write the three page counts in ascending order (`{key} = {}`), or delete the line: the kernel sizes `{key}` from RAM at boot",
-            sorted.join(" ")
-        ));
+        .diag("SL601", cx.file_index, tokens[index].span.clone(), headline)
+        .note(note)
+        .help(msg!("sl601-help", key = &key, sorted = &sorted.join(" ")));
     if tokens.len() >= 3 {
         d = d.unsafe_edit(tokens[0].span.start..tokens[2].span.end, sorted.join(" "));
     }

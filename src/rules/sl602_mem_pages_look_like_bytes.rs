@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 use crate::units::{format_bytes, pages_to_bytes};
 
 use super::sl601_mem_vector_order::{mem_vector, pages};
@@ -77,53 +78,48 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     // Memory pressure starts above max(low, pressure), and the hard limit is
     // max(low, high): every allocation is allowed up to low (see SL601).
     let (index, what) = if has_pressure && too_big(low.max(pressure)) {
-        let i = if low >= pressure { 0 } else { 1 };
-        (
-            i,
-            format!("{} before {proto} feels memory pressure", pages(v[i])),
-        )
+        (if low >= pressure { 0 } else { 1 }, "pressure")
     } else if too_big(low.max(high)) {
-        let i = if low > high { 0 } else { 2 };
-        (
-            i,
-            format!("{} that all {proto} sockets together may use", pages(v[i])),
-        )
+        (if low > high { 0 } else { 2 }, "limit")
     } else {
         return;
     };
-    let against = match memory {
-        Some(m) => format!(
-            "more than this host's {} of memory (--memory), so the limit can never be reached; if these are byte counts, divide them by 4096",
-            format_bytes(u128::from(m))
-        ),
-        None => format!(
-            "more than {}, which the kernel's own boot-time value reaches only on hosts with terabytes of RAM: the numbers look like byte counts",
-            format_bytes(DEFAULT_LIMIT_BYTES)
-        ),
+    let (against, memory_text) = match memory {
+        Some(m) => ("host", format_bytes(u128::from(m))),
+        None => ("default", String::new()),
     };
     let example = match proto {
-        "TCP" => " (live 6.18 on a 24 GiB host: `287901 383868 575802`)",
-        "UDP" => " (live 6.18 on a 24 GiB host: `575802 767736 1151604`)",
-        _ => "",
+        "TCP" => Some("287901 383868 575802"),
+        "UDP" => Some("575802 767736 1151604"),
+        _ => None,
+    };
+    let help = match example {
+        Some(e) => msg!("sl602-help-example", key = &key, example = e),
+        None => msg!("sl602-help", key = &key),
     };
     out.push(
         s.diag(
             "SL602",
             cx.file_index,
             tokens[index].span.clone(),
-            format!(
-                "`{}` value {} is {} in pages",
-                key.rsplit('.').next().unwrap_or(&key),
-                v[index],
-                format_bytes(pages_to_bytes(v[index]))
+            msg!(
+                "sl602-headline",
+                name = key.rsplit('.').next().unwrap_or(&key),
+                value = &v[index].to_string(),
+                bytes = &format_bytes(pages_to_bytes(v[index]))
             ),
         )
-        .note(format!(
-            "`{key}` counts pages of 4096 bytes, not bytes: {what}, {against}."
+        .note(msg!(
+            "sl602-note",
+            key = &key,
+            what = what,
+            pages = &pages(v[index]),
+            proto = proto,
+            against = against,
+            memory = &memory_text,
+            limit = &format_bytes(DEFAULT_LIMIT_BYTES)
         ))
-        .help(format!(
-            "give `{key}` in pages (bytes / 4096), or delete the line: the kernel sizes it from RAM at boot{example}"
-        )),
+        .help(help),
     );
 }
 
@@ -150,58 +146,57 @@ fn check_scalar(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
     if bytes <= limit {
         return true;
     }
-    let counts = match unit {
-        1024 => "KiB".to_owned(),
-        HUGE_PAGE => "huge pages of 2 MiB".to_owned(),
-        u => format!("pages of {u} bytes"),
+    let unit_kind = match unit {
+        1024 => "kib",
+        HUGE_PAGE => "huge",
+        _ => "pages",
     };
-    let what = match role {
-        Role::Reserve => "held back",
-        Role::Pool => "to allocate",
-        Role::Limit => "as the limit",
+    let role_kind = match role {
+        Role::Reserve => "reserve",
+        Role::Pool => "pool",
+        Role::Limit => "limit",
     };
     let against = match memory {
-        Some(m) if role != Role::Limit => format!(
-            "more than this host's {} of memory (--memory){}",
-            format_bytes(m),
-            match (key, role) {
-                ("vm.min_free_kbytes", _) => ": the kernel tries to keep more free than there is, reclaims without end and the OOM killer runs at once (vm.rst: \"Setting this too high will OOM your machine instantly.\")",
-                (_, Role::Pool) => ": the kernel takes memory for huge pages until none is left, and everything else runs short",
-                _ => "",
-            }
-        ),
-        _ if role == Role::Reserve => format!(
-            "more than {}, far beyond any reserve the kernel picks itself: the number looks like a byte count",
-            format_bytes(limit)
-        ),
-        _ => format!(
-            "more than {}, more memory than hosts have: the number looks like a byte count",
-            format_bytes(limit)
-        ),
+        Some(_) if role != Role::Limit => match (key, role) {
+            ("vm.min_free_kbytes", _) => "host-min-free",
+            (_, Role::Pool) => "host-pool",
+            _ => "host",
+        },
+        _ if role == Role::Reserve => "reserve",
+        _ => "other",
     };
+    let (value, size, bytes_text) = (v.to_string(), unit.to_string(), format_bytes(bytes));
     let span = s.first_token_span();
     out.push(
         s.diag(
             "SL602",
             cx.file_index,
             span,
-            format!(
-                "`{} = {v}` is {} in {}",
-                key.rsplit('.').next().unwrap_or(key),
-                format_bytes(bytes),
-                match unit {
-                    1024 => "KiB",
-                    HUGE_PAGE => "huge pages",
-                    _ => "pages",
-                }
+            msg!(
+                "sl602-headline-scalar",
+                name = key.rsplit('.').next().unwrap_or(key),
+                value = &value,
+                bytes = &bytes_text,
+                unit = unit_kind
             ),
         )
-        .note(format!(
-            "`{key}` counts {counts}, not bytes: {v} is {} {what}, {against}.",
-            format_bytes(bytes)
+        .note(msg!(
+            "sl602-note-scalar",
+            key = key,
+            unit = unit_kind,
+            size = &size,
+            value = &value,
+            bytes = &bytes_text,
+            role = role_kind,
+            against = against,
+            memory = &memory.map(format_bytes).unwrap_or_default(),
+            limit = &format_bytes(limit)
         ))
-        .help(format!(
-            "give `{key}` in {counts} (bytes / {unit}), or delete the line to keep the kernel's own value"
+        .help(msg!(
+            "sl602-help-scalar",
+            key = key,
+            unit = unit_kind,
+            size = &size
         )),
     );
     true
@@ -227,27 +222,22 @@ fn check_shmall(cx: &LineContext<'_>, s: &crate::lint::Setting, out: &mut Vec<Di
     }
     let span = s.first_token_span();
     out.push(
-        s.diag(
-            "SL602",
-            cx.file_index,
-            span,
-            {
-                let total = format_bytes((v as u128).saturating_mul(u128::from(PAGE)));
-                super::headline::fit("SL602", &v.to_string(), |v| {
-                    format!("`shmall = {v}` is {total}: shmmax's byte count?")
-                })
-            },
-        )
-        .note(
-            format!(
-                "`kernel.shmall` counts pages of {PAGE} bytes and `kernel.shmmax` bytes, and both are {v}: shmall holds a byte count, so it allows {} of shared memory in total, {PAGE} times what the same number means in shmmax.",
-                format_bytes((v as u128).saturating_mul(u128::from(PAGE)))
-            ),
-        )
-        .help(format!(
-            "give shmall in pages: {} for {} in total",
-            v / i128::from(PAGE),
-            format_bytes(v as u128)
+        s.diag("SL602", cx.file_index, span, {
+            let total = format_bytes((v as u128).saturating_mul(u128::from(PAGE)));
+            super::headline::fit_text("SL602", &v.to_string(), |v| {
+                msg!("sl602-headline-shmall", value = v, bytes = &total)
+            })
+        })
+        .note(msg!(
+            "sl602-note-shmall",
+            page = &PAGE.to_string(),
+            value = &v.to_string(),
+            bytes = &format_bytes((v as u128).saturating_mul(u128::from(PAGE)))
+        ))
+        .help(msg!(
+            "sl602-help-shmall",
+            pages = &(v / i128::from(PAGE)).to_string(),
+            total = &format_bytes(v as u128)
         )),
     );
     true

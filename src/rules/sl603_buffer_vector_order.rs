@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::{LineContext, Setting};
+use crate::msg;
 use crate::units::format_bytes;
 use crate::value::{self, Tokens};
 
@@ -48,46 +49,43 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     }
     let key = s.dotted_key().unwrap_or_default();
     let (min, default, max) = (v[0], v[1], v[2]);
-    let (index, effect) = if min > default {
+    let name = key.rsplit('.').next().unwrap_or(&key);
+    let (index, headline, note) = if min > default {
         (
             0,
-            format!(
-                "min ({}) is above default ({}). The kernel stores the values without checking the order: new TCP sockets start with a {buffer} buffer of {default} bytes, smaller than the min every socket is meant to be guaranteed even under memory pressure",
-                bytes(min),
-                bytes(default)
+            msg!("sl603-headline-min", name = name),
+            msg!(
+                "sl603-note-min",
+                key = &key,
+                min = &bytes(min),
+                default = &bytes(default),
+                buffer = buffer,
+                default_bytes = &default.to_string()
             ),
         )
     } else if default > max {
         (
             1,
-            format!(
-                "default ({}) is above max ({}). The kernel stores the values without checking the order: new TCP sockets start with a {buffer} buffer of {default} bytes, already above the {max}-byte max that automatic tuning is meant to stay under",
-                bytes(default),
-                bytes(max)
+            msg!("sl603-headline-max", name = name),
+            msg!(
+                "sl603-note-max",
+                key = &key,
+                default = &bytes(default),
+                max = &bytes(max),
+                buffer = buffer,
+                default_bytes = &default.to_string(),
+                max_bytes = &max.to_string()
             ),
         )
     } else {
         return;
     };
     out.push(
-        s.diag(
-            "SL603",
-            cx.file_index,
-            tokens[index].span.clone(),
-            format!(
-                "`{}` {}",
-                key.rsplit('.').next().unwrap_or(&key),
-                if index == 0 {
-                    "min is above default: new sockets start below the min"
-                } else {
-                    "default is above max: new sockets start above the max"
-                },
-            ),
-        )
-        .note(format!("The `{key}` values are out of order: {effect}."))
-        .help(format!(
-            "write the three values in ascending order, min, default, max (kernel default `{}`)",
-            s.info().map_or("", |i| i.default)
-        )),
+        s.diag("SL603", cx.file_index, tokens[index].span.clone(), headline)
+            .note(note)
+            .help(msg!(
+                "sl603-help",
+                kernel_default = s.info().map_or("", |i| i.default)
+            )),
     );
 }

@@ -8,6 +8,7 @@
 use crate::catalog;
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 
 use super::sl603_buffer_vector_order::{buffer_vector, bytes};
 use super::{Check, Rule};
@@ -20,8 +21,6 @@ pub(super) const RULE: Rule = Rule {
 
 /// The documented floor of each `tcp_rmem` value (one page).
 pub(super) const FLOOR: i128 = 4096;
-
-const NAMES: [&str; 3] = ["min", "default", "max"];
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
@@ -41,42 +40,31 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let n = v[index];
-    let effect = match index {
-        0 => format!(
-            "under memory pressure each TCP socket is guaranteed only {n} bytes of {buffer} buffer"
-        ),
-        1 => format!("every new TCP socket starts with a {buffer} buffer of only {n} bytes"),
-        _ => format!("automatic tuning never grows a TCP {buffer} buffer beyond {n} bytes"),
-    };
-    let floor = if buffer == "receive" {
-        "ip-sysctl.rst says each of the three values cannot be set below 4096"
-    } else {
-        "that is less than one page, and the documented default of min is 4K"
-    };
+    let value = n.to_string();
     out.push(
         s.diag(
             "SL604",
             cx.file_index,
             tokens[index].span.clone(),
-            format!(
-                "`{}` {} {n}: {}",
-                key.rsplit('.').next().unwrap_or(&key),
-                NAMES[index],
-                match index {
-                    0 => format!("only {n} bytes per socket under pressure"),
-                    1 => format!("new sockets start with only {n} bytes"),
-                    _ => format!("buffers never grow beyond {n} bytes"),
-                }
+            msg!(
+                "sl604-headline",
+                name = key.rsplit('.').next().unwrap_or(&key),
+                index = index,
+                value = &value
             ),
         )
-        .note(format!(
-            "`{key}` {} = {} is below 4096 bytes: {floor}. The kernel accepts it anyway (6.18 stores values from 1 to 4095), so {effect}.",
-            NAMES[index],
-            bytes(n)
+        .note(msg!(
+            "sl604-note",
+            key = &key,
+            index = index,
+            bytes = &bytes(n),
+            buffer = buffer,
+            value = &value
         ))
-        .help(format!(
-            "use at least 4096 for every value of `{key}` (kernel default `{}`)",
-            s.info().map_or("", |i| i.default)
+        .help(msg!(
+            "sl604-help",
+            key = &key,
+            kernel_default = s.info().map_or("", |i| i.default)
         )),
     );
 }

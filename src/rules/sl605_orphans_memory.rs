@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::LineContext;
+use crate::msg;
 use crate::units::format_bytes;
 
 use super::{Check, Rule};
@@ -37,43 +38,34 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         // Half: the kernel's own default already allows about a quarter to a half
         // of RAM (8 GiB of 24 GiB on the live 6.18 host), so only more than that is
         // a tuning the kernel would never choose.
-        Some(m) => (
-            u128::from(m) / 2,
-            format!(
-                "more than half of this host's {} (--memory)",
-                format_bytes(u128::from(m))
-            ),
-        ),
-        None => (
-            DEFAULT_LIMIT_BYTES,
-            format!(
-                "more than {} (pass --memory to compare with the real host)",
-                format_bytes(DEFAULT_LIMIT_BYTES)
-            ),
-        ),
+        Some(m) => (u128::from(m) / 2, "host"),
+        None => (DEFAULT_LIMIT_BYTES, "default"),
     };
     if worst <= limit {
         return;
     }
     let key = s.dotted_key().unwrap_or_default();
     let span = s.first_token_span();
+    let (value, bytes) = (n.to_string(), format_bytes(worst));
     out.push(
         s.diag(
             "SL605",
             cx.file_index,
             span,
-            format!(
-                "`tcp_max_orphans = {n}` lets orphans pin about {}",
-                format_bytes(worst)
-            ),
+            msg!("sl605-headline", value = &value, bytes = &bytes),
         )
-        .note(format!(
-            "`{key} = {n}` lets orphaned sockets (closed by their process, still held by the kernel) pin up to about {} of unswappable memory ({n} x about 64 KiB), {against}; the kernel only starts resetting orphans above this count.",
-            format_bytes(worst)
+        .note(msg!(
+            "sl605-note",
+            key = &key,
+            value = &value,
+            bytes = &bytes,
+            against = against,
+            memory = &memory
+                .map(|m| format_bytes(u128::from(m)))
+                .unwrap_or_default(),
+            limit = &format_bytes(DEFAULT_LIMIT_BYTES)
         ))
-        .help(format!(
-            "delete the line to keep the kernel default, which scales with RAM (131072 on a 24 GiB host), or keep `{key}` x 64 KiB well below the host's memory"
-        )),
+        .help(msg!("sl605-help", key = &key)),
     );
 }
 

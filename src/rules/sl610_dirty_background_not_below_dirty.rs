@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{Context, Setting};
 use crate::units::{format_bytes, PAGE_SIZE};
 use crate::value;
+use crate::{msg, tr};
 
 use super::{Check, Rule};
 
@@ -168,13 +169,18 @@ impl PairState<'_> {
     }
 }
 
-fn describe(pair: Pair, t: Threshold, from: Option<Write<'_>>) -> String {
-    let default = if from.is_none() { "the default " } else { "" };
+/// A threshold as a message shows it (`vm.dirty_ratio = 20`), and whether it is
+/// the kernel default (`yes`, said as "the default ..." by the message).
+fn describe(pair: Pair, t: Threshold, from: Option<Write<'_>>) -> (String, &'static str) {
     match t {
-        Threshold::Ratio(r) => format!("{default}`{} = {r}`", pair.ratio_key()),
-        Threshold::Bytes(b) => {
-            format!("`{} = {b}` ({})", pair.bytes_key(), format_bytes(b as u128))
-        }
+        Threshold::Ratio(r) => (
+            format!("`{} = {r}`", pair.ratio_key()),
+            if from.is_none() { "yes" } else { "no" },
+        ),
+        Threshold::Bytes(b) => (
+            format!("`{} = {b}` ({})", pair.bytes_key(), format_bytes(b as u128)),
+            "no",
+        ),
     }
 }
 
@@ -183,44 +189,35 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let bg = replay(cx, Pair::Background);
     let (dt, bt) = (dirty.threshold(), bg.threshold());
     // `domain_dirty_limits()`: `if (bg_thresh >= thresh) bg_thresh = thresh / 2;`
-    let (half, short) = match (dt, bt) {
-        (Threshold::Ratio(d), Threshold::Ratio(b)) if b >= d => (
-            format!("{}% of available memory", half_percent(d)),
-            format!("{}% of memory", half_percent(d)),
-        ),
+    let (unit, half) = match (dt, bt) {
+        (Threshold::Ratio(d), Threshold::Ratio(b)) if b >= d => ("ratio", half_percent(d)),
         (Threshold::Bytes(d), Threshold::Bytes(b)) if b >= d => {
-            (format_bytes((d / 2) as u128), format_bytes((d / 2) as u128))
+            ("bytes", format_bytes((d / 2) as u128))
         }
         // A ratio is a share of *available* memory, which is at most the host's
         // memory: a background byte count at or above ratio x memory is certainly
         // at or above the dirty threshold (and anything is, at dirty_ratio 0).
         (Threshold::Ratio(d), Threshold::Bytes(b)) => match cx.options.memory {
-            _ if d == 0 => (
-                "0% of available memory".to_owned(),
-                "0% of memory".to_owned(),
-            ),
-            Some(m) if b >= d * i128::from(m) / 100 => (
-                format!("{}% of available memory", half_percent(d)),
-                format!("{}% of memory", half_percent(d)),
-            ),
+            _ if d == 0 => ("ratio", "0".to_owned()),
+            Some(m) if b >= d * i128::from(m) / 100 => ("ratio", half_percent(d)),
             _ => return,
         },
         _ => return,
     };
     let (d_from, b_from) = (dirty.from(), bg.from());
-    let d_text = describe(Pair::Dirty, dt, d_from);
-    let b_text = describe(Pair::Background, bt, b_from);
+    let (d_text, d_default) = describe(Pair::Dirty, dt, d_from);
+    let (b_text, b_default) = describe(Pair::Background, bt, b_from);
     // Report at the background setting if the configuration makes it, else at the
     // dirty one (a low dirty_ratio under the default background ratio).
-    let (at, other, other_text) = match (b_from, d_from) {
-        (Some(b), d) => (b, d, d_text.clone()),
-        (None, Some(d)) => (d, None, String::new()),
+    let (at, other) = match (b_from, d_from) {
+        (Some(b), d) => (b, d),
+        (None, Some(d)) => (d, None),
         (None, None) => return,
     };
     let effect = if b_from.is_some() {
-        "so the value written here has no effect"
+        "written"
     } else {
-        "so the default background ratio is not used"
+        "default"
     };
     let mut diag = at
         .setting
@@ -228,20 +225,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             "SL610",
             at.file,
             at.span(),
-            format!("background writeback falls back to {short}"),
+            msg!("sl610-headline", unit = unit, half = &half),
         )
-        .note(format!(
-            "{b_text} is not below {d_text}: the kernel then starts background writeback at half the dirty threshold instead ({half}), {effect}."
+        .note(msg!(
+            "sl610-note",
+            bdefault = b_default,
+            btext = &b_text,
+            ddefault = d_default,
+            dtext = &d_text,
+            unit = unit,
+            half = &half,
+            effect = effect
         ))
-        .help(
-            "keep the background threshold clearly below the dirty threshold, in the same unit (both ratios or both bytes); kernel defaults: dirty_background_ratio 10, dirty_ratio 20",
-        );
+        .help(msg!("sl610-help"));
     if let Some(o) = other {
-        diag = diag.label(
-            o.file,
-            o.span(),
-            format!("dirty threshold {other_text} set here"),
-        );
+        diag = diag.label(o.file, o.span(), tr!("sl610-label", dtext = &d_text));
     }
     out.push(diag);
 }

@@ -3,7 +3,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
+use crate::{msg, tr};
 
+use super::headline::Place;
 use super::sl610_dirty_background_not_below_dirty::{replay, Pair, Write};
 use super::{Check, Rule};
 
@@ -35,18 +37,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             (bytes, ratio, pair.bytes_key(), pair.ratio_key())
         };
-        let zero_note = if !ratio_first && ratio.value == 0 {
-            // dirty_background_ratio = 0 written last: both are 0 now.
-            ": both are now 0, so the background threshold is 0 and background writeback starts as soon as any page is dirty"
-        } else {
-            ""
-        };
-        let line = cx.file(later.file).line(later.setting).number();
-        let where_ = if later.file == earlier.file {
-            format!("line {line}")
-        } else {
-            format!("{} line {line}", cx.file(later.file).source.name)
-        };
+        let zero = !ratio_first && ratio.value == 0;
+        let at = Place::of(cx, earlier.file, later.file, later.setting);
+        let (earlier_value, later_value) = (earlier.value.to_string(), later.value.to_string());
+        let note = msg!(
+            if zero { "sl611-note-zero" } else { "sl611-note" },
+            earlier_key = earlier_key,
+            earlier = &earlier_value,
+            later_key = later_key,
+            value = &later_value,
+            where = at.kind,
+            line = at.line,
+            file = &at.file
+        );
         out.push(
             earlier
                 .setting
@@ -54,27 +57,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "SL611",
                     earlier.file,
                     earlier.span(),
-                    format!(
-                        "`{}` is undone by the later {} line",
-                        earlier_key.rsplit('.').next().unwrap_or(earlier_key),
-                        if ratio_first { "bytes" } else { "ratio" }
+                    msg!(
+                        "sl611-headline",
+                        name = earlier_key.rsplit('.').next().unwrap_or(earlier_key),
+                        later = if ratio_first { "bytes" } else { "ratio" }
                     ),
                 )
-                .note(
-                    format!(
-                        "`{earlier_key} = {}` is silently undone: `{later_key} = {}` ({where_}) is written later, and the two are mutually exclusive (writing one sets the other to 0), so only the later one is in force{zero_note}.",
-                        earlier.value, later.value
-                    ),
-                )
+                .note(note)
                 .label(
                     later.file,
                     later.span(),
-                    format!("`{later_key}` written later: this one wins"),
+                    tr!("sl611-label", later_key = later_key),
                 )
-                .help(format!(
-                    "set only one of `{}` and `{}`: delete the line you do not mean",
-                    pair.ratio_key(),
-                    pair.bytes_key()
+                .help(msg!(
+                    "sl611-help",
+                    ratio = pair.ratio_key(),
+                    bytes = pair.bytes_key()
                 )),
         );
     }

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::key::Key;
 use crate::lint::{Context, Setting};
+use crate::msg;
 
 use super::sl530_ip_forward_resets_conf as conf;
 use super::{Check, Rule};
@@ -37,38 +38,48 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if c.expect.meets(value) {
             continue;
         }
-        let written = format!("`{} = {}`", s.key_text().unwrap_or_default(), s.body());
-        let subject = if glob {
-            format!("{written} sets `{}` to {value}, which", c.key)
-        } else {
-            written
-        };
+        let (written_key, written) = (s.key_text().unwrap_or_default(), s.body());
+        let (value_text, expect) = (value.to_string(), c.expect.to_string());
+        let note = msg!(
+            if glob {
+                "sl701-note-glob"
+            } else {
+                "sl701-note"
+            },
+            written_key = written_key,
+            written = written,
+            key = &c.key,
+            value = &value_text,
+            profile = &profile.name,
+            expect = &expect,
+            rationale = &c.rationale
+        );
+        let suggest = c.expect.suggest(Some(value)).to_string();
         out.push(
             s.diag(
                 "SL701",
                 file,
                 conf::value_span(s),
-                super::headline::fit("SL701", super::headline::last(&c.key), |k| {
-                    format!(
-                        "`{k} = {value}`: {} profile wants {}",
-                        profile.name, c.expect
+                super::headline::fit_text("SL701", super::headline::last(&c.key), |k| {
+                    msg!(
+                        "sl701-headline",
+                        key = k,
+                        value = &value_text,
+                        profile = &profile.name,
+                        expect = &expect
                     )
                 }),
             )
-            .note(format!(
-                "{subject} is weaker than the {} profile expects ({}): {}.",
-                profile.name, c.expect, c.rationale
-            ))
+            .note(note)
             .key(c.key.clone())
-            .help(format!(
-                "set `{} = {}`{}",
-                c.key,
-                c.expect.suggest(Some(value)),
+            .help(msg!(
                 if glob {
-                    " explicitly (an explicit key beats the glob)"
+                    "sl701-help-glob"
                 } else {
-                    ""
-                }
+                    "sl701-help"
+                },
+                key = &c.key,
+                suggest = &suggest
             )),
         );
     }

@@ -6,6 +6,7 @@ use crate::catalog::{self, Status};
 use crate::diagnostic::Diagnostic;
 use crate::key::Key;
 use crate::lint::Context;
+use crate::msg;
 use crate::value;
 
 use super::sl530_ip_forward_resets_conf as conf;
@@ -45,40 +46,48 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue; // the target kernel does not have the key
             }
         }
-        let (default, why) = match (c.kernel_default, model.implicit_value(key.path())) {
-            (_, Some(v)) => (Some(v), " after the configuration changes ip_forward"),
-            (Some(v), None) => (Some(i128::from(v)), ""),
-            (None, None) => (info.and_then(|i| value::parse_int(i.default).ok()), ""),
+        let (default, state) = match (c.kernel_default, model.implicit_value(key.path())) {
+            (_, Some(v)) => (Some(v), "forward"),
+            (Some(v), None) => (Some(i128::from(v)), "default"),
+            (None, None) => (
+                info.and_then(|i| value::parse_int(i.default).ok()),
+                "default",
+            ),
         };
         let state = match default {
             Some(d) if c.expect.meets(d) => continue,
-            Some(d) => format!("the kernel default{why} is {d}, which does not meet it"),
-            None => {
-                "its kernel default depends on the kernel build, so the profile is not guaranteed"
-                    .to_owned()
-            }
+            Some(_) => state,
+            None => "unknown",
         };
+        let expect = c.expect.to_string();
         out.push(
             Diagnostic::new(
                 "SL702",
                 file,
                 0..0,
-                super::headline::fit("SL702", super::headline::last(&c.key), |k| {
-                    format!(
-                        "`{k}` is unset: the {} profile wants {}",
-                        profile.name, c.expect
+                super::headline::fit_text("SL702", super::headline::last(&c.key), |k| {
+                    msg!(
+                        "sl702-headline",
+                        key = k,
+                        profile = &profile.name,
+                        expect = &expect
                     )
                 }),
             )
-            .note(format!(
-                "The {} profile expects `{}` to be {}, but the configuration does not set it: {state}; {}.",
-                profile.name, c.key, c.expect, c.rationale
+            .note(msg!(
+                "sl702-note",
+                profile = &profile.name,
+                key = &c.key,
+                expect = &expect,
+                state = state,
+                default = &default.map(|d| d.to_string()).unwrap_or_default(),
+                rationale = &c.rationale
             ))
             .key(c.key.clone())
-            .help(format!(
-                "add `{} = {}`",
-                c.key,
-                c.expect.suggest(default)
+            .help(msg!(
+                "sl702-help",
+                key = &c.key,
+                suggest = &c.expect.suggest(default).to_string()
             )),
         );
     }
