@@ -256,8 +256,11 @@ pub struct SocketSummary {
     pub busiest: Option<Destination>,
     /// The busiest destination uses more than half of the usable ephemeral ports (SL803).
     pub exhaustion: bool,
-    /// What to do, following reference/kernel-facts.md §1 and §3.
+    /// What to do (English; [`SocketSummary::advice_text`] has the run's language).
     pub advice: Vec<String>,
+    /// `advice` in English and the run's language, for the human report.
+    #[serde(skip)]
+    pub advice_text: Vec<crate::diagnostic::Text>,
     /// The advice against port exhaustion (the last items of `advice`), in
     /// English and the run's language: the help of SL803.
     #[serde(skip)]
@@ -413,14 +416,17 @@ pub fn summarize_sockets(
         busiest,
         exhaustion,
         advice: Vec::new(),
+        advice_text: Vec::new(),
         exhaustion_help: Vec::new(),
     };
-    summary.advice = advice(&summary);
+    summary.advice_text = advice(&summary);
     if let Some(b) = summary.busiest.as_ref().filter(|_| summary.exhaustion) {
         summary.exhaustion_help = exhaustion_advice(b, limits);
-        let tail = summary.exhaustion_help.iter().map(|t| t.en.clone());
-        summary.advice.extend(tail);
+        summary
+            .advice_text
+            .extend(summary.exhaustion_help.iter().cloned());
     }
+    summary.advice = summary.advice_text.iter().map(|t| t.en.clone()).collect();
     summary
 }
 
@@ -431,13 +437,13 @@ fn endpoint(ip: IpAddr, port: u16) -> String {
     }
 }
 
-/// Advice that follows the kernel facts (reference/kernel-facts.md §1, §3).
-fn advice(s: &SocketSummary) -> Vec<String> {
+/// Advice on the TIME_WAIT and orphan caps and the busiest destination
+/// (net/ipv4/inet_timewait_sock.c, net/ipv4/tcp.c: `tcp_too_many_orphans()`).
+fn advice(s: &SocketSummary) -> Vec<crate::diagnostic::Text> {
+    use crate::msg;
     let mut out = Vec::new();
     if let Some(p) = s.time_wait.percent.filter(|p| *p >= 80.0) {
-        out.push(format!(
-            "TIME_WAIT sockets are at {p}% of tcp_max_tw_buckets: above the cap the kernel destroys closing sockets without TIME_WAIT (counter TCPTimeWaitOverflow); do not lower the cap, raise it if memory allows. TIME_WAIT lasts a fixed 60 s (TCP_TIMEWAIT_LEN): tcp_fin_timeout does not shorten it."
-        ));
+        out.push(msg!("sockets-advice-time-wait", percent = &p.to_string()));
     }
     if let Some(p) = s
         .orphans
@@ -445,19 +451,17 @@ fn advice(s: &SocketSummary) -> Vec<String> {
         .and_then(|o| o.percent)
         .filter(|p| *p >= 80.0)
     {
-        out.push(format!(
-            "orphaned sockets are at {p}% of tcp_max_orphans: above it the kernel resets orphans (\"too many orphaned sockets\"); each orphan can hold up to about 64 KB of unswappable memory."
-        ));
+        out.push(msg!("sockets-advice-orphans", percent = &p.to_string()));
     }
     if !s.exhaustion {
         return out;
     }
     let Some(b) = &s.busiest else { return out };
-    out.push(format!(
-        "connections to {} hold {} of the {} usable ephemeral ports: new connect() calls to it fail with EADDRNOTAVAIL once they are all taken.",
-        b.remote,
-        b.ports_in_use,
-        s.ephemeral.as_ref().map_or(0, |e| e.usable)
+    out.push(msg!(
+        "sockets-advice-busiest",
+        remote = &b.remote,
+        ports = &b.ports_in_use.to_string(),
+        usable = &s.ephemeral.as_ref().map_or(0, |e| e.usable).to_string()
     ));
     out
 }
@@ -485,46 +489,84 @@ fn exhaustion_advice(b: &Destination, limits: &Limits) -> Vec<crate::diagnostic:
 impl fmt::Display for SocketSummary {
     /// The human table.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "TCP sockets ({} in total):", self.total)?;
+        use crate::i18n::tr;
+        let n = |v: &dyn fmt::Display| v.to_string();
+        writeln!(
+            f,
+            "{}",
+            tr("sockets-header", &[("total", self.total.into())])
+        )?;
         let width = self.states.iter().map(|s| s.state.len()).max().unwrap_or(0);
         for s in &self.states {
             writeln!(f, "  {:width$}  {:>7}", s.state, s.count)?;
         }
-        let usage = |u: &Usage, limit_name: &str| match (u.limit, u.percent) {
-            (Some(l), Some(p)) => format!("{} of {limit_name} {l} ({p}%)", u.count),
-            (Some(l), None) => format!("{} ({limit_name} {l})", u.count),
-            _ => format!("{} ({limit_name} unknown)", u.count),
+        let usage = |u: &Usage, limit_name: &str| {
+            let (count, limit) = (n(&u.count), u.limit.map(|l| n(&l)));
+            let mut args = vec![
+                ("count", (&count).into()),
+                ("limit_name", limit_name.into()),
+            ];
+            let percent = u.percent.map(|p| n(&p));
+            let id = match (&limit, &percent) {
+                (Some(l), Some(p)) => {
+                    args.extend([("limit", l.into()), ("percent", p.into())]);
+                    "sockets-usage-percent"
+                }
+                (Some(l), None) => {
+                    args.push(("limit", l.into()));
+                    "sockets-usage-limit"
+                }
+                _ => "sockets-usage-unknown",
+            };
+            tr(id, &args)
         };
+        let line = |id: &str, usage: String| tr(id, &[("usage", (&usage).into())]);
         writeln!(
             f,
-            "  TIME_WAIT: {}",
-            usage(&self.time_wait, "tcp_max_tw_buckets")
+            "  {}",
+            line(
+                "sockets-time-wait",
+                usage(&self.time_wait, "tcp_max_tw_buckets")
+            )
         )?;
         if let Some(o) = &self.orphans {
-            writeln!(f, "  orphans: {}", usage(o, "tcp_max_orphans"))?;
-        }
-        if let Some(e) = &self.ephemeral {
             writeln!(
                 f,
-                "  ephemeral ports: {}-{}, {} reserved, {} usable",
-                e.low, e.high, e.reserved, e.usable
+                "  {}",
+                line("sockets-orphans", usage(o, "tcp_max_orphans"))
             )?;
         }
-        match &self.busiest {
-            Some(b) => writeln!(
-                f,
-                "  busiest destination: {} from {}: {} ports ({} in TIME_WAIT){}",
-                b.remote,
-                b.local_address,
-                b.ports_in_use,
-                b.time_wait,
-                b.percent_of_usable
-                    .map_or(String::new(), |p| format!(", {p}% of the usable range"))
-            )?,
-            None => writeln!(f, "  busiest destination: none (no outgoing connections)")?,
+        if let Some(e) = &self.ephemeral {
+            let (low, high, reserved, usable) =
+                (n(&e.low), n(&e.high), n(&e.reserved), n(&e.usable));
+            let args = [
+                ("low", (&low).into()),
+                ("high", (&high).into()),
+                ("reserved", (&reserved).into()),
+                ("usable", (&usable).into()),
+            ];
+            writeln!(f, "  {}", tr("sockets-ephemeral", &args))?;
         }
-        for a in &self.advice {
-            writeln!(f, "  advice: {a}")?;
+        match &self.busiest {
+            Some(b) => {
+                let (ports, time_wait) = (n(&b.ports_in_use), n(&b.time_wait));
+                let percent = b
+                    .percent_of_usable
+                    .map_or_else(|| "none".to_owned(), |p| n(&p));
+                let args = [
+                    ("remote", (&b.remote).into()),
+                    ("local", (&b.local_address).into()),
+                    ("ports", (&ports).into()),
+                    ("time_wait", (&time_wait).into()),
+                    ("percent", (&percent).into()),
+                ];
+                writeln!(f, "  {}", tr("sockets-busiest", &args))?;
+            }
+            None => writeln!(f, "  {}", tr("sockets-busiest-none", &[]))?,
+        }
+        for a in &self.advice_text {
+            let shown = a.localized.as_deref().unwrap_or(&a.en);
+            writeln!(f, "  {}", tr("sockets-advice", &[("advice", shown.into())]))?;
         }
         Ok(())
     }

@@ -191,3 +191,24 @@ fleet-differences = Keys that differ between hosts ({ $keys }):
 fleet-absent = absent
 fleet-findings = Findings ({ $findings } distinct):
 fleet-hosts = hosts
+
+## audit --sockets (the TCP socket summary; state names stay as the kernel names them)
+
+sockets-header = TCP sockets ({ $total } in total):
+# $usage: one of the sockets-usage-* messages.
+sockets-time-wait = TIME_WAIT: { $usage }
+sockets-orphans = orphans: { $usage }
+sockets-usage-percent = { $count } of { $limit_name } { $limit } ({ $percent }%)
+sockets-usage-limit = { $count } ({ $limit_name } { $limit })
+sockets-usage-unknown = { $count } ({ $limit_name } unknown)
+sockets-ephemeral = ephemeral ports: { $low }-{ $high }, { $reserved } reserved, { $usable } usable
+# $percent: `none` when the usable range is not known.
+sockets-busiest = busiest destination: { $remote } from { $local }: { $ports } ports ({ $time_wait } in TIME_WAIT){ $percent ->
+        [none] {""}
+       *[other] , { $percent }% of the usable range
+    }
+sockets-busiest-none = busiest destination: none (no outgoing connections)
+sockets-advice = advice: { $advice }
+sockets-advice-time-wait = TIME_WAIT sockets are at { $percent }% of tcp_max_tw_buckets: above the cap the kernel destroys closing sockets without TIME_WAIT (counter TCPTimeWaitOverflow); do not lower the cap, raise it if memory allows. TIME_WAIT lasts a fixed 60 s (TCP_TIMEWAIT_LEN): tcp_fin_timeout does not shorten it.
+sockets-advice-orphans = orphaned sockets are at { $percent }% of tcp_max_orphans: above it the kernel resets orphans ("too many orphaned sockets"); each orphan can hold up to about 64 KB of unswappable memory.
+sockets-advice-busiest = connections to { $remote } hold { $ports } of the { $usable } usable ephemeral ports: new connect() calls to it fail with EADDRNOTAVAIL once they are all taken.

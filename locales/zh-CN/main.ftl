@@ -157,3 +157,22 @@ fleet-differences = 各主机之间取值不同的键（{ $keys } 个）：
 fleet-absent = 不存在
 fleet-findings = 问题（去重后 { $findings } 条）：
 fleet-hosts = 主机
+
+## audit --sockets（TCP 套接字汇总；状态名保持内核的叫法）
+
+sockets-header = TCP 套接字（共 { $total } 个）：
+sockets-time-wait = TIME_WAIT：{ $usage }
+sockets-orphans = 孤儿套接字：{ $usage }
+sockets-usage-percent = { $count } 个，占 { $limit_name }（{ $limit }）的 { $percent }%
+sockets-usage-limit = { $count } 个（{ $limit_name } 为 { $limit }）
+sockets-usage-unknown = { $count } 个（{ $limit_name } 未知）
+sockets-ephemeral = 临时端口：{ $low }-{ $high }，保留 { $reserved } 个，可用 { $usable } 个
+sockets-busiest = 最繁忙的目的地址：{ $remote }（本地地址 { $local }）：占用 { $ports } 个端口（其中 { $time_wait } 个处于 TIME_WAIT）{ $percent ->
+        [none] {""}
+       *[other] ，占可用范围的 { $percent }%
+    }
+sockets-busiest-none = 最繁忙的目的地址：无（没有主动发起的连接）
+sockets-advice = 建议：{ $advice }
+sockets-advice-time-wait = TIME_WAIT 套接字已达 tcp_max_tw_buckets 的 { $percent }%：超过上限后，内核会直接销毁正在关闭的套接字而不进入 TIME_WAIT（计数器 TCPTimeWaitOverflow）；不要调低这个上限，内存允许的话可以调高。TIME_WAIT 固定持续 60 秒（TCP_TIMEWAIT_LEN）：tcp_fin_timeout 并不能缩短它。
+sockets-advice-orphans = 孤儿套接字已达 tcp_max_orphans 的 { $percent }%：超过后内核会重置孤儿套接字（"too many orphaned sockets"）；每个孤儿套接字最多可占用约 64 KB 不可换出的内存。
+sockets-advice-busiest = 到 { $remote } 的连接占用了 { $usable } 个可用临时端口中的 { $ports } 个：端口全部占满后，对它的 connect() 调用会以 EADDRNOTAVAIL 失败。

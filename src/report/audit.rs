@@ -49,7 +49,12 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             );
             s.push('\n');
             if let Some(sock) = &o.sockets {
-                s.push_str(&sock.to_string());
+                // Each line at the report's width, a wrapped one indented under itself.
+                for line in sock.to_string().lines() {
+                    let text = line.trim_start();
+                    let lead = &line[..line.len() - text.len()];
+                    push_wrapped(&mut s, lead, text, lead.len() + 4, width);
+                }
                 s.push('\n');
             }
             s.push_str(&report::human::render_with(&o.files, &o.diagnostics, style));
