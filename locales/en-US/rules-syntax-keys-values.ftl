@@ -1,1 +1,190 @@
 # Messages of the rules SL100 to SL399 (headline, note, help), ids `slNNN-...`.
+
+## SL100 unreadable-input
+
+sl100-headline = cannot read `{ $name }`: { $reason }
+sl100-note = The reason: { $reason }.
+
+## SL101 missing-equals
+
+sl101-headline = no `=` on this line: procps skips it and systemd-sysctl exits 1
+sl101-note = A sysctl file line is `key = value`, a comment or blank. procps prints `invalid syntax, continuing...` for line { $line } and skips it; systemd-sysctl logs `Line is not an assignment` and exits with status 1.
+sl101-help-key = this is the key `{ $key }` without a value: write `{ $key } = VALUE`, or delete the line
+sl101-help = turn the line into a comment with `#`, or write it as `key = value`
+
+## SL102 empty-key
+
+sl102-headline = no key before `=`: the line sets nothing
+sl102-note = procps turns the empty key into the path `/proc/sys/` and fails with `Path is not under /proc/sys/`; nothing is set.
+sl102-help = write the key before `=`, or delete the line
+
+## SL103 empty-value
+
+sl103-headline-numeric = `{ $name } =` has no value: the kernel rejects the empty write
+sl103-note-numeric = procps 4 and systemd write an empty line to `{ $key }`, which this { $ty ->
+        [int] integer
+        [uint] unsigned integer
+        [bool] boolean (0 or 1)
+        [enum] enumeration
+        [bitmask] bitmask
+        [ints] vector of { $count } integers
+        [port-range] port range (two integers)
+       *[other] { $name_en }
+    } key rejects (EINVAL), so it keeps its current value; procps 3.3 reports `invalid syntax`.
+sl103-headline-ports = `{ $name } =` has no value: the port list is emptied
+sl103-note-ports = procps 4 and systemd write an empty line to `{ $key }`, which empties the list (no port stays reserved); procps 3.3 reports `invalid syntax`.
+sl103-headline-string = `{ $name } =` has no value: the kernel stores an empty string
+sl103-note-string = The kernel sets the key to an empty string (procps 3.3 reports `invalid syntax` instead).
+sl103-headline-other = `{ $name } =` has no value: an empty line is written
+sl103-note-other = An empty line is written to `{ $key }`, which integer keys reject (EINVAL); procps 3.3 reports `invalid syntax`.
+sl103-help = write the value after `=` (`{ $key } = VALUE`), or delete the line if the key should keep its default
+
+## SL104 double-equals
+
+sl104-headline = extra `=`: the kernel gets `{ $value }`, which a number key rejects
+sl104-note = The line is split at the first `=`, so `{ $value }` is written to `{ $key }`; the kernel rejects it for numbers (EINVAL).
+sl104-help = use a single `=`: `{ $key } = { $value }`
+
+## SL105 shell-command
+
+sl105-headline = `{ $command }` is a shell command, not a setting: nothing is run or set
+sl105-note = Sysctl files take `key = value` lines and run no commands: procps reports `cannot stat` or `invalid syntax` for this line and nothing is set.
+sl105-help-setting = write the setting itself: `{ $line }`
+sl105-help = delete the line; run commands from a script, not from a sysctl file
+
+## SL106 quoted-value
+
+sl106-headline-rejected = quotes are kept: the kernel gets `{ $value }` and rejects it
+sl106-note-rejected = Neither procps nor systemd-sysctl strips quotes, so `{ $value }` is written to `{ $key }` and the kernel rejects it (EINVAL).
+sl106-headline-stored = quotes are kept: the kernel stores `{ $value }` with the quotes
+sl106-note-stored = Neither procps nor systemd-sysctl strips quotes, so `{ $key }` receives `{ $value }` with the quote characters.
+sl106-help = write the value without quotes: `{ $key } = { $value }`
+
+## SL107 byte-order-mark
+
+sl107-headline-setting = the file starts with a byte order mark: the first setting is lost
+sl107-note-setting = The file starts with a UTF-8 byte order mark (BOM): procps does not strip it, so the first key becomes `\u{"{"}FEFF{"}"}{ $key }`: `cannot stat`, and that setting is lost.
+sl107-headline-joins = the file starts with a byte order mark: it joins the first line
+sl107-note-joins = The file starts with a UTF-8 byte order mark (BOM): procps does not strip it, so it becomes part of the first line.
+sl107-headline-comment = the file starts with a byte order mark: line 1 is no longer a comment
+sl107-note-comment = The file starts with a UTF-8 byte order mark (BOM): procps does not strip it, so the first line is no longer a comment: `invalid syntax`.
+sl107-note-other = The file starts with a UTF-8 byte order mark (BOM): procps and systemd do not strip it: it becomes part of the first line.
+sl107-help = save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\xEF\xBB\xBF//' FILE`)
+
+## SL108 control-character
+# $place: key, value or comment; $char: nul, cr or other (then $code is `U+0007`);
+# $effect: comment, nul, cr, key or value.
+
+sl108-headline = { $place ->
+        [key] the key
+        [value] the value
+       *[comment] a comment
+    } contains { $char ->
+        [nul] a NUL byte
+        [cr] a carriage return
+       *[other] { $code }
+    }: { $effect ->
+        [comment] harmless, but a sign of damage
+        [nul] the rest of the line is lost
+        [cr] systemd cuts the line there
+        [key] no such key, the setting is lost
+       *[value] it is written to the kernel as is
+    }
+sl108-note = { $place ->
+        [key] The key
+        [value] The value
+       *[comment] A comment
+    } contains { $char ->
+        [nul] a NUL byte
+        [cr] a carriage return inside the line
+       *[other] the control character { $code }
+    }: { $effect ->
+        [comment] it is harmless in a comment, but a sign of a file damaged by a copy or a conversion
+        [nul] procps reads the line only up to it and systemd ends the line there, so the rest is lost
+        [cr] systemd ends the line there, procps keeps it as part of the text
+        [key] no key has such a name: `cannot stat`, the setting is lost
+       *[value] it is written to the kernel as is
+    }.
+sl108-help = delete the control character (it is often left by a copy from a web page or a binary file)
+
+## SL109 invalid-utf8
+# $place: key, value or comment.
+
+sl109-headline = { $place ->
+        [key] the key has non-UTF-8 bytes ({ $bytes }): no such key, the setting is lost
+        [value] the value has non-UTF-8 bytes ({ $bytes }): written to the kernel as they are
+       *[comment] a comment has non-UTF-8 bytes ({ $bytes }): harmless, but tools may choke
+    }
+sl109-note = { $place ->
+        [key] The key contains bytes that are not UTF-8 ({ $bytes }): no key has such a name: `cannot stat`, the setting is lost.
+        [value] The value contains bytes that are not UTF-8 ({ $bytes }): the bytes are written to the kernel as they are.
+       *[comment] A comment contains bytes that are not UTF-8 ({ $bytes }): harmless in a comment, but tools that expect UTF-8 may choke on the file.
+    }
+sl109-help = convert the file to UTF-8 (e.g. `iconv -f GBK -t UTF-8`), or delete the bytes
+
+## SL110 semicolon-comment
+
+sl110-headline = `;` comment: systemd 259 and later reject the line and exit 1
+sl110-note = `;` starts a comment for procps and systemd up to 258, but systemd 259 and later read this line as `Line is not an assignment` and exit 1.
+sl110-help = use `#` for comments
+
+## SL111 whitespace-in-key
+
+sl111-headline-dash = blank after `-`: procps loses the setting, only systemd strips it
+sl111-note-dash = procps keeps the blank between `-` and the key and looks up `/proc/sys/ { $path }` (`cannot stat`); only systemd strips it.
+sl111-help-dash = write `-{ $key }` without the blank
+sl111-headline = `{ $key }` has a blank: no such key, the setting is lost
+sl111-note = procps and systemd keep the blank in `{ $key }`, so no such key exists (`cannot stat`) and the setting is lost.
+sl111-help = remove the blank: `{ $key }`
+
+## SL112 repeated-separator
+
+sl112-headline = the key repeats a separator: procps warns, the key is still set
+sl112-note = procps warns `separators should not be repeated`; the kernel's path lookup collapses them, so `{ $key }` is still set.
+sl112-help = write `{ $key }`
+
+## SL113 path-traversal
+
+sl113-headline = `.` or `..` in the key: systemd-sysctl rejects it and exits 1
+sl113-note = The key contains a `.` or `..` path component. systemd-sysctl rejects the path as not normalised (EINVAL, exit 1); procps fails with `Path is not under /proc/sys/` or `cannot stat` unless it resolves back inside /proc/sys.
+sl113-help = write the key as dotted names without `..`, e.g. `net.ipv4.tcp_syncookies`
+
+## SL114 line-continuation
+
+sl114-headline = no line continuation: the `\` is written as part of the value
+sl114-note = Sysctl files have no line continuation: the `\` is written as part of the value, and the next line is read as a line of its own.
+sl114-help = put the whole value on one line
+
+## SL115 unused-suppression (and malformed directives)
+
+sl115-headline-unknown = unknown directive `{ $directive }`: the comment suppresses nothing
+sl115-note-unknown = `{ $directive }` is not a suppression directive, so the `# sysctl-lint:` comment is ignored.
+sl115-help-did-you-mean = did you mean `{ $action }=`? The directives are `disable=CODES` (next line) and `disable-file=CODES` (whole file)
+sl115-help-directives = the directives are `# sysctl-lint: disable=CODES` (next line) and `# sysctl-lint: disable-file=CODES` (whole file)
+sl115-headline-no-codes = `{ $action }` names no codes: the comment suppresses nothing
+sl115-help-no-codes = name the codes to suppress: `# sysctl-lint: { $action }=SL201`
+sl115-headline-empty-code = empty code in a suppression directive
+sl115-help-empty-code = list codes separated by commas: `# sysctl-lint: { $action }=SL201,SL402`
+# $problem: the selector's error, in English (e.g. "unknown code `SL999`").
+sl115-headline-bad-code = { $problem }: the directive suppresses nothing for it
+sl115-note-bad-code = { $problem } in a `# sysctl-lint:` directive: it suppresses nothing.
+sl115-headline-unused-file = nothing to suppress: this file has no `{ $code }` finding
+sl115-help-unused-file = remove the code from the directive (the whole comment if it names nothing else)
+sl115-headline-unused-line = nothing to suppress: line { $line } has no `{ $code }` finding
+sl115-help-unused-line = remove the code from the directive (the whole comment if it names nothing else); a `disable=` directive applies only to the next setting line
+sl115-headline-unused-end = nothing to suppress: no setting line follows `disable={ $code }`
+sl115-help-unused-end = move the directive above the line it is meant for, or use `disable-file=`
+
+## SL116 suppression-after-value
+
+sl116-headline = this directive is part of the value: it suppresses nothing
+sl116-note = `{ $directive }` after the value is not a comment: procps and systemd-sysctl write it to the kernel as part of the value, and it suppresses nothing.
+sl116-help = put the directive on its own line above the setting: `{ $directive }` then `{ $key } = { $value }`
+
+## SL117 shell-script
+
+sl117-headline = a shell script, not a sysctl file: { $count } of its lines are commands
+sl117-note-nothing = procps and systemd-sysctl read the shell commands as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); the file sets nothing.
+sl117-note-settings = procps and systemd-sysctl read the shell commands as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); only its { $settings } `key = value` lines are settings (they are checked as such).
+sl117-help = run it as a script (`sh FILE`) if that is what it is; as a sysctl file, keep only the `key = value` lines (the body of the here-document) and delete the commands
+sl117-label = shell command

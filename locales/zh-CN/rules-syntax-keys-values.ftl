@@ -1,1 +1,190 @@
 # Messages of the rules SL100 to SL399 (headline, note, help), ids `slNNN-...`.
+
+## SL100 unreadable-input
+
+sl100-headline = 无法读取 `{ $name }`：{ $reason }
+sl100-note = 原因：{ $reason }。
+
+## SL101 missing-equals
+
+sl101-headline = 此行没有 `=`：procps 跳过它，systemd-sysctl 以退出码 1 退出
+sl101-note = sysctl 文件的每一行只能是 `key = value`、注释或空行。procps 对第 { $line } 行输出 `invalid syntax, continuing...` 并跳过；systemd-sysctl 记录 `Line is not an assignment` 并以退出码 1 退出。
+sl101-help-key = 这是缺少值的参数 `{ $key }`：写成 `{ $key } = VALUE`，或删除此行
+sl101-help = 用 `#` 把此行改为注释，或写成 `key = value`
+
+## SL102 empty-key
+
+sl102-headline = `=` 前没有参数名：此行什么也没有设置
+sl102-note = procps 把空参数名变成路径 `/proc/sys/`，并以 `Path is not under /proc/sys/` 失败；没有任何设置生效。
+sl102-help = 在 `=` 前写上参数名，或删除此行
+
+## SL103 empty-value
+
+sl103-headline-numeric = `{ $name } =` 没有值：内核拒绝空写入
+sl103-note-numeric = procps 4 和 systemd 向 `{ $key }` 写入一个空行，而这个{ $ty ->
+        [int] 整数
+        [uint] 无符号整数
+        [bool] 布尔（0 或 1）
+        [enum] 枚举
+        [bitmask] 位掩码
+        [ints] 由 { $count } 个整数组成的向量
+        [port-range] 端口范围（两个整数）
+       *[other] { $name_en }
+    }参数会拒绝它（EINVAL），因此保持当前值；procps 3.3 报告 `invalid syntax`。
+sl103-headline-ports = `{ $name } =` 没有值：端口列表被清空
+sl103-note-ports = procps 4 和 systemd 向 `{ $key }` 写入一个空行，列表因此被清空（不再保留任何端口）；procps 3.3 报告 `invalid syntax`。
+sl103-headline-string = `{ $name } =` 没有值：内核保存一个空字符串
+sl103-note-string = 内核把该参数设为空字符串（procps 3.3 则报告 `invalid syntax`）。
+sl103-headline-other = `{ $name } =` 没有值：写入的是一个空行
+sl103-note-other = 向 `{ $key }` 写入一个空行，整数参数会拒绝它（EINVAL）；procps 3.3 报告 `invalid syntax`。
+sl103-help = 在 `=` 后写上值（`{ $key } = VALUE`）；若该参数应保持默认值，则删除此行
+
+## SL104 double-equals
+
+sl104-headline = 多余的 `=`：内核收到 `{ $value }`，数值参数会拒绝它
+sl104-note = 此行在第一个 `=` 处分开，因此写入 `{ $key }` 的是 `{ $value }`；对数值参数，内核会拒绝它（EINVAL）。
+sl104-help = 只用一个 `=`：`{ $key } = { $value }`
+
+## SL105 shell-command
+
+sl105-headline = `{ $command }` 是 shell 命令，不是设置：既不会执行，也不会设置任何参数
+sl105-note = sysctl 文件只接受 `key = value` 行，不执行命令：procps 对此行报告 `cannot stat` 或 `invalid syntax`，没有任何设置生效。
+sl105-help-setting = 直接写出设置：`{ $line }`
+sl105-help = 删除此行；命令应放在脚本里执行，而不是写进 sysctl 文件
+
+## SL106 quoted-value
+
+sl106-headline-rejected = 引号会被保留：内核收到 `{ $value }` 并拒绝它
+sl106-note-rejected = procps 和 systemd-sysctl 都不会去掉引号，因此写入 `{ $key }` 的是 `{ $value }`，内核会拒绝它（EINVAL）。
+sl106-headline-stored = 引号会被保留：内核保存的是带引号的 `{ $value }`
+sl106-note-stored = procps 和 systemd-sysctl 都不会去掉引号，因此 `{ $key }` 收到的是连同引号字符的 `{ $value }`。
+sl106-help = 去掉引号：`{ $key } = { $value }`
+
+## SL107 byte-order-mark
+
+sl107-headline-setting = 文件以字节顺序标记开头：第一个设置丢失
+sl107-note-setting = 文件以 UTF-8 字节顺序标记（BOM）开头：procps 不会去掉它，于是第一个参数名变成 `\u{"{"}FEFF{"}"}{ $key }`，报告 `cannot stat`，该设置丢失。
+sl107-headline-joins = 文件以字节顺序标记开头：它成为第一行的一部分
+sl107-note-joins = 文件以 UTF-8 字节顺序标记（BOM）开头：procps 不会去掉它，它成为第一行的一部分。
+sl107-headline-comment = 文件以字节顺序标记开头：第 1 行不再是注释
+sl107-note-comment = 文件以 UTF-8 字节顺序标记（BOM）开头：procps 不会去掉它，于是第一行不再是注释，报告 `invalid syntax`。
+sl107-note-other = 文件以 UTF-8 字节顺序标记（BOM）开头：procps 和 systemd 都不会去掉它，它成为第一行的一部分。
+sl107-help = 将文件另存为不带 BOM 的 UTF-8（例如 `sed -i '1s/^\xEF\xBB\xBF//' FILE`）
+
+## SL108 control-character
+# $place: key, value or comment; $char: nul, cr or other (then $code is `U+0007`);
+# $effect: comment, nul, cr, key or value.
+
+sl108-headline = { $place ->
+        [key] 参数名
+        [value] 值
+       *[comment] 注释
+    }中含有{ $char ->
+        [nul] 一个 NUL 字节
+        [cr] 回车符
+       *[other] 控制字符 { $code }
+    }：{ $effect ->
+        [comment] 无害，但说明文件已损坏
+        [nul] 该行其余部分丢失
+        [cr] systemd 在此处截断该行
+        [key] 没有这个参数，设置丢失
+       *[value] 原样写入内核
+    }
+sl108-note = { $place ->
+        [key] 参数名
+        [value] 值
+       *[comment] 注释
+    }中含有{ $char ->
+        [nul] 一个 NUL 字节
+        [cr] 行内的回车符
+       *[other] 控制字符 { $code }
+    }：{ $effect ->
+        [comment] 在注释中无害，但说明文件在复制或转换时被损坏
+        [nul] procps 只读到它为止，systemd 在此处结束该行，其余部分丢失
+        [cr] systemd 在此处结束该行，procps 则把它当作文本的一部分
+        [key] 没有这个名字的参数：报告 `cannot stat`，设置丢失
+       *[value] 它被原样写入内核
+    }。
+sl108-help = 删除该控制字符（它通常来自从网页或二进制文件复制的内容）
+
+## SL109 invalid-utf8
+# $place: key, value or comment.
+
+sl109-headline = { $place ->
+        [key] 参数名中有非 UTF-8 字节（{ $bytes }）：没有这个参数，设置丢失
+        [value] 值中有非 UTF-8 字节（{ $bytes }）：原样写入内核
+       *[comment] 注释中有非 UTF-8 字节（{ $bytes }）：无害，但可能让工具出错
+    }
+sl109-note = { $place ->
+        [key] 参数名中含有非 UTF-8 字节（{ $bytes }）：没有这个名字的参数，报告 `cannot stat`，设置丢失。
+        [value] 值中含有非 UTF-8 字节（{ $bytes }）：这些字节被原样写入内核。
+       *[comment] 注释中含有非 UTF-8 字节（{ $bytes }）：在注释中无害，但要求 UTF-8 的工具可能无法处理该文件。
+    }
+sl109-help = 将文件转换为 UTF-8（例如 `iconv -f GBK -t UTF-8`），或删除这些字节
+
+## SL110 semicolon-comment
+
+sl110-headline = `;` 注释：systemd 259 及更高版本拒绝此行并以退出码 1 退出
+sl110-note = 对 procps 和 258 及以前的 systemd，`;` 开始一条注释；但 systemd 259 及更高版本把此行当作 `Line is not an assignment`，并以退出码 1 退出。
+sl110-help = 注释请用 `#`
+
+## SL111 whitespace-in-key
+
+sl111-headline-dash = `-` 后有空白：procps 丢失该设置，只有 systemd 会去掉空白
+sl111-note-dash = procps 保留 `-` 与参数名之间的空白，查找的是 `/proc/sys/ { $path }`（`cannot stat`）；只有 systemd 会去掉它。
+sl111-help-dash = 去掉空白，写成 `-{ $key }`
+sl111-headline = `{ $key }` 中有空白：没有这个参数，设置丢失
+sl111-note = procps 和 systemd 都保留 `{ $key }` 中的空白，因此找不到该参数（`cannot stat`），设置丢失。
+sl111-help = 去掉空白：`{ $key }`
+
+## SL112 repeated-separator
+
+sl112-headline = 参数名中有重复的分隔符：procps 发出警告，但参数仍会被设置
+sl112-note = procps 警告 `separators should not be repeated`；内核在路径查找时会合并重复的分隔符，因此 `{ $key }` 仍会被设置。
+sl112-help = 写成 `{ $key }`
+
+## SL113 path-traversal
+
+sl113-headline = 参数名中有 `.` 或 `..`：systemd-sysctl 拒绝它并以退出码 1 退出
+sl113-note = 参数名中含有 `.` 或 `..` 路径分量。systemd-sysctl 认为路径未规范化而拒绝（EINVAL，退出码 1）；procps 则以 `Path is not under /proc/sys/` 或 `cannot stat` 失败，除非路径解析后仍在 /proc/sys 之内。
+sl113-help = 用不含 `..` 的点分名称写参数名，例如 `net.ipv4.tcp_syncookies`
+
+## SL114 line-continuation
+
+sl114-headline = 没有续行：`\` 被当作值的一部分写入
+sl114-note = sysctl 文件不支持续行：`\` 被当作值的一部分写入，下一行则作为独立的一行读取。
+sl114-help = 把整个值写在同一行
+
+## SL115 unused-suppression (and malformed directives)
+
+sl115-headline-unknown = 未知指令 `{ $directive }`：该注释不会抑制任何诊断
+sl115-note-unknown = `{ $directive }` 不是抑制指令，因此这条 `# sysctl-lint:` 注释被忽略。
+sl115-help-did-you-mean = 是否想写 `{ $action }=`？可用的指令是 `disable=CODES`（下一行）和 `disable-file=CODES`（整个文件）
+sl115-help-directives = 可用的指令是 `# sysctl-lint: disable=CODES`（下一行）和 `# sysctl-lint: disable-file=CODES`（整个文件）
+sl115-headline-no-codes = `{ $action }` 没有列出代码：该注释不会抑制任何诊断
+sl115-help-no-codes = 写出要抑制的代码：`# sysctl-lint: { $action }=SL201`
+sl115-headline-empty-code = 抑制指令中有空代码
+sl115-help-empty-code = 用逗号分隔各个代码：`# sysctl-lint: { $action }=SL201,SL402`
+# $problem: the selector's error, in English (e.g. "unknown code `SL999`").
+sl115-headline-bad-code = { $problem }：该指令不会为它抑制任何诊断
+sl115-note-bad-code = `# sysctl-lint:` 指令中有 { $problem }：它不会抑制任何诊断。
+sl115-headline-unused-file = 没有可抑制的诊断：此文件没有 `{ $code }` 诊断
+sl115-help-unused-file = 从指令中删除该代码（若指令不再列出其他代码，则删除整条注释）
+sl115-headline-unused-line = 没有可抑制的诊断：第 { $line } 行没有 `{ $code }` 诊断
+sl115-help-unused-line = 从指令中删除该代码（若指令不再列出其他代码，则删除整条注释）；`disable=` 指令只作用于下一个设置行
+sl115-headline-unused-end = 没有可抑制的诊断：`disable={ $code }` 之后没有设置行
+sl115-help-unused-end = 把指令移到它要作用的那一行上方，或改用 `disable-file=`
+
+## SL116 suppression-after-value
+
+sl116-headline = 此指令是值的一部分：它不会抑制任何诊断
+sl116-note = 值后面的 `{ $directive }` 不是注释：procps 和 systemd-sysctl 会把它作为值的一部分写入内核，它也不会抑制任何诊断。
+sl116-help = 把指令单独写在设置的上一行：先写 `{ $directive }`，再写 `{ $key } = { $value }`
+
+## SL117 shell-script
+
+sl117-headline = 这是 shell 脚本，不是 sysctl 文件：其中 { $count } 行是命令
+sl117-note-nothing = procps 和 systemd-sysctl 把 shell 命令当作 `key = value` 行读取（报告 `invalid syntax`、`cannot stat`，或得到一个以命令命名的参数）；该文件没有设置任何参数。
+sl117-note-settings = procps 和 systemd-sysctl 把 shell 命令当作 `key = value` 行读取（报告 `invalid syntax`、`cannot stat`，或得到一个以命令命名的参数）；只有其中 { $settings } 行 `key = value` 是设置（并按设置检查）。
+sl117-help = 如果它本来就是脚本，请作为脚本运行（`sh FILE`）；若要作为 sysctl 文件，只保留 `key = value` 行（即 here-document 的内容），删除所有命令
+sl117-label = shell 命令
