@@ -188,3 +188,168 @@ sl117-note-nothing = procps and systemd-sysctl read the shell commands as `key =
 sl117-note-settings = procps and systemd-sysctl read the shell commands as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); only its { $settings } `key = value` lines are settings (they are checked as such).
 sl117-help = run it as a script (`sh FILE`) if that is what it is; as a sysctl file, keep only the `key = value` lines (the body of the here-document) and delete the commands
 sl117-label = shell command
+
+## SL201 unknown-key
+# $exclusion: yes for an exclusion (`-key`), else no; $path: the key's path below /proc/sys.
+
+sl201-headline-pattern = pattern `{ $key }` matches no key: it sets nothing
+sl201-note-pattern = `{ $key }` matches no known key: it expands to nothing and sets nothing, silently.
+sl201-help-pattern = check the pattern against `sysctl -a` on the target host
+sl201-headline-vlan = `{ $key }`: a dot in an interface name splits the key
+sl201-note-vlan = `{ $key }` is not a key: a dot inside an interface name is read as a separator, so { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-help-vlan = write the interface name with `/`: `{ $key }`
+sl201-headline-missing-prefix = `{ $key }` is not a key: the start of its path is missing
+sl201-note-missing-prefix = `{ $key }` lacks the beginning of its path below /proc/sys, so { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-headline-wrong-prefix = unknown key: `{ $name }` exists only under another prefix
+sl201-note-wrong-prefix = `{ $key }` is not a key: the name `{ $name }` exists only under another prefix; { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-headline-unknown = unknown key `{ $key }`: { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] the setting is lost
+    }
+sl201-note-unknown = `{ $key }` is not a known key: { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-help-did-you-mean = did you mean `{ $key }`?
+# $keys: the keys, each in backquotes, separated by ", ".
+sl201-help-did-you-mean-many = did you mean one of { $keys }?
+sl201-headline-one-word = `{ $key }` is not a sysctl key: one-word names set nothing
+sl201-note-one-word = /proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost.
+sl201-help-one-word = it looks like a setting of another program: move it to that program's configuration, or delete the line
+sl201-headline-closed = unknown key `{ $key }`: no kernel has it
+sl201-note-closed = No kernel has `{ $key }` under `{ $prefix }`; { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-help-closed = check the name against the kernel documentation or `sysctl -a`; `sysctl-lint describe` lists known keys
+sl201-headline-not-mainline = `{ $key }` is not a mainline key: lost where absent
+# $module: the module the key's namespace comes from, or empty when none is known.
+sl201-note-not-mainline = `{ $key }` is not in the catalogue of mainline keys; { $module ->
+        [none] it may come from an out-of-tree module or a vendor kernel
+       *[other] it may come from the module `{ $module }` or an out-of-tree driver
+    }. Where it does not exist, { $exclusion ->
+        [yes] the exclusion matches nothing
+       *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
+    }.
+sl201-help-not-mainline = if the key is real on your kernel, ignore SL201 for this line
+
+## SL202 removed-key
+# $moved: yes when the key moved out of sysctl, else no; $when: the release series (`4.12`).
+
+sl202-headline-off = `{ $name }` was removed: the line fails, but its 0 still holds
+sl202-note-off = `{ $key }` was { $moved ->
+        [yes] moved out of sysctl in Linux { $when }
+       *[no] removed in Linux { $when }
+    }: on { $target } the line fails (`cannot stat /proc/sys/{ $path }`, and `sysctl -p` exits 1), but a kernel without the key behaves as if it were 0, which is what the line asks for.
+sl202-help-off = delete the line: it only makes the load fail
+sl202-headline = { $moved ->
+        [yes] `{ $name }` left sysctl in Linux { $when }: the line fails
+       *[no] `{ $name }` was removed in Linux { $when }: the line does nothing
+    }
+sl202-note = `{ $key }` was { $moved ->
+        [yes] moved out of sysctl in Linux { $when }
+       *[no] removed in Linux { $when }
+    }: on { $target } procps fails with `cannot stat /proc/sys/{ $path }` and the line does nothing.
+sl202-help = delete the line (or target an older kernel with `--kernel`)
+
+## SL203 key-too-new
+
+sl203-headline = `{ $name }` needs Linux { $since }: on { $target } the setting is lost
+sl203-note = `{ $key }` first appears in Linux { $since } (by the kernel's own sysctl tables): on { $target } it does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost.
+sl203-help = drop the line for hosts older than { $since }, or lint for the kernel you deploy with `--kernel`
+
+## SL204 read-only-key
+
+sl204-headline = `{ $name }` is read-only: the kernel refuses the write
+sl204-note = The kernel only reports this value. The write fails (procps: `setting key "{ $key }": Invalid argument` or `Operation not permitted`) and nothing changes.
+sl204-help = delete the line; the value is a status the kernel reports
+
+## SL205 noop-key
+# $since and $why: from the rule's table of no-op keys, in English.
+
+sl205-headline-since = `{ $name }` has no effect since { $since }
+sl205-note-since = The write to `{ $key }` succeeds and changes nothing on { $target }: { $why }.
+sl205-headline = `{ $name }` is accepted but has no effect on current kernels
+sl205-note = The write to `{ $key }` succeeds and changes nothing: { $why }.
+sl205-help = delete the line
+
+## SL206 vendor-key
+# $known: yes when the rule's table knows the key ($who: which kernels have it), else no
+# ($who: the catalogue's note); $suffix: dash (`-key`), harmless, or none.
+
+sl206-headline = `{ $name }` is not in mainline Linux: lost on other kernels
+sl206-note = `{ $key }` is not in mainline Linux: { $known ->
+        [yes] only { $who }
+       *[no] it comes from a vendor patch ({ $who })
+    }; elsewhere procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost{ $suffix ->
+        [dash] { " " }(the `-` prefix makes the loaders ignore that failure)
+        [harmless] { " " }(little is lost there: it is a tuning knob of that kernel, or mainline already behaves this way)
+       *[none] { "" }
+    }.
+sl206-help-keep = keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it
+# $instead: what mainline has instead, from the rule's table, in English.
+sl206-help-keep-instead = keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it; { $instead }
+sl206-help-delete = delete the line where the configuration may run on other kernels
+
+## SL207 module-key
+# $others: how many more keys of the module the finding stands for.
+
+sl207-headline = `{ $name }` is lost if `{ $module }` loads after sysctl
+sl207-note = `{ $key }`{ $others ->
+        [0] { "" }
+        [one] { " " }(and 1 more key of this module below)
+       *[other] { " " }(and { $others } more keys of this module below)
+    } exists only while the kernel module `{ $module }` is loaded: systemd-sysctl runs early at boot, and if `{ $module }` is loaded later the write fails with `No such file or directory` and the setting is lost (a kernel with the module built in always has the key).
+sl207-help = load the module before systemd-sysctl: put the line `{ $module }` in /etc/modules-load.d/{ $module }.conf (or set the keys from a udev rule when the module appears)
+sl207-label = `{ $key }` also needs `{ $module }`
+
+## SL208 template-in-key
+# $syntax: jinja-expression, jinja-tag, erb, shell-braces, shell-command, shell-variable,
+# format-field, doc-placeholder, specifier or autoconf; $slot: the catalogue key whose
+# interface the placeholder stands in, or none.
+
+sl208-headline = `{ $found }` is never filled in: no such key, the setting is lost
+sl208-note = `{ $placeholder }` in the key is { $syntax ->
+        [jinja-expression] a Jinja, Go or Mustache template expression
+        [jinja-tag] a Jinja template tag
+        [erb] an ERB (Puppet, Chef) template tag
+        [shell-braces] a shell or Terraform variable
+        [shell-command] a shell command substitution
+        [shell-variable] a shell variable
+        [format-field] a format-string field
+        [doc-placeholder] a placeholder from documentation
+        [specifier] a systemd specifier or printf conversion
+       *[autoconf] an autoconf or CMake substitution
+    }, never filled in: no loader expands anything in a key, so the path with `{ $placeholder }` in it does not exist (`cannot stat`) and the setting is lost{ $slot ->
+        [none] { "" }
+       *[other] ; it reads as an interface named `{ $placeholder }` in `{ $slot }`
+    }.
+sl208-help = render the template before the file is installed, or write the real name (`all` or `default` for every interface)
+
+## SL209 interface-key
+# $others: how many more keys of the interface the finding stands for.
+
+sl209-headline = lost if interface `{ $name }` is not up when sysctl runs
+sl209-note = `{ $key }`{ $others ->
+        [0] { "" }
+        [one] { " " }(and 1 more key of this interface below)
+       *[other] { " " }(and { $others } more keys of this interface below)
+    } exists only while the interface `{ $interface }` does: at boot the loader runs before most interfaces are up, and on a host without `{ $interface }` or before it appears the write fails with `cannot stat`. systemd re-applies sysctl.d to each interface as udev adds it, but a network manager that configures `{ $interface }` may set the key itself afterwards; procps `sysctl --system` from an init script, OpenRC or busybox writes it once and loses it.
+sl209-help = set it where `{ $interface }` is configured (a systemd-networkd .network file, a NetworkManager connection, an ifupdown `pre-up`), or in a udev rule for the interface; for every interface, set it under `default` (interfaces created later) and `all`
+sl209-label = `{ $key }` also needs `{ $interface }`
+
+## SL210 action-key
+# $action: what a write does, from rules/actions.tsv, in English.
+
+sl210-headline = `{ $name }` is an action, not a setting: it runs at every boot
+sl210-note = Each write to `{ $key }` { $action }, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).
+sl210-help = delete the line; run `sysctl -w { $key }={ $value }` by hand, or from a timer, when it is wanted

@@ -188,3 +188,166 @@ sl117-note-nothing = procps 和 systemd-sysctl 把 shell 命令当作 `key = val
 sl117-note-settings = procps 和 systemd-sysctl 把 shell 命令当作 `key = value` 行读取（报告 `invalid syntax`、`cannot stat`，或得到一个以命令命名的参数）；只有其中 { $settings } 行 `key = value` 是设置（并按设置检查）。
 sl117-help = 如果它本来就是脚本，请作为脚本运行（`sh FILE`）；若要作为 sysctl 文件，只保留 `key = value` 行（即 here-document 的内容），删除所有命令
 sl117-label = shell 命令
+
+## SL201 unknown-key
+# $exclusion: yes for an exclusion (`-key`), else no; $path: the key's path below /proc/sys.
+
+sl201-headline-pattern = 模式 `{ $key }` 不匹配任何参数：它什么也没有设置
+sl201-note-pattern = `{ $key }` 不匹配任何已知参数：展开后为空，什么也没有设置，而且没有任何提示。
+sl201-help-pattern = 在目标主机上用 `sysctl -a` 核对该模式
+sl201-headline-vlan = `{ $key }`：接口名中的点把参数名拆开了
+sl201-note-vlan = `{ $key }` 不是参数：接口名中的点被当作分隔符，因此{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-help-vlan = 接口名中的点改写为 `/`：`{ $key }`
+sl201-headline-missing-prefix = `{ $key }` 不是参数：缺少路径的开头部分
+sl201-note-missing-prefix = `{ $key }` 缺少 /proc/sys 下路径的开头部分，因此{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-headline-wrong-prefix = 未知参数：`{ $name }` 只存在于另一个前缀下
+sl201-note-wrong-prefix = `{ $key }` 不是参数：名称 `{ $name }` 只存在于另一个前缀下；{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-headline-unknown = 未知参数 `{ $key }`：{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] 设置丢失
+    }
+sl201-note-unknown = `{ $key }` 不是已知参数：{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-help-did-you-mean = 是否想写 `{ $key }`？
+# $keys: the keys, each in backquotes, separated by ", ".
+sl201-help-did-you-mean-many = 是否想写以下之一：{ $keys }？
+sl201-headline-one-word = `{ $key }` 不是 sysctl 参数：单个单词的名称什么也设置不了
+sl201-note-one-word = /proc/sys 的顶层只有目录（`kernel`、`vm`、`net`、`fs` 等），因此只有一级的名称什么也设置不了；procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失。
+sl201-help-one-word = 这看起来是其他程序的配置项：把它移到那个程序的配置中，或删除此行
+sl201-headline-closed = 未知参数 `{ $key }`：任何内核都没有它
+sl201-note-closed = 任何内核的 `{ $prefix }` 下都没有 `{ $key }`；{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-help-closed = 对照内核文档或 `sysctl -a` 核对名称；`sysctl-lint describe` 列出已知参数
+sl201-headline-not-mainline = `{ $key }` 不是主线内核的参数：在没有它的内核上丢失
+# $module: the module the key's namespace comes from, or empty when none is known.
+sl201-note-not-mainline = `{ $key }` 不在主线内核参数目录中；{ $module ->
+        [none] 它可能来自树外模块或厂商内核
+       *[other] 它可能来自模块 `{ $module }` 或树外驱动
+    }。在没有该参数的内核上，{ $exclusion ->
+        [yes] 该排除项不匹配任何参数
+       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+    }。
+sl201-help-not-mainline = 如果你的内核确实有该参数，请对此行忽略 SL201
+
+## SL202 removed-key
+# $moved: yes when the key moved out of sysctl, else no; $when: the release series (`4.12`).
+
+sl202-headline-off = `{ $name }` 已被移除：此行会失败，但它要的 0 依然成立
+sl202-note-off = `{ $key }` { $moved ->
+        [yes] 已在 Linux { $when } 中移出 sysctl
+       *[no] 已在 Linux { $when } 中移除
+    }：在 { $target } 上此行会失败（`cannot stat /proc/sys/{ $path }`，`sysctl -p` 以退出码 1 退出），但没有该参数的内核的行为等同于它为 0，这正是此行想要的。
+sl202-help-off = 删除此行：它只会让加载失败
+sl202-headline = { $moved ->
+        [yes] `{ $name }` 已在 Linux { $when } 中移出 sysctl：此行会失败
+       *[no] `{ $name }` 已在 Linux { $when } 中移除：此行不起作用
+    }
+sl202-note = `{ $key }` { $moved ->
+        [yes] 已在 Linux { $when } 中移出 sysctl
+       *[no] 已在 Linux { $when } 中移除
+    }：在 { $target } 上 procps 以 `cannot stat /proc/sys/{ $path }` 失败，此行不起作用。
+sl202-help = 删除此行（或用 `--kernel` 指定更旧的内核）
+
+## SL203 key-too-new
+
+sl203-headline = `{ $name }` 需要 Linux { $since }：在 { $target } 上设置丢失
+sl203-note = 根据内核自身的 sysctl 表，`{ $key }` 首次出现于 Linux { $since }：在 { $target } 上它不存在，因此 `sysctl -p` 报告 `cannot stat`，设置丢失。
+sl203-help = 对早于 { $since } 的主机去掉此行，或用 `--kernel` 按实际部署的内核检查
+
+## SL204 read-only-key
+
+sl204-headline = `{ $name }` 是只读的：内核拒绝写入
+sl204-note = 内核只报告这个值。写入会失败（procps：`setting key "{ $key }": Invalid argument` 或 `Operation not permitted`），什么也不会改变。
+sl204-help = 删除此行；该值是内核报告的状态
+
+## SL205 noop-key
+# $since and $why: from the rule's table of no-op keys, in English.
+
+sl205-headline-since = `{ $name }` 自 { $since } 起不再起作用
+sl205-note-since = 写入 `{ $key }` 会成功，但在 { $target } 上不会改变任何东西：{ $why }。
+sl205-headline = `{ $name }` 可以写入，但在当前内核上不起作用
+sl205-note = 写入 `{ $key }` 会成功，但不会改变任何东西：{ $why }。
+sl205-help = 删除此行
+
+## SL206 vendor-key
+# $known: yes when the rule's table knows the key ($who: which kernels have it), else no
+# ($who: the catalogue's note); $suffix: dash (`-key`), harmless, or none.
+
+sl206-headline = `{ $name }` 不是主线内核的参数：在其他内核上丢失
+sl206-note = `{ $key }` 不在主线 Linux 中：{ $known ->
+        [yes] 仅见于部分内核（{ $who }）
+       *[no] 它来自厂商补丁（{ $who }）
+    }；在其他内核上，procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失{ $suffix ->
+        [dash] （`-` 前缀让加载工具忽略这一失败）
+        [harmless] （在那里损失不大：它是那个内核的调优开关，或者主线内核本来就是这样的行为）
+       *[none] { "" }
+    }。
+sl206-help-keep = 只在面向该内核的配置中保留此行，并加上 `-` 前缀，让其他内核静默跳过；或者删除此行
+# $instead: what mainline has instead, from the rule's table, in English.
+sl206-help-keep-instead = 只在面向该内核的配置中保留此行，并加上 `-` 前缀，让其他内核静默跳过；或者删除此行；{ $instead }
+sl206-help-delete = 如果该配置可能用于其他内核，删除此行
+
+## SL207 module-key
+# $others: how many more keys of the module the finding stands for.
+
+sl207-headline = 如果 `{ $module }` 在 sysctl 之后加载，`{ $name }` 会丢失
+sl207-note = `{ $key }`{ $others ->
+        [0] { "" }
+       *[other] （以及下面另外 { $others } 个属于该模块的参数）
+    }只在内核模块 `{ $module }` 已加载时存在：systemd-sysctl 在启动早期运行，如果 `{ $module }` 之后才加载，写入会以 `No such file or directory` 失败，设置丢失（模块编译进内核时，参数始终存在）。
+sl207-help = 在 systemd-sysctl 之前加载该模块：把 `{ $module }` 这一行写入 /etc/modules-load.d/{ $module }.conf（或在模块出现时由 udev 规则设置这些参数）
+sl207-label = `{ $key }` 同样需要 `{ $module }`
+
+## SL208 template-in-key
+# $syntax: jinja-expression, jinja-tag, erb, shell-braces, shell-command, shell-variable,
+# format-field, doc-placeholder, specifier or autoconf; $slot: the catalogue key whose
+# interface the placeholder stands in, or none.
+
+sl208-headline = `{ $found }` 从未被替换：没有这个参数，设置丢失
+sl208-note = 参数名中的 `{ $placeholder }` 是{ $syntax ->
+        [jinja-expression] Jinja、Go 或 Mustache 模板表达式
+        [jinja-tag] Jinja 模板标签
+        [erb] ERB（Puppet、Chef）模板标签
+        [shell-braces] shell 或 Terraform 变量
+        [shell-command] shell 命令替换
+        [shell-variable] shell 变量
+        [format-field] 格式字符串字段
+        [doc-placeholder] 文档中的占位符
+        [specifier] systemd 说明符或 printf 转换符
+       *[autoconf] autoconf 或 CMake 替换变量
+    }，从未被替换：任何加载工具都不会展开参数名中的内容，因此含有 `{ $placeholder }` 的路径不存在（`cannot stat`），设置丢失{ $slot ->
+        [none] { "" }
+       *[other] ；它被当作 `{ $slot }` 中名为 `{ $placeholder }` 的接口
+    }。
+sl208-help = 在安装文件之前先渲染模板，或写出真实的名称（对所有接口用 `all` 或 `default`）
+
+## SL209 interface-key
+# $others: how many more keys of the interface the finding stands for.
+
+sl209-headline = 如果 sysctl 运行时接口 `{ $name }` 尚未启用，设置丢失
+sl209-note = `{ $key }`{ $others ->
+        [0] { "" }
+       *[other] （以及下面另外 { $others } 个属于该接口的参数）
+    }只在接口 `{ $interface }` 存在时存在：启动时加载工具先于大多数接口运行，在没有 `{ $interface }` 的主机上或在它出现之前，写入会以 `cannot stat` 失败。systemd 会在 udev 添加每个接口时重新应用 sysctl.d，但配置 `{ $interface }` 的网络管理程序之后可能自行设置该参数；从 init 脚本、OpenRC 或 busybox 运行的 procps `sysctl --system` 只写一次，设置就此丢失。
+sl209-help = 在配置 `{ $interface }` 的地方设置它（systemd-networkd 的 .network 文件、NetworkManager 连接、ifupdown 的 `pre-up`），或在该接口的 udev 规则中设置；若要作用于所有接口，在 `default`（之后创建的接口）和 `all` 下设置
+sl209-label = `{ $key }` 同样需要 `{ $interface }`
+
+## SL210 action-key
+# $action: what a write does, from rules/actions.tsv, in English.
+
+sl210-headline = `{ $name }` 是一个动作，不是设置：每次启动都会执行
+sl210-note = 每次写入 `{ $key }` 都会执行这个动作（{ $action }），且不保留任何状态。在 sysctl 文件中，这会在每次启动、每次重新应用这些文件时发生（`sysctl --system`、安装软件包、重启 systemd-sysctl）。
+sl210-help = 删除此行；需要时手动运行 `sysctl -w { $key }={ $value }`，或用定时器运行

@@ -156,11 +156,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 "SL205",
                 cx.file_index,
                 span.clone(),
-                format!("`{}` has no effect since {}", last(s), n.since_text),
+                crate::msg!(
+                    "sl205-headline-since",
+                    name = &last(s),
+                    since = n.since_text
+                ),
             )
-            .note(format!(
-                "The write to `{key}` succeeds and changes nothing on {target}: {}.",
-                n.why
+            .note(crate::msg!(
+                "sl205-note-since",
+                key = &key,
+                target = &target.to_string(),
+                why = n.why
             ))
             .help(n.help)
         }
@@ -169,16 +175,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 "SL205",
                 cx.file_index,
                 span.clone(),
-                format!(
-                    "`{}` is accepted but has no effect on current kernels",
-                    last(s)
-                ),
+                crate::msg!("sl205-headline", name = &last(s)),
             )
-            .note(format!(
-                "The write to `{key}` succeeds and changes nothing: {}.",
-                info.note.trim_end_matches('.')
+            .note(crate::msg!(
+                "sl205-note",
+                key = &key,
+                why = info.note.trim_end_matches('.')
             ))
-            .help("delete the line"),
+            .help(crate::msg!("sl205-help")),
     };
     out.push(d);
 }

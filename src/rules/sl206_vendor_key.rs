@@ -145,45 +145,38 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.dotted_key().unwrap_or_default();
     let path = info.path.replace("<*>", "*");
     let value = s.numbers().and_then(|n| n.first().copied());
-    let (who, instead, harmful) = match known(info.key) {
-        Some(v) => (format!("only {}", v.who), v.instead, v.harm.applies(value)),
-        None => (
-            format!("it comes from a vendor patch ({})", info.note),
-            "",
-            true,
-        ),
+    let (known_id, who, instead, harmful) = match known(info.key) {
+        Some(v) => ("yes", v.who, v.instead, v.harm.applies(value)),
+        None => ("no", info.note, "", true),
     };
-    let mut note = format!(
-        "`{key}` is not in mainline Linux: {who}; elsewhere procps `sysctl -p` fails with `cannot stat /proc/sys/{path}` and the setting is lost"
-    );
-
-    let mut help = String::new();
     let mut severity = Severity::Warning;
-    if s.ignore_failure {
+    let suffix = if s.ignore_failure {
         severity = Severity::Info;
-        note.push_str(" (the `-` prefix makes the loaders ignore that failure)");
+        "dash"
+    } else if !harmful {
+        severity = Severity::Info;
+        "harmless"
     } else {
-        if !harmful {
-            severity = Severity::Info;
-            note.push_str(
-                " (little is lost there: it is a tuning knob of that kernel, or mainline already behaves this way)",
-            );
-        }
-        help.push_str("keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it");
-    }
-    if !instead.is_empty() {
-        if !help.is_empty() {
-            help.push_str("; ");
-        }
-        help.push_str(instead);
-    }
-    if help.is_empty() {
-        help.push_str("delete the line where the configuration may run on other kernels");
-    }
-    note.push('.');
-    let message = format!(
-        "`{}` is not in mainline Linux: lost on other kernels",
-        super::values::clip(&super::values::last(s), 22)
+        "none"
+    };
+    let note = crate::msg!(
+        "sl206-note",
+        key = &key,
+        known = known_id,
+        who = who,
+        path = &path,
+        suffix = suffix
+    );
+    // `instead` is the rule table's English text.
+    let help = match (s.ignore_failure, instead.is_empty()) {
+        (false, true) => crate::msg!("sl206-help-keep"),
+        (false, false) => crate::msg!("sl206-help-keep-instead", instead = instead),
+        (true, false) => instead.into(),
+        (true, true) => crate::msg!("sl206-help-delete"),
+    };
+    let message = crate::msg!(
+        "sl206-headline",
+        name = &super::values::clip(&super::values::last(s), 22)
     );
     out.push(
         s.diag("SL206", cx.file_index, span.clone(), message)

@@ -28,18 +28,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL210",
             cx.file_index,
             span,
-            format!(
-                "`{}` is an action, not a setting: it runs at every boot",
-                super::values::clip(&super::values::last(s), 24)
+            crate::msg!(
+                "sl210-headline",
+                name = &super::values::clip(&super::values::last(s), 24)
             ),
         )
-        .note(format!(
-            "Each write to `{key}` {}, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).",
-            action.action
+        .note(crate::msg!(
+            "sl210-note",
+            key = &key,
+            action = action.action
         ))
         .severity(action.severity)
-        .help(format!(
-            "delete the line; run `sysctl -w {key}={value}` by hand, or from a timer, when it is wanted"
-        )),
+        .help(crate::msg!("sl210-help", key = &key, value = value)),
     );
 }
