@@ -353,3 +353,246 @@ sl209-label = `{ $key }` also needs `{ $interface }`
 sl210-headline = `{ $name }` is an action, not a setting: it runs at every boot
 sl210-note = Each write to `{ $key }` { $action }, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).
 sl210-help = delete the line; run `sysctl -w { $key }={ $value }` by hand, or from a timer, when it is wanted
+
+## SL301 invalid-value
+
+sl301-headline-nan = `{ $value }` is not an integer: the kernel rejects the write
+sl301-note-nan = `{ $value }` is not an integer: the kernel rejects the write to `{ $key }` (EINVAL) and keeps the old value.
+sl301-headline-negative = `{ $value }` is negative: the kernel rejects it for this unsigned key
+sl301-note-negative = `{ $value }` is negative but `{ $key }` is unsigned: the kernel rejects the write to `{ $key }` (EINVAL) and keeps the old value.
+sl301-headline-overflow = `{ $value }` is too large: the kernel rejects the write
+sl301-note-overflow = `{ $value }` is too large for the kernel's integer: the kernel rejects the write to `{ $key }` (EINVAL) and keeps the old value.
+# $ty: int, uint, bool, enum, bitmask, ints ($count integers), port-range, or other
+# ($name_en: the English type name with its article).
+sl301-help = `{ $key }` takes { $ty ->
+        [int] an integer
+        [uint] an unsigned integer
+        [bool] a boolean (0 or 1)
+        [enum] an enumeration
+        [bitmask] a bitmask
+        [ints] a vector of { $count } integers
+        [port-range] a port range (two integers)
+       *[other] { $name_en }
+    }; write decimal digits (hex `0x..` is also accepted)
+sl301-headline-port = `{ $value }` is not a port or port range: the whole list is rejected
+sl301-note-port = `{ $value }` is not a port or a port range: the kernel rejects the whole list for `{ $key }` (EINVAL).
+sl301-help-port = write ports and ranges separated by commas, e.g. `8080,9000-9100`
+
+## SL302 value-out-of-range
+# A range: $shape is exactly, between, at-least or at-most, with $min and $max.
+
+sl302-headline-width = `{ $value }` does not fit the kernel's integer: the write is rejected
+sl302-note-width = { $value } does not fit the kernel's integer for `{ $key }`: the write is rejected (EINVAL).
+sl302-help-width = use a value between { $lo } and { $hi }
+sl302-headline-rejected = `{ $name } = { $value }` is rejected: it must be { $shape ->
+        [exactly] exactly { $min }
+        [between] between { $min } and { $max }
+        [at-least] at least { $min }
+       *[at-most] at most { $max }
+    }
+sl302-headline-rejected-short = `{ $name } = { $value }` is rejected: it is out of range
+# $note: the catalogue's remark on the range (English), or none.
+sl302-note-rejected = The kernel rejects the write (EINVAL) and keeps the old value: on { $target }, `{ $key }` must be { $shape ->
+        [exactly] exactly { $min }
+        [between] between { $min } and { $max }
+        [at-least] at least { $min }
+       *[at-most] at most { $max }
+    }{ $note ->
+        [none] { "" }
+       *[other] { " " }({ $note })
+    }.
+sl302-headline-unchecked = `{ $name } = { $value }` is stored unchecked, but should be { $shape ->
+        [exactly] exactly { $min }
+        [between] between { $min } and { $max }
+        [at-least] at least { $min }
+       *[at-most] at most { $max }
+    }
+sl302-headline-unchecked-short = `{ $name } = { $value }` is stored unchecked, but is out of range
+sl302-note-unchecked = The kernel does not check it, but its documentation says that on { $target }, `{ $key }` should be { $shape ->
+        [exactly] exactly { $min }
+        [between] between { $min } and { $max }
+        [at-least] at least { $min }
+       *[at-most] at most { $max }
+    }{ $note ->
+        [none] { "" }
+       *[other] { " " }({ $note })
+    }.
+sl302-help-range = use a value { $shape ->
+        [exactly] exactly { $min }
+        [between] between { $min } and { $max }
+        [at-least] at least { $min }
+       *[at-most] at most { $max }
+    }
+sl302-headline-switch = `{ $name } = { $value }` is not 0 or 1: the kernel stores it anyway
+sl302-headline-switch-short = `{ $name } = { $value }`: not 0 or 1, stored unchecked
+sl302-note-switch = `{ $key }` is a 0/1 switch and { $value } is neither: the kernel stores it without checking, and what another value does is undocumented (a count or a time meant for another key?).
+sl302-headline-undocumented = `{ $name } = { $value }` is not a documented value: stored unchecked
+sl302-headline-undocumented-short = `{ $name } = { $value }` is undocumented: stored unchecked
+# $values: the documented values, separated by ", ".
+sl302-note-undocumented = { $value } is not a documented value of `{ $key }` ({ $values }): the kernel stores it without checking, and what it then does is undocumented.
+sl302-help-one-of = use one of { $values }
+
+## SL303 extra-values
+
+sl303-headline = `{ $name }` takes { $arity ->
+        [1] one value
+        [2] two values
+        [3] three values
+       *[other] { $arity } values
+    }; `{ $ignored }` is ignored
+sl303-note = `{ $key }` takes { $arity ->
+        [1] one value
+        [2] two values
+        [3] three values
+       *[other] { $arity } values
+    }: the kernel keeps `{ $kept }` and silently ignores `{ $ignored }`.
+sl303-help = write only `{ $key } = { $kept }`
+
+## SL304 missing-values
+
+sl304-headline = `{ $name }` gets { $given } of { $arity } values: the others stay as they are
+sl304-note = `{ $key }` takes { $arity ->
+        [1] one value
+        [2] two values
+        [3] three values
+       *[other] { $arity } values
+    } but { $given ->
+        [1] one is
+       *[other] { $given } are
+    } given: only the first { $given } { $given ->
+        [1] is
+       *[other] are
+    } written, the rest keep their current values.
+# $default: the key's default as written in the catalogue, or none.
+sl304-help = write all { $arity } values{ $default ->
+        [none] { "" }
+       *[other] { " " }(default: `{ $default }`)
+    }
+
+## SL305 inline-comment
+
+sl305-headline-glued = the comment is glued to the number: the kernel rejects the write
+sl305-note-glued = Sysctl files only have whole-line comments: the comment is glued to the number, so the kernel reads `{ $number }` as the number and rejects the write (EINVAL).
+sl305-headline-ignored = `{ $comment }` is not a comment; the kernel ignores it here
+sl305-note-ignored = Sysctl files only have whole-line comments: `{ $comment }` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that.
+sl305-headline-position = the comment stands where number { $position } should be: the kernel rejects it
+sl305-note-position = Sysctl files only have whole-line comments: `{ $key }` needs { $arity } numbers but the comment stands where number { $position } should be: the kernel rejects the write (EINVAL).
+sl305-headline-string = `{ $comment }` is not a comment: the kernel gets it in the value
+sl305-note-string = Sysctl files only have whole-line comments: `{ $comment }` becomes part of the value: the kernel receives `{ $value }` (a list or name key rejects it; a free-form string keeps it).
+sl305-headline-other = `{ $comment }` is not a comment: it is written to the kernel
+sl305-note-other = Sysctl files only have whole-line comments: `{ $comment }` is part of the value written to the kernel.
+sl305-help = use `{ $key } = { $value }` with the comment on its own line above
+
+## SL306 negative-value
+# $kind: time, count or size; $unit: the catalogue's unit (English).
+
+sl306-headline = `{ $name } = { $value }`: the kernel accepts { $kind ->
+        [time] a negative time
+        [count] a negative count
+       *[size] a negative size
+    }
+sl306-note = `{ $name } = { $value }` is { $kind ->
+        [time] a negative time ({ $unit })
+        [count] a negative count
+       *[size] a negative size ({ $unit })
+    }: the kernel takes it (there is no lower bound for `{ $key }`), and { $kind ->
+        [time] a timer or timeout computed from it expires at once, or wraps around to a huge one
+       *[other] code that expects an amount compares with it or counts down from it: a limit of less than nothing, or, compared as an unsigned number, no limit at all
+    }.
+# $default: the key's default, or none.
+sl306-help = use a positive value, or delete the line to keep { $default ->
+        [none] its default
+       *[other] the default, `{ $default }`
+    }
+
+## SL307 documented-advice
+# $headline: the advice's few words (message `advice-...`); $effect and $quote: from
+# rules/advice.tsv, in English.
+
+sl307-headline = `{ $name } = { $value }`: { $headline }
+# $op: below, above or none; $limit_kind: value, memory ($memory: the host's memory) or
+# default-host; $beside: yes when another key makes the advice apply ($other, its
+# $index (0 for a single value), $other_value, and $file (none: this file) and $line).
+sl307-note = `{ $name } = { $value }`{ $op ->
+        [below] { " " }(below { $limit_kind ->
+            [memory] { $limit }, the kernel's own value for { $memory } of memory
+            [default-host] { $limit }, what the kernel sizes it to on an 8 GiB host (131072 on 24 GiB)
+           *[value] { $limit }
+        })
+        [above] { " " }(above { $limit_kind ->
+            [memory] { $limit }, the kernel's own value for { $memory } of memory
+            [default-host] { $limit }, what the kernel sizes it to on an 8 GiB host (131072 on 24 GiB)
+           *[value] { $limit }
+        })
+       *[none] { "" }
+    }{ $beside ->
+        [yes] , beside { $index ->
+            [0] `{ $other }` = { $other_value }
+           *[other] `{ $other }` (its value { $index }) = { $other_value }
+        } on { $file ->
+            [none] line { $line }
+           *[other] { $file }:{ $line }
+        }
+       *[none] { "" }
+    }: { $effect }. The kernel documentation: "{ $quote }"
+sl307-help-below = use at least { $limit }, or delete the line to keep { $default ->
+        [none] the kernel default
+       *[other] the kernel default, `{ $default }`
+    }
+sl307-help-above = use at most { $limit }, or delete the line to keep { $default ->
+        [none] the kernel default
+       *[other] the kernel default, `{ $default }`
+    }
+sl307-help = delete the line to keep { $default ->
+        [none] the kernel default
+       *[other] the kernel default, `{ $default }`
+    }
+
+# The headlines of rules/advice.tsv, by key (dots as `-`, `<dev>` as `dev`).
+advice-net-ipv4-tcp_retries2-headline = connections drop on short outages
+advice-net-ipv4-tcp_retries1-headline = TCP seeks another route too early
+advice-net-ipv4-tcp_max_orphans-headline = orphans beyond it are reset
+advice-net-ipv6-conf-dev-max_addresses-headline = addresses grow without limit
+advice-vm-vfs_cache_pressure-headline = caches never shrink, risking OOM
+advice-net-ipv4-ip_no_pmtu_disc-headline = non-TCP traffic may black-hole
+advice-net-ipv4-tcp_rto_min_us-headline = each lost segment stalls longer
+advice-net-core-default_qdisc-headline = a classful qdisc with no classes
+advice-net-ipv4-tcp_window_scaling-headline = windows stay at 64 KiB at most
+advice-net-ipv6-conf-dev-regen_min_advance-headline = temporary addresses may lag
+
+## SL308 lower-above-upper
+# $a_default, $b_default: yes when the value is the kernel default (not written);
+# $scaled: yes when the upper key counts in units ($scale bytes: $bytes in all).
+
+sl308-headline = `{ $a } = { $va }` exceeds `{ $b } = { $vb }`; the kernel keeps both
+sl308-headline-short = `{ $a }` exceeds `{ $b }`; the kernel keeps both
+# $effect: from rules/relations.tsv, in English.
+sl308-note = `{ $a }` ({ $a_default ->
+        [yes] { $va }, the kernel default
+       *[no] { $va }
+    }) is above `{ $b }` ({ $b_default ->
+        [yes] { $vb }, the kernel default
+       *[no] { $vb }
+    }{ $scaled ->
+        [yes] { " " }x { $scale } = { $bytes }
+       *[no] { "" }
+    }): { $effect }; the kernel accepts both writes without comparing them.
+sl308-help = keep `{ $a }` at or below `{ $b }`: raise `{ $b }` or lower `{ $a }`
+sl308-label = `{ $key }` = { $value } here
+
+## SL310 needs-other-key
+
+sl310-headline = `{ $a } = { $va }` has no effect while `{ $b }` is { $vb }
+sl310-headline-short = `{ $a }` has no effect while `{ $b }` is { $vb }
+# $effect: from rules/relations.tsv, in English; $state: set (on $line of $file, none for
+# this file) or default.
+sl310-note = `{ $a } = { $va }` has no effect here: { $effect }, and { $state ->
+        [set] `{ $bkey }` is { $vb } ({ $file ->
+            [none] line { $line }
+           *[other] line { $line } of `{ $file }`
+        })
+       *[default] `{ $bkey }` keeps its kernel default, { $vb }
+    }.
+# $wanted: the values that make it work, separated by " or ".
+sl310-help = set `{ $bkey } = { $wanted }` if the setting is meant, or delete the line
+sl310-label = `{ $key }` = { $value } here

@@ -351,3 +351,225 @@ sl209-label = `{ $key }` 同样需要 `{ $interface }`
 sl210-headline = `{ $name }` 是一个动作，不是设置：每次启动都会执行
 sl210-note = 每次写入 `{ $key }` 都会执行这个动作（{ $action }），且不保留任何状态。在 sysctl 文件中，这会在每次启动、每次重新应用这些文件时发生（`sysctl --system`、安装软件包、重启 systemd-sysctl）。
 sl210-help = 删除此行；需要时手动运行 `sysctl -w { $key }={ $value }`，或用定时器运行
+
+## SL301 invalid-value
+
+sl301-headline-nan = `{ $value }` 不是整数：内核拒绝写入
+sl301-note-nan = `{ $value }` 不是整数：内核拒绝写入 `{ $key }`（EINVAL），保持原值。
+sl301-headline-negative = `{ $value }` 是负数：这个无符号参数会被内核拒绝
+sl301-note-negative = `{ $value }` 是负数，而 `{ $key }` 是无符号参数：内核拒绝写入 `{ $key }`（EINVAL），保持原值。
+sl301-headline-overflow = `{ $value }` 太大：内核拒绝写入
+sl301-note-overflow = `{ $value }` 超出了内核整数的范围：内核拒绝写入 `{ $key }`（EINVAL），保持原值。
+# $ty: int, uint, bool, enum, bitmask, ints ($count integers), port-range, or other
+# ($name_en: the English type name with its article).
+sl301-help = `{ $key }` 接受{ $ty ->
+        [int] 整数
+        [uint] 无符号整数
+        [bool] 布尔值（0 或 1）
+        [enum] 枚举值
+        [bitmask] 位掩码
+        [ints] 由 { $count } 个整数组成的向量
+        [port-range] 端口范围（两个整数）
+       *[other] { $name_en }
+    }；请写十进制数字（也接受十六进制 `0x..`）
+sl301-headline-port = `{ $value }` 不是端口或端口范围：整个列表被拒绝
+sl301-note-port = `{ $value }` 不是端口或端口范围：内核拒绝 `{ $key }` 的整个列表（EINVAL）。
+sl301-help-port = 用逗号分隔端口和端口范围，例如 `8080,9000-9100`
+
+## SL302 value-out-of-range
+# A range: $shape is exactly, between, at-least or at-most, with $min and $max.
+
+sl302-headline-width = `{ $value }` 超出了内核整数的范围：写入被拒绝
+sl302-note-width = { $value } 超出了 `{ $key }` 所用内核整数的范围：写入被拒绝（EINVAL）。
+sl302-help-width = 使用 { $lo } 到 { $hi } 之间的值
+sl302-headline-rejected = `{ $name } = { $value }` 被拒绝：取值必须{ $shape ->
+        [exactly] 恰好为 { $min }
+        [between] 在 { $min } 到 { $max } 之间
+        [at-least] 不小于 { $min }
+       *[at-most] 不大于 { $max }
+    }
+sl302-headline-rejected-short = `{ $name } = { $value }` 被拒绝：超出取值范围
+# $note: the catalogue's remark on the range (English), or none.
+sl302-note-rejected = 内核拒绝写入（EINVAL），保持原值：在 { $target } 上，`{ $key }` 必须{ $shape ->
+        [exactly] 恰好为 { $min }
+        [between] 在 { $min } 到 { $max } 之间
+        [at-least] 不小于 { $min }
+       *[at-most] 不大于 { $max }
+    }{ $note ->
+        [none] { "" }
+       *[other] （{ $note }）
+    }。
+sl302-headline-unchecked = `{ $name } = { $value }` 未经检查就被保存，但应当{ $shape ->
+        [exactly] 恰好为 { $min }
+        [between] 在 { $min } 到 { $max } 之间
+        [at-least] 不小于 { $min }
+       *[at-most] 不大于 { $max }
+    }
+sl302-headline-unchecked-short = `{ $name } = { $value }` 未经检查就被保存，但超出了取值范围
+sl302-note-unchecked = 内核不检查它，但内核文档说明在 { $target } 上，`{ $key }` 应当{ $shape ->
+        [exactly] 恰好为 { $min }
+        [between] 在 { $min } 到 { $max } 之间
+        [at-least] 不小于 { $min }
+       *[at-most] 不大于 { $max }
+    }{ $note ->
+        [none] { "" }
+       *[other] （{ $note }）
+    }。
+sl302-help-range = 使用{ $shape ->
+        [exactly] 恰好为 { $min } 的值
+        [between] { $min } 到 { $max } 之间的值
+        [at-least] 不小于 { $min } 的值
+       *[at-most] 不大于 { $max } 的值
+    }
+sl302-headline-switch = `{ $name } = { $value }` 既不是 0 也不是 1：内核照样保存
+sl302-headline-switch-short = `{ $name } = { $value }`：既非 0 也非 1，未经检查就被保存
+sl302-note-switch = `{ $key }` 是 0/1 开关，而 { $value } 两者都不是：内核不加检查就保存它，其他值的作用没有文档说明（是不是把另一个参数的计数或时间写到了这里？）。
+sl302-headline-undocumented = `{ $name } = { $value }` 不是文档中列出的值：未经检查就被保存
+sl302-headline-undocumented-short = `{ $name } = { $value }` 没有文档说明：未经检查就被保存
+# $values: the documented values, separated by ", ".
+sl302-note-undocumented = { $value } 不是 `{ $key }` 文档中列出的值（{ $values }）：内核不加检查就保存它，之后的行为没有文档说明。
+sl302-help-one-of = 使用以下值之一：{ $values }
+
+## SL303 extra-values
+
+sl303-headline = `{ $name }` 只接受 { $arity } 个值；`{ $ignored }` 被忽略
+sl303-note = `{ $key }` 只接受 { $arity } 个值：内核保留 `{ $kept }`，并静默忽略 `{ $ignored }`。
+sl303-help = 只写 `{ $key } = { $kept }`
+
+## SL304 missing-values
+
+sl304-headline = `{ $name }` 只给了 { $arity } 个值中的 { $given } 个：其余的保持不变
+sl304-note = `{ $key }` 需要 { $arity } 个值，但只给了 { $given } 个：只写入前 { $given } 个，其余的保持当前值。
+# $default: the key's default as written in the catalogue, or none.
+sl304-help = 写全 { $arity } 个值{ $default ->
+        [none] { "" }
+       *[other] （默认值：`{ $default }`）
+    }
+
+## SL305 inline-comment
+
+sl305-headline-glued = 注释紧贴在数字后面：内核拒绝写入
+sl305-note-glued = sysctl 文件只支持整行注释：注释紧贴在数字后面，内核把 `{ $number }` 当作数字读取并拒绝写入（EINVAL）。
+sl305-headline-ignored = `{ $comment }` 不是注释；这里内核恰好忽略了它
+sl305-note-ignored = sysctl 文件只支持整行注释：`{ $comment }` 是值的一部分；这个整数参数恰好在空白处停止读取，所以它被忽略，但文件的正确性依赖于这一点。
+sl305-headline-position = 注释占据了第 { $position } 个数字的位置：内核拒绝写入
+sl305-note-position = sysctl 文件只支持整行注释：`{ $key }` 需要 { $arity } 个数字，但注释占据了第 { $position } 个数字的位置：内核拒绝写入（EINVAL）。
+sl305-headline-string = `{ $comment }` 不是注释：内核把它当作值的一部分收下
+sl305-note-string = sysctl 文件只支持整行注释：`{ $comment }` 成为值的一部分，内核收到的是 `{ $value }`（列表或名称类参数会拒绝它；自由格式的字符串则会保留它）。
+sl305-headline-other = `{ $comment }` 不是注释：它会被写入内核
+sl305-note-other = sysctl 文件只支持整行注释：`{ $comment }` 是写入内核的值的一部分。
+sl305-help = 写成 `{ $key } = { $value }`，把注释单独放在上一行
+
+## SL306 negative-value
+# $kind: time, count or size; $unit: the catalogue's unit (English).
+
+sl306-headline = `{ $name } = { $value }`：内核接受{ $kind ->
+        [time] 负的时间
+        [count] 负的计数
+       *[size] 负的大小
+    }
+sl306-note = `{ $name } = { $value }` 是{ $kind ->
+        [time] 负的时间（{ $unit }）
+        [count] 负的计数
+       *[size] 负的大小（{ $unit }）
+    }：内核照单全收（`{ $key }` 没有下限），{ $kind ->
+        [time] 由它算出的定时器或超时会立即到期，或者回绕成一个极大的值
+       *[other] 期望一个数量的代码会拿它做比较或从它开始递减：相当于一个小于零的限制，或者按无符号数比较时等于没有限制
+    }。
+# $default: the key's default, or none.
+sl306-help = 使用正值，或删除此行以保持{ $default ->
+        [none] 默认值
+       *[other] 默认值 `{ $default }`
+    }
+
+## SL307 documented-advice
+# $headline: the advice's few words (message `advice-...`); $effect and $quote: from
+# rules/advice.tsv, in English.
+
+sl307-headline = `{ $name } = { $value }`：{ $headline }
+# $op: below, above or none; $limit_kind: value, memory ($memory: the host's memory) or
+# default-host; $beside: yes when another key makes the advice apply ($other, its
+# $index (0 for a single value), $other_value, and $file (none: this file) and $line).
+sl307-note = `{ $name } = { $value }`{ $op ->
+        [below] （低于 { $limit_kind ->
+            [memory] { $limit }，即内核在 { $memory } 内存上自己设定的值
+            [default-host] { $limit }，即内核在 8 GiB 主机上设定的值（24 GiB 上为 131072）
+           *[value] { $limit }
+        }）
+        [above] （高于 { $limit_kind ->
+            [memory] { $limit }，即内核在 { $memory } 内存上自己设定的值
+            [default-host] { $limit }，即内核在 8 GiB 主机上设定的值（24 GiB 上为 131072）
+           *[value] { $limit }
+        }）
+       *[none] { "" }
+    }{ $beside ->
+        [yes] ，且{ $file ->
+            [none] 第 { $line } 行
+           *[other] { $file }:{ $line }
+        }设置了 { $index ->
+            [0] `{ $other }` = { $other_value }
+           *[other] `{ $other }`（第 { $index } 个值）= { $other_value }
+        }
+       *[none] { "" }
+    }：{ $effect }。内核文档：“{ $quote }”
+sl307-help-below = 使用不小于 { $limit } 的值，或删除此行以保持{ $default ->
+        [none] 内核默认值
+       *[other] 内核默认值 `{ $default }`
+    }
+sl307-help-above = 使用不大于 { $limit } 的值，或删除此行以保持{ $default ->
+        [none] 内核默认值
+       *[other] 内核默认值 `{ $default }`
+    }
+sl307-help = 删除此行以保持{ $default ->
+        [none] 内核默认值
+       *[other] 内核默认值 `{ $default }`
+    }
+
+# The headlines of rules/advice.tsv, by key (dots as `-`, `<dev>` as `dev`).
+advice-net-ipv4-tcp_retries2-headline = 短暂中断就会断开连接
+advice-net-ipv4-tcp_retries1-headline = TCP 过早地寻找其他路由
+advice-net-ipv4-tcp_max_orphans-headline = 超出部分的孤儿套接字会被重置
+advice-net-ipv6-conf-dev-max_addresses-headline = 地址数量无限增长
+advice-vm-vfs_cache_pressure-headline = 缓存永不回收，有 OOM 风险
+advice-net-ipv4-ip_no_pmtu_disc-headline = 非 TCP 流量可能成为黑洞
+advice-net-ipv4-tcp_rto_min_us-headline = 每个丢失的报文段都会停顿更久
+advice-net-core-default_qdisc-headline = 没有类别的分类排队规则
+advice-net-ipv4-tcp_window_scaling-headline = 窗口最大只有 64 KiB
+advice-net-ipv6-conf-dev-regen_min_advance-headline = 临时地址可能来不及更新
+
+## SL308 lower-above-upper
+# $a_default, $b_default: yes when the value is the kernel default (not written);
+# $scaled: yes when the upper key counts in units ($scale bytes: $bytes in all).
+
+sl308-headline = `{ $a } = { $va }` 超过了 `{ $b } = { $vb }`；内核两个都保留
+sl308-headline-short = `{ $a }` 超过了 `{ $b }`；内核两个都保留
+# $effect: from rules/relations.tsv, in English.
+sl308-note = `{ $a }`（{ $a_default ->
+        [yes] { $va }，内核默认值
+       *[no] { $va }
+    }）高于 `{ $b }`（{ $b_default ->
+        [yes] { $vb }，内核默认值
+       *[no] { $vb }
+    }{ $scaled ->
+        [yes] { " " }x { $scale } = { $bytes }
+       *[no] { "" }
+    }）：{ $effect }；内核接受这两次写入，不会比较它们。
+sl308-help = 让 `{ $a }` 不超过 `{ $b }`：调高 `{ $b }` 或调低 `{ $a }`
+sl308-label = 这里 `{ $key }` = { $value }
+
+## SL310 needs-other-key
+
+sl310-headline = `{ $b }` 为 { $vb } 时，`{ $a } = { $va }` 不起作用
+sl310-headline-short = `{ $b }` 为 { $vb } 时，`{ $a }` 不起作用
+# $effect: from rules/relations.tsv, in English; $state: set (on $line of $file, none for
+# this file) or default.
+sl310-note = `{ $a } = { $va }` 在这里不起作用：{ $effect }；而{ $state ->
+        [set] `{ $bkey }` 为 { $vb }（{ $file ->
+            [none] 第 { $line } 行
+           *[other] `{ $file }` 第 { $line } 行
+        }）
+       *[default] `{ $bkey }` 保持内核默认值 { $vb }
+    }。
+# $wanted: the values that make it work, separated by " or ".
+sl310-help = 如果确实需要这项设置，请设置 `{ $bkey } = { $wanted }`；否则删除此行
+sl310-label = 这里 `{ $key }` = { $value }

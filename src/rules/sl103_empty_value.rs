@@ -26,16 +26,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         .map_or(s.value_span(), |k| k.start..s.value_span().end);
     let (severity, message, note) = match s.info().map(|i| i.ty) {
         Some(ty) if ty.is_numeric() => {
-            let (type_id, count) = match ty {
-                ValueType::Int => ("int", 0),
-                ValueType::UInt => ("uint", 0),
-                ValueType::Bool => ("bool", 0),
-                ValueType::Enum => ("enum", 0),
-                ValueType::Bitmask => ("bitmask", 0),
-                ValueType::Ints(n) => ("ints", usize::from(n)),
-                ValueType::PortRange => ("port-range", 0),
-                _ => ("other", 0),
-            };
+            let (type_id, count) = type_selector(ty);
             (
                 Severity::Error,
                 crate::msg!("sl103-headline-numeric", name = &name),
@@ -72,4 +63,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             .note(note)
             .help(crate::msg!("sl103-help", key = &key)),
     );
+}
+
+/// The `$ty` selector of the messages that name a numeric type (`int`, `ints`,
+/// ...), with the count of integers of a vector (else 0).
+pub(super) fn type_selector(ty: ValueType) -> (&'static str, usize) {
+    match ty {
+        ValueType::Int => ("int", 0),
+        ValueType::UInt => ("uint", 0),
+        ValueType::Bool => ("bool", 0),
+        ValueType::Enum => ("enum", 0),
+        ValueType::Bitmask => ("bitmask", 0),
+        ValueType::Ints(n) => ("ints", usize::from(n)),
+        ValueType::PortRange => ("port-range", 0),
+        _ => ("other", 0),
+    }
 }

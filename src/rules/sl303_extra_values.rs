@@ -18,7 +18,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if n.tokens.len() <= n.arity {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let kept: Vec<&str> = n.tokens[..n.arity].iter().map(|t| t.text).collect();
     let extra = &n.tokens[n.arity..];
     let span = extra[0].span.start..extra[extra.len() - 1].span.end;

@@ -31,7 +31,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if given == 0 || given >= n.arity {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let default = if n.info.default.is_empty() {
         String::new()
     } else {

@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     let Some(c) = &s.comment() else { return };
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let comment = cx.text(c.span.clone());
     let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
     let shown = clip(comment, 18);

@@ -48,7 +48,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if v >= 0 {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let short = info.key.rsplit('.').next().unwrap_or(info.key);
     let span = s.first_token_span();
     let (what, effect) = if time {
