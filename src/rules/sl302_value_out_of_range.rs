@@ -22,20 +22,33 @@ pub(super) type Args<'a> = &'a [(&'a str, &'a str)];
 /// 100 columns with `severity[CODE name]: ` before it (the last one always fits),
 /// in English and the run's language.
 pub(super) fn fit_text(severity: Severity, code: &str, candidates: &[(&str, Args<'_>)]) -> Text {
+    let converted: Vec<(&str, Vec<(&str, Arg<'_>)>)> = candidates
+        .iter()
+        .map(|&(id, a)| (id, a.iter().map(|&(n, v)| (n, Arg::from(v))).collect()))
+        .collect();
+    let slices: Vec<(&str, &[(&str, Arg<'_>)])> = converted
+        .iter()
+        .map(|(id, a)| (*id, a.as_slice()))
+        .collect();
+    fit_args(severity, code, &slices)
+}
+
+/// [`fit_text`] with arguments of any kind (counts as numbers).
+pub(super) fn fit_args(
+    severity: Severity,
+    code: &str,
+    candidates: &[(&str, &[(&str, Arg<'_>)])],
+) -> Text {
     for (i, &(id, a)) in candidates.iter().enumerate() {
         if i + 1 < candidates.len() {
-            let en = crate::i18n::tr_in(crate::i18n::Lang::En, id, &to_args(a));
+            let en = crate::i18n::tr_in(crate::i18n::Lang::En, id, a);
             if super::values::fit(severity, code, en.clone(), String::new()) != en {
                 continue;
             }
         }
-        return Text::message(id, &to_args(a));
+        return Text::message(id, a);
     }
     Text::from("")
-}
-
-fn to_args<'a>(a: Args<'a>) -> Vec<(&'a str, Arg<'a>)> {
-    a.iter().map(|&(n, v)| (n, Arg::from(v))).collect()
 }
 
 /// A range as the messages take it: `$shape` (`exactly`, `between`, `at-least`,

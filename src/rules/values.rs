@@ -90,13 +90,3 @@ pub fn fit(severity: Severity, code: &str, long: String, short: String) -> Strin
         short
     }
 }
-
-/// Words for a count of values.
-pub fn count(n: usize) -> String {
-    match n {
-        1 => "one value".into(),
-        2 => "two values".into(),
-        3 => "three values".into(),
-        n => format!("{n} values"),
-    }
-}
