@@ -506,8 +506,8 @@ sl306-help = use a positive value, or delete the line to keep { $default ->
     }
 
 ## SL307 documented-advice
-# $headline: the advice's few words (message `advice-...`); $effect and $quote: from
-# rules/advice.tsv, in English.
+# $headline, $effect: the advice's few words and its effect (messages `advice-...`);
+# $quote: the kernel documentation's words (rules/advice.tsv), quoted in English.
 
 sl307-headline = `{ $name } = { $value }`: { $headline }
 # $op: below, above or none; $limit_kind: value, memory ($memory: the host's memory) or
@@ -559,6 +559,18 @@ advice-net-ipv4-tcp_rto_min_us-headline = each lost segment stalls longer
 advice-net-core-default_qdisc-headline = a classful qdisc with no classes
 advice-net-ipv4-tcp_window_scaling-headline = windows stay at 64 KiB at most
 advice-net-ipv6-conf-dev-regen_min_advance-headline = temporary addresses may lag
+
+# The effects of rules/advice.tsv, by key.
+advice-net-ipv4-tcp_retries2-effect = an established connection is dropped after a shorter outage than RFC 1122 allows (6 gives up after about 25 s, 3 after about 3 s of unanswered retransmissions)
+advice-net-ipv4-tcp_retries1-effect = TCP tells the network layer to look for another route (negative advice) after fewer retransmissions than RFC 1122's minimum
+advice-net-ipv4-tcp_max_orphans-effect = once that many closed connections are waiting to finish, every further one is reset at once and the kernel logs `too many orphaned sockets`
+advice-net-ipv6-conf-dev-max_addresses-effect = any router on the link can make the host create autoconfigured addresses without limit (zero disables the limit; the default is 16)
+advice-vm-vfs_cache_pressure-effect = the dentry and inode caches are never shrunk under memory pressure, so a file-heavy workload can run the host out of memory
+advice-net-ipv4-ip_no_pmtu_disc-effect = fragmentation-needed errors are ignored for every protocol but TCP and SCTP, so UDP, tunnels and VPNs over a smaller-MTU path black-hole their large packets
+advice-net-ipv4-tcp_rto_min_us-effect = every retransmission timeout waits longer than the 200 ms floor the kernel uses by default, so each lost segment stalls the connection longer
+advice-net-core-default_qdisc-effect = every new interface gets a classful queueing discipline without classes: DRR, HFSC and QFQ drop what no class takes, HTB sends it unshaped
+advice-net-ipv4-tcp_window_scaling-effect = without window scaling a TCP window cannot exceed 65535 bytes, so the larger buffers set here are never used: each connection has at most 64 KiB in flight, about 5 Mbit/s at a 100 ms round trip
+advice-net-ipv6-conf-dev-regen_min_advance-effect = a new temporary address may be created too late, after the current one is already deprecated, so new connections can briefly fall back to the stable address
 
 ## SL308 lower-above-upper
 # $a_default, $b_default: yes when the value is the kernel default (not written);

@@ -483,8 +483,8 @@ sl306-help = 使用正值，或删除此行以保持{ $default ->
     }
 
 ## SL307 documented-advice
-# $headline: the advice's few words (message `advice-...`); $effect and $quote: from
-# rules/advice.tsv, in English.
+# $headline, $effect: the advice's few words and its effect (messages `advice-...`);
+# $quote: the kernel documentation's words (rules/advice.tsv), quoted in English.
 
 sl307-headline = `{ $name } = { $value }`：{ $headline }
 # $op: below, above or none; $limit_kind: value, memory ($memory: the host's memory) or
@@ -511,7 +511,7 @@ sl307-note = `{ $name } = { $value }`{ $op ->
            *[other] `{ $other }`（第 { $index } 个值）= { $other_value }
         }
        *[none] { "" }
-    }：{ $effect }。内核文档：“{ $quote }”
+    }：{ $effect }。内核文档原文：“{ $quote }”
 sl307-help-below = 使用不小于 { $limit } 的值，或删除此行以保持{ $default ->
         [none] 内核默认值
        *[other] 内核默认值 `{ $default }`
@@ -533,9 +533,21 @@ advice-net-ipv6-conf-dev-max_addresses-headline = 地址数量无限增长
 advice-vm-vfs_cache_pressure-headline = 缓存永不回收，有 OOM 风险
 advice-net-ipv4-ip_no_pmtu_disc-headline = 非 TCP 流量可能成为黑洞
 advice-net-ipv4-tcp_rto_min_us-headline = 每个丢失的报文段都会停顿更久
-advice-net-core-default_qdisc-headline = 没有类别的分类排队规则
+advice-net-core-default_qdisc-headline = 可分类 qdisc 却没有定义任何类别
 advice-net-ipv4-tcp_window_scaling-headline = 窗口最大只有 64 KiB
 advice-net-ipv6-conf-dev-regen_min_advance-headline = 临时地址可能来不及更新
+
+# The effects of rules/advice.tsv, by key.
+advice-net-ipv4-tcp_retries2-effect = 已建立的连接遇到比 RFC 1122 所允许的更短的中断就会被断开（值为 6 时约 25 秒的重传无应答即放弃，值为 3 时约 3 秒）
+advice-net-ipv4-tcp_retries1-effect = 重传次数还没达到 RFC 1122 规定的下限，TCP 就通知网络层另寻路由（negative advice）
+advice-net-ipv4-tcp_max_orphans-effect = 等待结束的已关闭连接达到这个数量后，之后的每一个都会被立即重置，内核日志中出现 `too many orphaned sockets`
+advice-net-ipv6-conf-dev-max_addresses-effect = 链路上的任何路由器都能让主机无限制地生成自动配置的地址（0 表示不设上限；默认值为 16）
+advice-vm-vfs_cache_pressure-effect = 即使内存紧张，dentry 和 inode 缓存也永不回收，大量访问文件的负载可能耗尽主机内存
+advice-net-ipv4-ip_no_pmtu_disc-effect = 除 TCP 和 SCTP 外，所有协议都忽略“需要分片”（fragmentation-needed）错误，因此经过较小 MTU 路径的 UDP、隧道和 VPN 流量中的大包会被静默丢弃（黑洞）
+advice-net-ipv4-tcp_rto_min_us-effect = 每次重传超时都比内核默认的 200 ms 下限等得更久，因此每丢一个报文段，连接都会停顿更久
+advice-net-core-default_qdisc-effect = 每个新网卡都会得到一个没有定义任何类别的可分类 qdisc；DRR、HFSC 和 QFQ 丢弃不属于任何类别的报文，HTB 则不加整形直接发送
+advice-net-ipv4-tcp_window_scaling-effect = 没有窗口缩放，TCP 窗口不能超过 65535 字节，这里设置的更大缓冲区永远用不上，每个连接最多只有 64 KiB 数据在途，往返时间 100 ms 时约为 5 Mbit/s
+advice-net-ipv6-conf-dev-regen_min_advance-effect = 新的临时地址可能生成得太晚，当前地址已经弃用后才出现，新连接因此可能短暂退回使用稳定地址
 
 ## SL308 lower-above-upper
 # $a_default, $b_default: yes when the value is the kernel default (not written);

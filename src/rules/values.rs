@@ -3,7 +3,8 @@
 //! tokens, the first `arity` of which the kernel parses as integers.
 
 use crate::catalog::{KeyInfo, ValueType};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Text};
+use crate::i18n::Lang;
 use crate::lint::Setting;
 use crate::value;
 
@@ -70,6 +71,17 @@ pub fn last(setting: &Setting) -> String {
             .to_owned(),
     };
     crate::text::clip(&last, SHORT).into_owned()
+}
+
+/// A text `make` writes in each language: English, and the run's language when it
+/// is another. For a message whose arguments differ by language (a table row's
+/// words, which have their own message in the run's language).
+pub fn by_lang(make: impl Fn(Lang) -> String) -> Text {
+    let run = crate::i18n::lang();
+    Text {
+        en: make(Lang::En),
+        localized: (run != Lang::En).then(|| make(run)),
+    }
 }
 
 /// User text (a value, a comment, a key) clipped to `max` columns for a headline.
