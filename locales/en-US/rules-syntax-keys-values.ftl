@@ -578,7 +578,7 @@ advice-net-ipv6-conf-dev-regen_min_advance-effect = a new temporary address may 
 
 sl308-headline = `{ $a } = { $va }` exceeds `{ $b } = { $vb }`; the kernel keeps both
 sl308-headline-short = `{ $a }` exceeds `{ $b }`; the kernel keeps both
-# $effect: from rules/relations.tsv, in English.
+# $effect: the relation's effect (message `relation-...-effect`).
 sl308-note = `{ $a }` ({ $a_default ->
         [yes] { $va }, the kernel default
        *[no] { $va }
@@ -596,7 +596,7 @@ sl308-label = `{ $key }` = { $value } here
 
 sl310-headline = `{ $a } = { $va }` has no effect while `{ $b }` is { $vb }
 sl310-headline-short = `{ $a }` has no effect while `{ $b }` is { $vb }
-# $effect: from rules/relations.tsv, in English; $state: set (on $line of $file, none for
+# $effect: the relation's effect (message `relation-...-effect`); $state: set (on $line of $file, none for
 # this file) or default.
 sl310-note = `{ $a } = { $va }` has no effect here: { $effect }, and { $state ->
         [set] `{ $bkey }` is { $vb } ({ $file ->
@@ -605,6 +605,25 @@ sl310-note = `{ $a } = { $va }` has no effect here: { $effect }, and { $state ->
         })
        *[default] `{ $bkey }` keeps its kernel default, { $vb }
     }.
-# $wanted: the values that make it work, separated by " or ".
+# $wanted: the values that make it work, separated by `sl310-or`.
 sl310-help = set `{ $bkey } = { $wanted }` if the setting is meant, or delete the line
 sl310-label = `{ $key }` = { $value } here
+sl310-or = { " or " }
+
+## The effects of rules/relations.tsv (SL308, SL310), by the first key.
+
+relation-net-core-rmem_default-effect = every new socket starts with a receive buffer above the largest one `setsockopt(SO_RCVBUF)` can ask for, so a program that sets its buffer gets less than one that does not
+relation-net-core-wmem_default-effect = every new socket starts with a send buffer above the largest one `setsockopt(SO_SNDBUF)` can ask for, so a program that sets its buffer gets less than one that does not
+relation-fs-mqueue-msg_default-effect = a queue opened without attributes gets msg_max messages, not msg_default: the larger default is cut to the maximum
+relation-fs-mqueue-msgsize_default-effect = a queue opened without attributes gets msgsize_max bytes per message, not msgsize_default: the larger default is cut to the maximum
+relation-net-ipv4-neigh-default-gc_thresh1-effect = the garbage collector keeps more entries than the level at which it starts to collect hard, so the soft limit never applies
+relation-net-ipv4-neigh-default-gc_thresh2-effect = the table is full (gc_thresh3) before the soft limit is reached: new neighbours fail with `neighbour table overflow` and the soft limit never applies
+relation-net-ipv6-neigh-default-gc_thresh1-effect = the garbage collector keeps more entries than the level at which it starts to collect hard, so the soft limit never applies
+relation-net-ipv6-neigh-default-gc_thresh2-effect = the table is full (gc_thresh3) before the soft limit is reached: new neighbours fail with `neighbour table overflow` and the soft limit never applies
+relation-net-ipv6-conf-dev-accept_ra_rt_info_min_plen-effect = no prefix length is both at least the minimum and at most the maximum: every Route Information option of router advertisements is ignored
+relation-dev-raid-speed_limit_min-effect = below the minimum a resync is never throttled, so it runs faster than the maximum allows
+relation-kernel-sched_deadline_period_min_us-effect = no period lies between the minimum and the maximum: every SCHED_DEADLINE task is refused (EINVAL from sched_setattr)
+relation-vm-overcommit_ratio-effect = the commit limit it sets applies only in overcommit mode 2 ("never")
+relation-vm-overcommit_kbytes-effect = the commit limit it sets applies only in overcommit mode 2 ("never")
+relation-kernel-max_rcu_stall_to_panic-effect = the count of stalls before a panic matters only when RCU stalls panic at all
+relation-kernel-shmmax-effect = a segment of the largest size shmmax allows can never be created: the total that shmall allows (counted in pages of 4096 bytes) is smaller

@@ -555,7 +555,7 @@ advice-net-ipv6-conf-dev-regen_min_advance-effect = 新的临时地址可能生�
 
 sl308-headline = `{ $a } = { $va }` 超过了 `{ $b } = { $vb }`；内核两个都保留
 sl308-headline-short = `{ $a }` 超过了 `{ $b }`；内核两个都保留
-# $effect: from rules/relations.tsv, in English.
+# $effect: the relation's effect (message `relation-...-effect`).
 sl308-note = `{ $a }`（{ $a_default ->
         [yes] { $va }，内核默认值
        *[no] { $va }
@@ -563,7 +563,7 @@ sl308-note = `{ $a }`（{ $a_default ->
         [yes] { $vb }，内核默认值
        *[no] { $vb }
     }{ $scaled ->
-        [yes] { " " }x { $scale } = { $bytes }
+        [yes] { " " }× { $scale } = { $bytes }
        *[no] { "" }
     }）：{ $effect }；内核接受这两次写入，不会比较它们。
 sl308-help = 让 `{ $a }` 不超过 `{ $b }`：调高 `{ $b }` 或调低 `{ $a }`
@@ -573,15 +573,34 @@ sl308-label = 这里 `{ $key }` = { $value }
 
 sl310-headline = `{ $b }` 为 { $vb } 时，`{ $a } = { $va }` 不起作用
 sl310-headline-short = `{ $b }` 为 { $vb } 时，`{ $a }` 不起作用
-# $effect: from rules/relations.tsv, in English; $state: set (on $line of $file, none for
+# $effect: the relation's effect (message `relation-...-effect`); $state: set (on $line of $file, none for
 # this file) or default.
-sl310-note = `{ $a } = { $va }` 在这里不起作用：{ $effect }；而{ $state ->
+sl310-note = `{ $a } = { $va }` 在这里不起作用：{ $effect }；而 { $state ->
         [set] `{ $bkey }` 为 { $vb }（{ $file ->
             [none] 第 { $line } 行
            *[other] `{ $file }` 第 { $line } 行
         }）
        *[default] `{ $bkey }` 保持内核默认值 { $vb }
     }。
-# $wanted: the values that make it work, separated by " or ".
+# $wanted: the values that make it work, separated by `sl310-or`.
 sl310-help = 如果确实需要这项设置，请设置 `{ $bkey } = { $wanted }`；否则删除此行
 sl310-label = 这里 `{ $key }` = { $value }
+sl310-or = { " 或 " }
+
+## The effects of rules/relations.tsv (SL308, SL310), by the first key.
+
+relation-net-core-rmem_default-effect = 每个新套接字的初始接收缓冲区都比 `setsockopt(SO_RCVBUF)` 能申请的最大值还大，于是自行设置缓冲区的程序反而比不设置的程序得到的更少
+relation-net-core-wmem_default-effect = 每个新套接字的初始发送缓冲区都比 `setsockopt(SO_SNDBUF)` 能申请的最大值还大，于是自行设置缓冲区的程序反而比不设置的程序得到的更少
+relation-fs-mqueue-msg_default-effect = 不带属性打开的队列得到的是 msg_max 条消息，而不是 msg_default，较大的默认值被截断为最大值
+relation-fs-mqueue-msgsize_default-effect = 不带属性打开的队列每条消息得到的是 msgsize_max 字节，而不是 msgsize_default，较大的默认值被截断为最大值
+relation-net-ipv4-neigh-default-gc_thresh1-effect = 垃圾回收保留的表项比它开始强制回收的水位还多，因此软限制永远不起作用
+relation-net-ipv4-neigh-default-gc_thresh2-effect = 邻居表在达到软限制之前就已经满了，即达到 gc_thresh3，新的邻居项会以 `neighbour table overflow` 失败，软限制永远不起作用
+relation-net-ipv6-neigh-default-gc_thresh1-effect = 垃圾回收保留的表项比它开始强制回收的水位还多，因此软限制永远不起作用
+relation-net-ipv6-neigh-default-gc_thresh2-effect = 邻居表在达到软限制之前就已经满了，即达到 gc_thresh3，新的邻居项会以 `neighbour table overflow` 失败，软限制永远不起作用
+relation-net-ipv6-conf-dev-accept_ra_rt_info_min_plen-effect = 没有任何前缀长度能同时不小于最小值、不大于最大值，因此路由通告中的每个路由信息（Route Information）选项都被忽略
+relation-dev-raid-speed_limit_min-effect = 低于最小值时重同步从不限速，因此它会比最大值允许的跑得更快
+relation-kernel-sched_deadline_period_min_us-effect = 没有任何周期能落在最小值和最大值之间，因此每个 SCHED_DEADLINE 任务都被拒绝（sched_setattr 返回 EINVAL）
+relation-vm-overcommit_ratio-effect = 它设定的提交上限（commit limit）只在 overcommit 模式 2（“never”）下生效
+relation-vm-overcommit_kbytes-effect = 它设定的提交上限（commit limit）只在 overcommit 模式 2（“never”）下生效
+relation-kernel-max_rcu_stall_to_panic-effect = 只有当 RCU 停顿（stall）会触发 panic 时，panic 之前允许的停顿次数才有意义
+relation-kernel-shmmax-effect = shmmax 允许的最大段永远无法创建，因为 shmall 允许的总量（以 4096 字节的内存页计）更小

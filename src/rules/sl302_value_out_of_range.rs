@@ -18,9 +18,9 @@ pub(super) const RULE: Rule = Rule {
 /// Arguments of a message: names and values (already formatted).
 pub(super) type Args<'a> = &'a [(&'a str, &'a str)];
 
-/// The first of `candidates` (message id, arguments) whose English headline fits
-/// 100 columns with `severity[CODE name]: ` before it (the last one always fits),
-/// in English and the run's language.
+/// The first of `candidates` (message id, arguments) whose headline fits 100
+/// columns with `severity[CODE name]: ` before it (the last one always fits),
+/// chosen for English and for the run's language each.
 pub(super) fn fit_text(severity: Severity, code: &str, candidates: &[(&str, Args<'_>)]) -> Text {
     let converted: Vec<(&str, Vec<(&str, Arg<'_>)>)> = candidates
         .iter()
@@ -39,16 +39,20 @@ pub(super) fn fit_args(
     code: &str,
     candidates: &[(&str, &[(&str, Arg<'_>)])],
 ) -> Text {
-    for (i, &(id, a)) in candidates.iter().enumerate() {
-        if i + 1 < candidates.len() {
-            let en = crate::i18n::tr_in(crate::i18n::Lang::En, id, a);
-            if super::values::fit(severity, code, en.clone(), String::new()) != en {
-                continue;
+    use crate::i18n::{tr_in, Lang};
+    let first_fitting = |lang: Lang| {
+        let mut text = String::new();
+        for (i, &(id, a)) in candidates.iter().enumerate() {
+            text = tr_in(lang, id, a);
+            if i + 1 == candidates.len()
+                || super::values::fit(severity, code, text.clone(), String::new()) == text
+            {
+                break;
             }
         }
-        return Text::message(id, a);
-    }
-    Text::from("")
+        text
+    };
+    super::values::by_lang(first_fitting)
 }
 
 /// A range as the messages take it: `$shape` (`exactly`, `between`, `at-least`,
