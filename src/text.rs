@@ -72,12 +72,14 @@ pub fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
 
 /// The pieces a line may break between, each with whether blanks came before
 /// it: words, and CJK characters one by one (with the closing punctuation
-/// after them). Inside a code span (`` `…` ``) only blanks break.
+/// after them and the opening punctuation before them). Inside a code span
+/// (`` `…` ``) only blanks break.
 fn units(para: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     let mut spaced = false;
     let mut start: Option<usize> = None;
     let mut prev_wide = false;
+    let mut prev_opening = false;
     let mut in_code = false;
     for (i, c) in para.char_indices() {
         if c == '`' {
@@ -89,14 +91,16 @@ fn units(para: &str) -> Vec<(bool, &str)> {
             }
             spaced = true;
             prev_wide = false;
+            prev_opening = false;
             continue;
         }
         let wide = c.width() == Some(2);
         let closing = is_closing(c);
         match start {
             // A break opportunity: before a wide character, or after one
-            // (unless this is punctuation that closes the text before it).
-            Some(s) if !in_code && c != '`' && !closing && (wide || prev_wide) => {
+            // (unless this is punctuation that closes the text before it, or
+            // the character before opens the text after it).
+            Some(s) if !in_code && c != '`' && !closing && !prev_opening && (wide || prev_wide) => {
                 out.push((spaced, &para[s..i]));
                 spaced = false;
                 start = Some(i);
@@ -105,11 +109,17 @@ fn units(para: &str) -> Vec<(bool, &str)> {
             None => start = Some(i),
         }
         prev_wide = wide || (closing && prev_wide);
+        prev_opening = is_opening(c);
     }
     if let Some(s) = start {
         out.push((spaced, &para[s..]));
     }
     out
+}
+
+/// Punctuation that must not end a line (it opens what follows it).
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '《' | '【' | '“' | '‘')
 }
 
 /// Punctuation that must not start a line (it closes what precedes it).
@@ -221,6 +231,11 @@ mod tests {
         assert_eq!(
             wrap("键 `a.b` 不存在，写入失败", 12, 12),
             ["键 `a.b` 不", "存在，写入失", "败"]
+        );
+        // Nor after opening punctuation.
+        assert_eq!(
+            wrap("值为 0（第 8 行）", 6, 8),
+            ["值为 0", "（第 8", "行）"]
         );
         // Every line fits, and joining the lines gives the text back.
         let t = "发现 5 个错误、9 个警告（共 1 个文件；同因合并后显示 18 条）。";
