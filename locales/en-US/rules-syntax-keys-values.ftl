@@ -220,7 +220,7 @@ sl201-note-unknown = `{ $key }` is not a known key: { $exclusion ->
        *[no] procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost
     }.
 sl201-help-did-you-mean = did you mean `{ $key }`?
-# $keys: the keys, each in backquotes, separated by ", ".
+# $keys: the keys, each in backquotes, separated by `out-list-separator`.
 sl201-help-did-you-mean-many = did you mean one of { $keys }?
 sl201-headline-one-word = `{ $key }` is not a sysctl key: one-word names set nothing
 sl201-note-one-word = /proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; procps `sysctl -p` fails with `cannot stat /proc/sys/{ $path }` and the setting is lost.
@@ -274,16 +274,51 @@ sl204-note = The kernel only reports this value. The write fails (procps: `setti
 sl204-help = delete the line; the value is a status the kernel reports
 
 ## SL205 noop-key
-# $since and $why: from the rule's table of no-op keys, in English.
+# $since: the release (`Linux 4.19`), $latest: yes when it is a bound (at the latest);
+# $why: the table's reason (message `sl205-...-why`).
 
-sl205-headline-since = `{ $name }` has no effect since { $since }
+sl205-headline-since = `{ $name }` has no effect since { $since }{ $latest ->
+        [yes] { " " }at the latest
+       *[no] { "" }
+    }
 sl205-note-since = The write to `{ $key }` succeeds and changes nothing on { $target }: { $why }.
 sl205-headline = `{ $name }` is accepted but has no effect on current kernels
 sl205-note = The write to `{ $key }` succeeds and changes nothing: { $why }.
 sl205-help = delete the line
 
+# The no-op keys the rule knows, by key (dots as `-`): why, and what to do.
+sl205-net-ipv4-route--why = the IPv4 routing cache it tuned was removed
+sl205-net-ipv4-route--help = delete the line (the IPv6 `net.ipv6.route.*` keys are still real)
+sl205-net-ipv4-tcp_low_latency-why = the prequeue it turned off was removed; the documentation calls it a legacy option
+sl205-net-ipv4-tcp_low_latency-help = delete the line
+sl205-net-ipv4-tcp_fack-why = FACK loss recovery was removed and RACK replaced it; no code reads the value
+sl205-net-ipv4-tcp_fack-help = delete the line; loss recovery is tuned with `net.ipv4.tcp_recovery`
+sl205-net-ipv4-tcp_adv_win_scale-why = the kernel documentation marks it obsolete since linux-6.6
+sl205-net-ipv4-tcp_adv_win_scale-help = delete the line; size buffers with `net.ipv4.tcp_rmem` instead
+sl205-net-ipv4-ipfrag_low_thresh-why = the kernel documentation marks it obsolete since linux-4.17 (fragment reassembly rewrite)
+sl205-net-ipv4-ipfrag_low_thresh-help = delete the line; `net.ipv4.ipfrag_high_thresh` is the reassembly memory limit that still applies (the kernel still rejects a high threshold below the low one: SL407)
+sl205-net-ipv4-ipfrag_secret_interval-why = the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18
+sl205-net-ipv4-ipfrag_secret_interval-help = delete the line
+sl205-net-ipv6-ip6frag_secret_interval-why = the hash-secret rebuild timer went away with the fragment reassembly rewrite; the key is undocumented since 3.18
+sl205-net-ipv6-ip6frag_secret_interval-help = delete the line
+sl205-net-ipv4-xfrm4_gc_thresh-why = the kernel documentation marks it obsolete since linux-4.14
+sl205-net-ipv4-xfrm4_gc_thresh-help = delete the line
+sl205-net-ipv6-xfrm6_gc_thresh-why = the kernel documentation marks it obsolete since linux-4.14
+sl205-net-ipv6-xfrm6_gc_thresh-help = delete the line
+sl205-kernel-auto_msgmni-why = msgmni is no longer recomputed automatically and reading the key always returns 0
+sl205-kernel-auto_msgmni-help = delete the line; set `kernel.msgmni` itself if you need another limit
+sl205-kernel-random-urandom_min_reseed_secs-why = the kernel documentation calls it obsolete and writable for compatibility only, with no effect on any RNG behavior (from the 5.4 kernel.rst)
+sl205-kernel-random-urandom_min_reseed_secs-help = delete the line
+sl205-net-ipv4-udp_wmem_min-why = UDP has no transmit memory accounting, as the kernel documentation says from 6.1
+sl205-net-ipv4-udp_wmem_min-help = delete the line; UDP send buffers are sized with `net.core.wmem_default` and `SO_SNDBUF`
+sl205-net-ipv6-route-max_size-why = the kernel documentation marks it deprecated for IPv6 from 6.3: garbage collection manages the cached routes
+sl205-net-ipv6-route-max_size-help = delete the line
+sl205-kernel-random-write_wakeup_threshold-why = after the random.c rewrite it is writable for compatibility only and does not change the RNG
+sl205-kernel-random-write_wakeup_threshold-help = delete the line
+
 ## SL206 vendor-key
-# $known: yes when the rule's table knows the key ($who: which kernels have it), else no
+# $known: yes when the rule's table knows the key ($who: which kernels have it, message
+# `sl206-...-who`), else no
 # ($who: the catalogue's note); $suffix: dash (`-key`), harmless, or none.
 
 sl206-headline = `{ $name }` is not in mainline Linux: lost on other kernels
@@ -296,9 +331,29 @@ sl206-note = `{ $key }` is not in mainline Linux: { $known ->
        *[none] { "" }
     }.
 sl206-help-keep = keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it
-# $instead: what mainline has instead, from the rule's table, in English.
+# $instead: what mainline has instead (message `sl206-...-instead`).
 sl206-help-keep-instead = keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it; { $instead }
 sl206-help-delete = delete the line where the configuration may run on other kernels
+
+# The vendor keys the rule knows, by key (dots as `-`): which kernels have it, and
+# what mainline has instead.
+sl206-kernel-exec-shield-who = Red Hat and Fedora kernels with the exec-shield patch (RHEL 5/6 era) have it
+sl206-kernel-exec-shield-instead = mainline has NX and address-space randomisation built in (`kernel.randomize_va_space = 2`)
+sl206-kernel-init_private-who = a patched kernel build has it (seen on a 6.18.44-fc Firecracker guest; no mainline release 3.2 to 6.19 has it)
+sl206-kernel-rr_interval-who = kernels with Con Kolivas's -ck patch set (BFS/MuQSS scheduler) have it
+sl206-kernel-unprivileged_userns_clone-who = Debian and Ubuntu kernels (and, believed, others carrying the same patch, such as linux-zen) have it; it is deprecated there too
+sl206-kernel-unprivileged_userns_clone-instead = mainline limits user namespaces with `user.max_user_namespaces` (0 disables them)
+sl206-net-core-blog_-who = Broadcom router SDK kernels with the "blog" offload patch have it
+sl206-net-ipv4-tcp_tw_timeout-who = some vendor kernels (believed: Alibaba Cloud Linux) have it
+sl206-net-ipv4-tcp_tw_timeout-instead = mainline keeps TIME_WAIT at a fixed 60 s (TCP_TIMEWAIT_LEN); it is not tunable
+sl206-net-netfilter-nf_conntrack_tcp_no_window_check-who = some patched kernels (believed: OpenWrt) have it
+sl206-net-netfilter-nf_conntrack_tcp_no_window_check-instead = mainline has `net.netfilter.nf_conntrack_tcp_be_liberal = 1`
+sl206-vm-extra_free_kbytes-who = Android and ChromeOS kernels have it
+sl206-vm-extra_free_kbytes-instead = mainline has `vm.watermark_scale_factor`
+sl206-vm-min_free_order_shift-who = Android kernels have it
+sl206-vm-pagecache_ratio-who = some vendor kernels (believed: SUSE or Red Hat enterprise kernels) have it
+sl206-xen-independent_wallclock-who = Xen-patched (xenlinux) kernels such as RHEL 5 and SLES 10/11 have it; mainline (pvops) Xen guests do not
+sl206-vm-shrink_inodes_with_pagecache-who = a patched kernel build has it (seen on a 6.18.44-fc Firecracker guest; no mainline release 3.2 to 6.19 has it)
 
 ## SL207 module-key
 # $others: how many more keys of the module the finding stands for.
@@ -348,11 +403,20 @@ sl209-help = set it where `{ $interface }` is configured (a systemd-networkd .ne
 sl209-label = `{ $key }` also needs `{ $interface }`
 
 ## SL210 action-key
-# $action: what a write does, from rules/actions.tsv, in English.
+# $action: what a write does (message `action-...`).
 
 sl210-headline = `{ $name }` is an action, not a setting: it runs at every boot
 sl210-note = Each write to `{ $key }` { $action }, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).
 sl210-help = delete the line; run `sysctl -w { $key }={ $value }` by hand, or from a timer, when it is wanted
+
+# What a write of each key of rules/actions.tsv does, by key (dots as `-`).
+action-vm-drop_caches = drops the page cache (1), the dentry and inode caches (2) or both (3), and logs `drop_caches: N` each time
+action-vm-compact_memory = compacts all memory zones (moves pages to make free blocks contiguous), costing CPU time on a loaded host
+action-vm-stat_refresh = folds the per-CPU memory statistics into the global counters once
+action-net-ipv4-route-flush = flushes the routing cache once
+action-net-ipv6-route-flush = flushes the IPv6 routing cache once
+action-fs-xfs-stats_clear = clears the accumulated XFS statistics once
+action-kernel-ns_last_pid = sets where the next process ID is searched from, once (for checkpoint/restore)
 
 ## SL301 invalid-value
 
@@ -428,7 +492,7 @@ sl302-headline-switch-short = `{ $name } = { $value }`: not 0 or 1, stored unche
 sl302-note-switch = `{ $key }` is a 0/1 switch and { $value } is neither: the kernel stores it without checking, and what another value does is undocumented (a count or a time meant for another key?).
 sl302-headline-undocumented = `{ $name } = { $value }` is not a documented value: stored unchecked
 sl302-headline-undocumented-short = `{ $name } = { $value }` is undocumented: stored unchecked
-# $values: the documented values, separated by ", ".
+# $values: the documented values, separated by `out-list-separator`.
 sl302-note-undocumented = { $value } is not a documented value of `{ $key }` ({ $values }): the kernel stores it without checking, and what it then does is undocumented.
 sl302-help-one-of = use one of { $values }
 

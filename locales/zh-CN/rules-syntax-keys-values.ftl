@@ -198,13 +198,13 @@ sl201-help-pattern = 在目标主机上用 `sysctl -a` 核对该模式
 sl201-headline-vlan = `{ $key }`：接口名中的点把参数名拆开了
 sl201-note-vlan = `{ $key }` 不是参数：接口名中的点被当作分隔符，因此{ $exclusion ->
         [yes] 该排除项不匹配任何参数
-       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+       *[no] { " " }procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
     }。
 sl201-help-vlan = 接口名中的点改写为 `/`：`{ $key }`
 sl201-headline-missing-prefix = `{ $key }` 不是参数：缺少路径的开头部分
 sl201-note-missing-prefix = `{ $key }` 缺少 /proc/sys 下路径的开头部分，因此{ $exclusion ->
         [yes] 该排除项不匹配任何参数
-       *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
+       *[no] { " " }procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
     }。
 sl201-headline-wrong-prefix = 未知参数：`{ $name }` 只存在于另一个前缀下
 sl201-note-wrong-prefix = `{ $key }` 不是参数：名称 `{ $name }` 只存在于另一个前缀下；{ $exclusion ->
@@ -220,7 +220,7 @@ sl201-note-unknown = `{ $key }` 不是已知参数：{ $exclusion ->
        *[no] procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失
     }。
 sl201-help-did-you-mean = 是否想写 `{ $key }`？
-# $keys: the keys, each in backquotes, separated by ", ".
+# $keys: the keys, each in backquotes, separated by `out-list-separator`.
 sl201-help-did-you-mean-many = 是否想写以下之一：{ $keys }？
 sl201-headline-one-word = `{ $key }` 不是 sysctl 参数：单个单词的名称什么也设置不了
 sl201-note-one-word = /proc/sys 的顶层只有目录（`kernel`、`vm`、`net`、`fs` 等），因此只有一级的名称什么也设置不了；procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失。
@@ -274,21 +274,56 @@ sl204-note = 内核只报告这个值。写入会失败（procps：`setting key 
 sl204-help = 删除此行；该值是内核报告的状态
 
 ## SL205 noop-key
-# $since and $why: from the rule's table of no-op keys, in English.
+# $since: the release (`Linux 4.19`), $latest: yes when it is a bound (at the latest);
+# $why: the table's reason (message `sl205-...-why`).
 
-sl205-headline-since = `{ $name }` 自 { $since } 起不再起作用
+sl205-headline-since = `{ $name }` { $latest ->
+        [yes] 最迟
+       *[no] { "" }
+    }自 { $since } 起不再起作用
 sl205-note-since = 写入 `{ $key }` 会成功，但在 { $target } 上不会改变任何东西：{ $why }。
 sl205-headline = `{ $name }` 可以写入，但在当前内核上不起作用
 sl205-note = 写入 `{ $key }` 会成功，但不会改变任何东西：{ $why }。
 sl205-help = 删除此行
 
+# The no-op keys the rule knows, by key (dots as `-`): why, and what to do.
+sl205-net-ipv4-route--why = 它调节的 IPv4 路由缓存已被移除
+sl205-net-ipv4-route--help = 删除此行（IPv6 的 `net.ipv6.route.*` 参数仍然有效）
+sl205-net-ipv4-tcp_low_latency-why = 它所关闭的 prequeue 已被移除；文档称其为遗留选项
+sl205-net-ipv4-tcp_low_latency-help = 删除此行
+sl205-net-ipv4-tcp_fack-why = FACK 丢包恢复已被移除并由 RACK 取代；没有代码再读取这个值
+sl205-net-ipv4-tcp_fack-help = 删除此行；丢包恢复用 `net.ipv4.tcp_recovery` 调节
+sl205-net-ipv4-tcp_adv_win_scale-why = 内核文档自 linux-6.6 起将其标记为已废弃
+sl205-net-ipv4-tcp_adv_win_scale-help = 删除此行；缓冲区大小改用 `net.ipv4.tcp_rmem` 设置
+sl205-net-ipv4-ipfrag_low_thresh-why = 内核文档自 linux-4.17 起将其标记为已废弃（分片重组重写）
+sl205-net-ipv4-ipfrag_low_thresh-help = 删除此行；仍然有效的重组内存上限是 `net.ipv4.ipfrag_high_thresh`（内核仍会拒绝低于下限的上限：SL407）
+sl205-net-ipv4-ipfrag_secret_interval-why = 哈希密钥重建定时器随分片重组重写一起消失；该参数自 3.18 起不再有文档
+sl205-net-ipv4-ipfrag_secret_interval-help = 删除此行
+sl205-net-ipv6-ip6frag_secret_interval-why = 哈希密钥重建定时器随分片重组重写一起消失；该参数自 3.18 起不再有文档
+sl205-net-ipv6-ip6frag_secret_interval-help = 删除此行
+sl205-net-ipv4-xfrm4_gc_thresh-why = 内核文档自 linux-4.14 起将其标记为已废弃
+sl205-net-ipv4-xfrm4_gc_thresh-help = 删除此行
+sl205-net-ipv6-xfrm6_gc_thresh-why = 内核文档自 linux-4.14 起将其标记为已废弃
+sl205-net-ipv6-xfrm6_gc_thresh-help = 删除此行
+sl205-kernel-auto_msgmni-why = msgmni 不再自动重新计算，读取该参数总是返回 0
+sl205-kernel-auto_msgmni-help = 删除此行；如需其他上限，直接设置 `kernel.msgmni`
+sl205-kernel-random-urandom_min_reseed_secs-why = 内核文档称其已废弃，仅为兼容而保留可写，对 RNG 的行为没有任何影响（见 5.4 的 kernel.rst）
+sl205-kernel-random-urandom_min_reseed_secs-help = 删除此行
+sl205-net-ipv4-udp_wmem_min-why = UDP 没有发送内存记账，内核文档自 6.1 起如此说明
+sl205-net-ipv4-udp_wmem_min-help = 删除此行；UDP 发送缓冲区的大小由 `net.core.wmem_default` 和 `SO_SNDBUF` 决定
+sl205-net-ipv6-route-max_size-why = 内核文档自 6.3 起将其标记为对 IPv6 已弃用：缓存的路由由垃圾回收管理
+sl205-net-ipv6-route-max_size-help = 删除此行
+sl205-kernel-random-write_wakeup_threshold-why = random.c 重写之后，它仅为兼容而保留可写，不会改变 RNG
+sl205-kernel-random-write_wakeup_threshold-help = 删除此行
+
 ## SL206 vendor-key
-# $known: yes when the rule's table knows the key ($who: which kernels have it), else no
+# $known: yes when the rule's table knows the key ($who: which kernels have it, message
+# `sl206-...-who`), else no
 # ($who: the catalogue's note); $suffix: dash (`-key`), harmless, or none.
 
 sl206-headline = `{ $name }` 不是主线内核的参数：在其他内核上丢失
 sl206-note = `{ $key }` 不在主线 Linux 中：{ $known ->
-        [yes] 仅见于部分内核（{ $who }）
+        [yes] { $who }
        *[no] 它来自厂商补丁（{ $who }）
     }；在其他内核上，procps `sysctl -p` 以 `cannot stat /proc/sys/{ $path }` 失败，设置丢失{ $suffix ->
         [dash] （`-` 前缀让加载工具忽略这一失败）
@@ -296,18 +331,38 @@ sl206-note = `{ $key }` 不在主线 Linux 中：{ $known ->
        *[none] { "" }
     }。
 sl206-help-keep = 只在面向该内核的配置中保留此行，并加上 `-` 前缀，让其他内核静默跳过；或者删除此行
-# $instead: what mainline has instead, from the rule's table, in English.
+# $instead: what mainline has instead (message `sl206-...-instead`).
 sl206-help-keep-instead = 只在面向该内核的配置中保留此行，并加上 `-` 前缀，让其他内核静默跳过；或者删除此行；{ $instead }
 sl206-help-delete = 如果该配置可能用于其他内核，删除此行
+
+# The vendor keys the rule knows, by key (dots as `-`): which kernels have it, and
+# what mainline has instead.
+sl206-kernel-exec-shield-who = 带 exec-shield 补丁的 Red Hat 和 Fedora 内核（RHEL 5/6 时代）才有它
+sl206-kernel-exec-shield-instead = 主线内核已内置 NX 和地址空间随机化（`kernel.randomize_va_space = 2`）
+sl206-kernel-init_private-who = 某个打过补丁的内核构建有它（见于 6.18.44-fc Firecracker 虚拟机；主线 3.2 到 6.19 的各版本都没有）
+sl206-kernel-rr_interval-who = 打了 Con Kolivas 的 -ck 补丁集（BFS/MuQSS 调度器）的内核才有它
+sl206-kernel-unprivileged_userns_clone-who = Debian 和 Ubuntu 的内核有它（据信 linux-zen 等带同一补丁的内核也有），在那里它同样已被弃用
+sl206-kernel-unprivileged_userns_clone-instead = 主线内核用 `user.max_user_namespaces` 限制用户命名空间（0 表示禁用）
+sl206-net-core-blog_-who = 带“blog”卸载补丁的 Broadcom 路由器 SDK 内核才有它
+sl206-net-ipv4-tcp_tw_timeout-who = 部分厂商内核有它（据信是 Alibaba Cloud Linux）
+sl206-net-ipv4-tcp_tw_timeout-instead = 主线内核的 TIME_WAIT 固定为 60 秒（TCP_TIMEWAIT_LEN），不可调
+sl206-net-netfilter-nf_conntrack_tcp_no_window_check-who = 部分打过补丁的内核有它（据信是 OpenWrt）
+sl206-net-netfilter-nf_conntrack_tcp_no_window_check-instead = 主线内核有 `net.netfilter.nf_conntrack_tcp_be_liberal = 1`
+sl206-vm-extra_free_kbytes-who = Android 和 ChromeOS 内核才有它
+sl206-vm-extra_free_kbytes-instead = 主线内核有 `vm.watermark_scale_factor`
+sl206-vm-min_free_order_shift-who = Android 内核才有它
+sl206-vm-pagecache_ratio-who = 部分厂商内核有它（据信是 SUSE 或 Red Hat 的企业版内核）
+sl206-xen-independent_wallclock-who = 打了 Xen 补丁的（xenlinux）内核有它，例如 RHEL 5 和 SLES 10/11；主线（pvops）Xen 虚拟机没有
+sl206-vm-shrink_inodes_with_pagecache-who = 某个打过补丁的内核构建有它（见于 6.18.44-fc Firecracker 虚拟机；主线 3.2 到 6.19 的各版本都没有）
 
 ## SL207 module-key
 # $others: how many more keys of the module the finding stands for.
 
 sl207-headline = 如果 `{ $module }` 在 sysctl 之后加载，`{ $name }` 会丢失
 sl207-note = `{ $key }`{ $others ->
-        [0] { "" }
+        [0] { " " }
        *[other] （以及下面另外 { $others } 个属于该模块的参数）
-    }只在内核模块 `{ $module }` 已加载时存在：systemd-sysctl 在启动早期运行，如果 `{ $module }` 之后才加载，写入会以 `No such file or directory` 失败，设置丢失（模块编译进内核时，参数始终存在）。
+    }只有在内核模块 `{ $module }` 加载后才会出现：systemd-sysctl 在启动早期运行，如果 `{ $module }` 之后才加载，写入会以 `No such file or directory` 失败，设置丢失（模块编译进内核时，参数始终存在）。
 sl207-help = 在 systemd-sysctl 之前加载该模块：把 `{ $module }` 这一行写入 /etc/modules-load.d/{ $module }.conf（或在模块出现时由 udev 规则设置这些参数）
 sl207-label = `{ $key }` 同样需要 `{ $module }`
 
@@ -318,16 +373,16 @@ sl207-label = `{ $key }` 同样需要 `{ $module }`
 
 sl208-headline = `{ $found }` 从未被替换：没有这个参数，设置丢失
 sl208-note = 参数名中的 `{ $placeholder }` 是{ $syntax ->
-        [jinja-expression] Jinja、Go 或 Mustache 模板表达式
-        [jinja-tag] Jinja 模板标签
-        [erb] ERB（Puppet、Chef）模板标签
-        [shell-braces] shell 或 Terraform 变量
-        [shell-command] shell 命令替换
-        [shell-variable] shell 变量
+        [jinja-expression] { " " }Jinja、Go 或 Mustache 模板表达式
+        [jinja-tag] { " " }Jinja 模板标签
+        [erb] { " " }ERB（Puppet、Chef）模板标签
+        [shell-braces] { " " }shell 或 Terraform 变量
+        [shell-command] { " " }shell 命令替换
+        [shell-variable] { " " }shell 变量
         [format-field] 格式字符串字段
         [doc-placeholder] 文档中的占位符
-        [specifier] systemd 说明符或 printf 转换符
-       *[autoconf] autoconf 或 CMake 替换变量
+        [specifier] { " " }systemd 说明符或 printf 转换符
+       *[autoconf] { " " }autoconf 或 CMake 替换变量
     }，从未被替换：任何加载工具都不会展开参数名中的内容，因此含有 `{ $placeholder }` 的路径不存在（`cannot stat`），设置丢失{ $slot ->
         [none] { "" }
        *[other] ；它被当作 `{ $slot }` 中名为 `{ $placeholder }` 的接口
@@ -339,18 +394,27 @@ sl208-help = 在安装文件之前先渲染模板，或写出真实的名称（�
 
 sl209-headline = 如果 sysctl 运行时接口 `{ $name }` 尚未启用，设置丢失
 sl209-note = `{ $key }`{ $others ->
-        [0] { "" }
+        [0] { " " }
        *[other] （以及下面另外 { $others } 个属于该接口的参数）
-    }只在接口 `{ $interface }` 存在时存在：启动时加载工具先于大多数接口运行，在没有 `{ $interface }` 的主机上或在它出现之前，写入会以 `cannot stat` 失败。systemd 会在 udev 添加每个接口时重新应用 sysctl.d，但配置 `{ $interface }` 的网络管理程序之后可能自行设置该参数；从 init 脚本、OpenRC 或 busybox 运行的 procps `sysctl --system` 只写一次，设置就此丢失。
+    }只有在接口 `{ $interface }` 存在时才会出现：启动时，加载工具在大多数接口启用之前就已运行，在没有 `{ $interface }` 的主机上或在它出现之前，写入会以 `cannot stat` 失败。systemd 会在 udev 添加每个接口时重新应用 sysctl.d，但配置 `{ $interface }` 的网络管理程序之后可能自行设置该参数；从 init 脚本、OpenRC 或 busybox 运行的 procps `sysctl --system` 只写一次，设置就此丢失。
 sl209-help = 在配置 `{ $interface }` 的地方设置它（systemd-networkd 的 .network 文件、NetworkManager 连接、ifupdown 的 `pre-up`），或在该接口的 udev 规则中设置；若要作用于所有接口，在 `default`（之后创建的接口）和 `all` 下设置
 sl209-label = `{ $key }` 同样需要 `{ $interface }`
 
 ## SL210 action-key
-# $action: what a write does, from rules/actions.tsv, in English.
+# $action: what a write does (message `action-...`).
 
 sl210-headline = `{ $name }` 是一个动作，不是设置：每次启动都会执行
-sl210-note = 每次写入 `{ $key }` 都会执行这个动作（{ $action }），且不保留任何状态。在 sysctl 文件中，这会在每次启动、每次重新应用这些文件时发生（`sysctl --system`、安装软件包、重启 systemd-sysctl）。
+sl210-note = 每次写入 `{ $key }` 都会{ $action }，不会留下任何设置。在 sysctl 文件中，这会在每次启动、每次重新应用这些文件时发生（`sysctl --system`、安装软件包、重启 systemd-sysctl）。
 sl210-help = 删除此行；需要时手动运行 `sysctl -w { $key }={ $value }`，或用定时器运行
+
+# What a write of each key of rules/actions.tsv does, by key (dots as `-`).
+action-vm-drop_caches = 清空页缓存（1）、dentry 和 inode 缓存（2）或两者（3），并且每次都在日志中记录 `drop_caches: N`
+action-vm-compact_memory = 对所有内存区域做一次规整（移动内存页，拼出连续的空闲块），在负载高的主机上会占用 CPU 时间
+action-vm-stat_refresh = 把每个 CPU 的内存统计汇总到全局计数器中一次
+action-net-ipv4-route-flush = 清空一次路由缓存
+action-net-ipv6-route-flush = 清空一次 IPv6 路由缓存
+action-fs-xfs-stats_clear = 清零一次累计的 XFS 统计
+action-kernel-ns_last_pid = 设定下一个进程 ID 从哪里开始查找，仅一次（用于检查点/恢复）
 
 ## SL301 invalid-value
 
@@ -426,7 +490,7 @@ sl302-headline-switch-short = `{ $name } = { $value }`：既非 0 也非 1，未
 sl302-note-switch = `{ $key }` 是 0/1 开关，而 { $value } 两者都不是：内核不加检查就保存它，其他值的作用没有文档说明（是不是把另一个参数的计数或时间写到了这里？）。
 sl302-headline-undocumented = `{ $name } = { $value }` 不是文档中列出的值：未经检查就被保存
 sl302-headline-undocumented-short = `{ $name } = { $value }` 没有文档说明：未经检查就被保存
-# $values: the documented values, separated by ", ".
+# $values: the documented values, separated by `out-list-separator`.
 sl302-note-undocumented = { $value } 不是 `{ $key }` 文档中列出的值（{ $values }）：内核不加检查就保存它，之后的行为没有文档说明。
 sl302-help-one-of = 使用以下值之一：{ $values }
 

@@ -252,14 +252,15 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
         };
         let help = match found.keys.as_slice() {
             [one] => crate::msg!("sl201-help-did-you-mean", key = one),
-            many => crate::msg!(
-                "sl201-help-did-you-mean-many",
-                keys = &many
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            many => super::values::by_lang(|lang| {
+                let keys: Vec<String> = many.iter().map(|k| format!("`{k}`")).collect();
+                let sep = crate::i18n::tr_in(lang, "out-list-separator", &[]);
+                crate::i18n::tr_in(
+                    lang,
+                    "sl201-help-did-you-mean-many",
+                    &[("keys", (&keys.join(&sep)).into())],
+                )
+            }),
         };
         let d = new(what, note).severity(Severity::Error).help(help);
         // The fix only when one key is left: then the rename is meant. A spelling

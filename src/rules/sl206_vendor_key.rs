@@ -2,8 +2,10 @@
 
 use crate::catalog::Status;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr_in;
 use crate::lint::LineContext;
 
+use super::values::{by_lang, data_id, data_text};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -145,9 +147,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.dotted_key().unwrap_or_default();
     let path = info.path.replace("<*>", "*");
     let value = s.numbers().and_then(|n| n.first().copied());
-    let (known_id, who, instead, harmful) = match known(info.key) {
-        Some(v) => ("yes", v.who, v.instead, v.harm.applies(value)),
-        None => ("no", info.note, "", true),
+    let vendor = known(info.key);
+    let (known_id, harmful) = match vendor {
+        Some(v) => ("yes", v.harm.applies(value)),
+        None => ("no", true),
     };
     let mut severity = Severity::Warning;
     let suffix = if s.ignore_failure {
@@ -159,20 +162,43 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         "none"
     };
-    let note = crate::msg!(
-        "sl206-note",
-        key = &key,
-        known = known_id,
-        who = who,
-        path = &path,
-        suffix = suffix
-    );
-    // `instead` is the rule table's English text.
-    let help = match (s.ignore_failure, instead.is_empty()) {
-        (false, true) => crate::msg!("sl206-help-keep"),
-        (false, false) => crate::msg!("sl206-help-keep-instead", instead = instead),
-        (true, false) => instead.into(),
-        (true, true) => crate::msg!("sl206-help-delete"),
+    // The rule table's words in the run's language; a key it does not know has
+    // the catalogue's note, in English.
+    let who = |lang| match vendor {
+        Some(v) => data_text(lang, &data_id("sl206", v.key, "who"), v.who),
+        None => info.note.to_owned(),
+    };
+    let instead = |lang| match vendor {
+        Some(v) if !v.instead.is_empty() => {
+            data_text(lang, &data_id("sl206", v.key, "instead"), v.instead)
+        }
+        _ => String::new(),
+    };
+    let note = by_lang(|lang| {
+        tr_in(
+            lang,
+            "sl206-note",
+            &[
+                ("key", (&key).into()),
+                ("known", known_id.into()),
+                ("who", (&who(lang)).into()),
+                ("path", (&path).into()),
+                ("suffix", suffix.into()),
+            ],
+        )
+    });
+    let has_instead = vendor.is_some_and(|v| !v.instead.is_empty());
+    let help = match (s.ignore_failure, has_instead) {
+        (false, true) => by_lang(|lang| {
+            tr_in(
+                lang,
+                "sl206-help-keep-instead",
+                &[("instead", (&instead(lang)).into())],
+            )
+        }),
+        (false, false) => crate::msg!("sl206-help-keep"),
+        (true, true) => by_lang(instead),
+        (true, false) => crate::msg!("sl206-help-delete"),
     };
     let message = crate::msg!(
         "sl206-headline",
@@ -217,6 +243,29 @@ mod tests {
         for info in crate::catalog::all() {
             if info.status == crate::catalog::Status::Vendor {
                 assert!(super::known(info.key).is_some(), "{}", info.key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_messages {
+    use crate::i18n::{tr_in, Lang};
+    use crate::rules::values::data_id;
+
+    /// Every row of the table has its texts in the Fluent files, the English the
+    /// same as the table's.
+    #[test]
+    fn every_row_has_its_messages() {
+        for v in super::VENDORS {
+            for (part, table) in [("who", v.who), ("instead", v.instead)] {
+                if table.is_empty() {
+                    continue;
+                }
+                let id = data_id("sl206", v.key, part);
+                assert_eq!(tr_in(Lang::En, &id, &[]), table, "{id}");
+                let zh = tr_in(Lang::ZhCn, &id, &[]);
+                assert!(zh != table && zh != id, "{id} has no Chinese");
             }
         }
     }

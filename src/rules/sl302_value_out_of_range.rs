@@ -185,7 +185,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         if !info.values.is_empty() && !info.values.contains(&v) {
             let documented: Vec<String> = info.values.iter().map(i128::to_string).collect();
-            let documented = documented.join(", ");
+            // The values as a list of the language (`0, 1, 2`, `0、1、2`).
+            let listed = |id: &str, args: &[(&str, &str)]| {
+                super::values::by_lang(|lang| {
+                    let sep = crate::i18n::tr_in(lang, "out-list-separator", &[]);
+                    let values = documented.join(&sep);
+                    let mut all: Vec<(&str, Arg<'_>)> =
+                        args.iter().map(|&(n, v)| (n, Arg::from(v))).collect();
+                    all.push(("values", Arg::from(values.as_str())));
+                    crate::i18n::tr_in(lang, id, &all)
+                })
+            };
             let whole = [("name", name.as_str()), ("value", value.as_str())];
             let short = [
                 ("name", short_name.as_str()),
@@ -213,11 +223,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                             ("sl302-headline-undocumented-short", &short),
                         ],
                     ),
-                    crate::msg!(
+                    listed(
                         "sl302-note-undocumented",
-                        value = &value,
-                        key = &key,
-                        values = &documented
+                        &[("value", &value), ("key", &key)],
                     ),
                 )
             };
@@ -225,7 +233,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 Severity::Warning,
                 message,
                 why,
-                crate::msg!("sl302-help-one-of", values = &documented),
+                listed("sl302-help-one-of", &[]),
             ));
             return;
         }

@@ -84,6 +84,28 @@ pub fn by_lang(make: impl Fn(Lang) -> String) -> Text {
     }
 }
 
+/// The Fluent id of a rule table's text about `key`: `<prefix>-<key>-<part>` (no
+/// `-<part>` when it is empty), the key's dots as `-` and `<dev>` as `dev`
+/// (`sl205-net-ipv4-tcp_fack-why`, `action-vm-drop_caches`).
+pub fn data_id(prefix: &str, key: &str, part: &str) -> String {
+    let key = key.replace("<dev>", "dev").replace('.', "-");
+    if part.is_empty() {
+        format!("{prefix}-{key}")
+    } else {
+        format!("{prefix}-{key}-{part}")
+    }
+}
+
+/// A rule table's text in `lang`: the table's own English words, or the message
+/// `id` in another language.
+pub fn data_text(lang: Lang, id: &str, english: &str) -> String {
+    if lang == Lang::En {
+        english.to_owned()
+    } else {
+        crate::i18n::tr_in(lang, id, &[])
+    }
+}
+
 /// User text (a value, a comment, a key) clipped to `max` columns for a headline.
 pub fn clip(s: &str, max: usize) -> String {
     crate::text::clip(s, max).into_owned()
