@@ -548,7 +548,8 @@ sl305-note-other = Sysctl files only have whole-line comments: `{ $comment }` is
 sl305-help = use `{ $key } = { $value }` with the comment on its own line above
 
 ## SL306 negative-value
-# $kind: time, count or size; $unit: the catalogue's unit (English).
+# $kind: time, count or size; $unit: the catalogue's unit (seconds, ms, us, jiffies,
+# bytes, kbytes, pages, packets).
 
 sl306-headline = `{ $name } = { $value }`: the kernel accepts { $kind ->
         [time] a negative time

@@ -481,7 +481,7 @@ sl302-note-unchecked = 内核不检查它，但内核文档说明在 { $target }
     }。
 sl302-help-range = 使用{ $shape ->
         [exactly] 恰好为 { $min } 的值
-        [between] { $min } 到 { $max } 之间的值
+        [between] { " " }{ $min } 到 { $max } 之间的值
         [at-least] 不小于 { $min } 的值
        *[at-most] 不大于 { $max } 的值
     }
@@ -525,7 +525,8 @@ sl305-note-other = sysctl 文件只支持整行注释：`{ $comment }` 是写入
 sl305-help = 写成 `{ $key } = { $value }`，把注释单独放在上一行
 
 ## SL306 negative-value
-# $kind: time, count or size; $unit: the catalogue's unit (English).
+# $kind: time, count or size; $unit: the catalogue's unit (seconds, ms, us, jiffies,
+# bytes, kbytes, pages, packets).
 
 sl306-headline = `{ $name } = { $value }`：内核接受{ $kind ->
         [time] 负的时间
@@ -533,9 +534,27 @@ sl306-headline = `{ $name } = { $value }`：内核接受{ $kind ->
        *[size] 负的大小
     }
 sl306-note = `{ $name } = { $value }` 是{ $kind ->
-        [time] 负的时间（{ $unit }）
+        [time] 负的时间（单位：{ $unit ->
+            [seconds] 秒
+            [ms] 毫秒
+            [us] 微秒
+            [bytes] 字节
+            [kbytes] KB
+            [pages] 内存页
+            [packets] 包
+           *[other] { $unit }
+        }）
         [count] 负的计数
-       *[size] 负的大小（{ $unit }）
+       *[size] 负的大小（单位：{ $unit ->
+            [seconds] 秒
+            [ms] 毫秒
+            [us] 微秒
+            [bytes] 字节
+            [kbytes] KB
+            [pages] 内存页
+            [packets] 包
+           *[other] { $unit }
+        }）
     }：内核照单全收（`{ $key }` 没有下限），{ $kind ->
         [time] 由它算出的定时器或超时会立即到期，或者回绕成一个极大的值
        *[other] 期望一个数量的代码会拿它做比较或从它开始递减：相当于一个小于零的限制，或者按无符号数比较时等于没有限制
