@@ -235,11 +235,15 @@ impl Diagnostic {
             "SL100",
             file,
             0..0,
-            format!("cannot read `{short_name}`: {short_reason}"),
+            crate::msg!(
+                "sl100-headline",
+                name = short_name.as_ref(),
+                reason = short_reason.as_ref()
+            ),
         );
         // The full path is the finding's file; a clipped reason is in the note.
         if short_reason.len() != reason.len() {
-            d.note(format!("The reason: {reason}."))
+            d.note(crate::msg!("sl100-note", reason = reason))
         } else {
             d
         }

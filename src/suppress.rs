@@ -24,7 +24,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::{did_you_mean, Selector};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::lint::FileData;
 use crate::syntax::LineKind;
 use crate::text::clip;
@@ -134,24 +134,28 @@ fn parse_comment(
         "disable-file" => true,
         _ => {
             let help = match did_you_mean(action, ["disable", "disable-file"]) {
-                Some(c) if !action.is_empty() => format!("did you mean `{c}=`? The directives are `disable=CODES` (next line) and `disable-file=CODES` (whole file)"),
-                _ => "the directives are `# sysctl-lint: disable=CODES` (next line) and `# sysctl-lint: disable-file=CODES` (whole file)".to_owned(),
+                Some(c) if !action.is_empty() => {
+                    crate::msg!("sl115-help-did-you-mean", action = c)
+                }
+                _ => crate::msg!("sl115-help-directives"),
             };
             let shown = if action.is_empty() { rest } else { action };
-            problems.push(malformed(
-                file_index,
-                if action.is_empty() {
-                    base..base + text.trim_end().len()
-                } else {
-                    action_span
-                },
-                format!(
-                    "unknown directive `{}`: the comment suppresses nothing",
-                    crate::text::clip(shown, 13)
-                ),
-                help,
-            )
-            .note(format!("`{shown}` is not a suppression directive, so the `# sysctl-lint:` comment is ignored.")));
+            problems.push(
+                malformed(
+                    file_index,
+                    if action.is_empty() {
+                        base..base + text.trim_end().len()
+                    } else {
+                        action_span
+                    },
+                    crate::msg!(
+                        "sl115-headline-unknown",
+                        directive = crate::text::clip(shown, 13).as_ref()
+                    ),
+                    help,
+                )
+                .note(crate::msg!("sl115-note-unknown", directive = shown)),
+            );
             return None;
         }
     };
@@ -162,8 +166,8 @@ fn parse_comment(
         problems.push(malformed(
             file_index,
             action_span,
-            format!("`{action}` names no codes: the comment suppresses nothing"),
-            format!("name the codes to suppress: `# sysctl-lint: {action}=SL201`"),
+            crate::msg!("sl115-headline-no-codes", action = action),
+            crate::msg!("sl115-help-no-codes", action = action),
         ));
         return None;
     };
@@ -193,10 +197,8 @@ fn parse_comment(
                     } else {
                         cspan
                     },
-                    "empty code in a suppression directive".to_owned(),
-                    format!(
-                        "list codes separated by commas: `# sysctl-lint: {action}=SL201,SL402`"
-                    ),
+                    crate::msg!("sl115-headline-empty-code"),
+                    crate::msg!("sl115-help-empty-code", action = action),
                 ));
                 ok = false;
             }
@@ -213,15 +215,15 @@ fn parse_comment(
                     malformed(
                         file_index,
                         cspan,
-                        format!(
-                            "{}: the directive suppresses nothing for it",
-                            crate::text::clip(&e.message, 24)
+                        crate::msg!(
+                            "sl115-headline-bad-code",
+                            problem = crate::text::clip(&e.message, 24).as_ref()
                         ),
-                        e.help.unwrap_or_default(),
+                        e.help.unwrap_or_default().into(),
                     )
-                    .note(format!(
-                        "{} in a `# sysctl-lint:` directive: it suppresses nothing.",
-                        crate::text::capitalize(&e.message)
+                    .note(crate::msg!(
+                        "sl115-note-bad-code",
+                        problem = &crate::text::capitalize(&e.message)
                     )),
                 );
                 ok = false;
@@ -233,8 +235,8 @@ fn parse_comment(
             problems.push(malformed(
                 file_index,
                 action_span,
-                format!("`{action}` names no codes: the comment suppresses nothing"),
-                format!("name the codes to suppress: `# sysctl-lint: {action}=SL201`"),
+                crate::msg!("sl115-headline-no-codes", action = action),
+                crate::msg!("sl115-help-no-codes", action = action),
             ));
             None
         } else {
@@ -244,7 +246,7 @@ fn parse_comment(
     Some((file_scope, codes, reason))
 }
 
-fn malformed(file: usize, span: Range<usize>, message: String, help: String) -> Diagnostic {
+fn malformed(file: usize, span: Range<usize>, message: Text, help: Text) -> Diagnostic {
     Diagnostic::new(CODE, file, span, message)
         .severity(Severity::Warning)
         .help(help)
@@ -320,16 +322,26 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
             }
             let (message, help) = match dir.scope {
                 Scope::File => (
-                    format!("nothing to suppress: this file has no `{}` finding", clip(&c.text, 16)),
-                    "remove the code from the directive (the whole comment if it names nothing else)".to_owned(),
+                    crate::msg!(
+                        "sl115-headline-unused-file",
+                        code = clip(&c.text, 16).as_ref()
+                    ),
+                    crate::msg!("sl115-help-unused-file"),
                 ),
                 Scope::Line(Some(target)) => (
-                    format!("nothing to suppress: line {target} has no `{}` finding", clip(&c.text, 16)),
-                    "remove the code from the directive (the whole comment if it names nothing else); a `disable=` directive applies only to the next setting line".to_owned(),
+                    crate::msg!(
+                        "sl115-headline-unused-line",
+                        line = &target.to_string(),
+                        code = clip(&c.text, 16).as_ref()
+                    ),
+                    crate::msg!("sl115-help-unused-line"),
                 ),
                 Scope::Line(None) => (
-                    format!("nothing to suppress: no setting line follows `disable={}`", clip(&c.text, 16)),
-                    "move the directive above the line it is meant for, or use `disable-file=`".to_owned(),
+                    crate::msg!(
+                        "sl115-headline-unused-end",
+                        code = clip(&c.text, 16).as_ref()
+                    ),
+                    crate::msg!("sl115-help-unused-end"),
                 ),
             };
             new.push(Diagnostic::new(CODE, dir.file, c.span.clone(), message).help(help));

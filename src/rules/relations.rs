@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::i18n::Lang;
 use crate::knowledge::{self, Kind, Relation};
 use crate::lint::{Context, Setting};
 
@@ -42,6 +43,25 @@ pub(super) fn default_of(key: &str) -> Option<i128> {
 /// The name a message uses for a relation's key: its last component.
 pub(super) fn short(key: &str) -> &str {
     key.rsplit('.').next().unwrap_or(key)
+}
+
+/// The Fluent id of a relation's effect: `relation-<a>-effect`, the key's dots as
+/// `-` and `<dev>` as `dev` (`relation-vm-overcommit_ratio-effect`).
+fn effect_id(rel: &Relation) -> String {
+    format!(
+        "relation-{}-effect",
+        rel.a.replace("<dev>", "dev").replace('.', "-")
+    )
+}
+
+/// A relation's effect in `lang`: the table's own words in English, the Fluent
+/// message in another language.
+pub(super) fn effect(lang: Lang, rel: &Relation) -> String {
+    if lang == Lang::En {
+        rel.effect.to_owned()
+    } else {
+        crate::i18n::tr_in(lang, &effect_id(rel), &[])
+    }
 }
 
 /// The groups of the relations of one kind that hold on the target kernel.
@@ -107,4 +127,24 @@ pub(super) fn groups<'a>(cx: &Context<'a>, kind: Kind) -> Vec<Group<'a>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod effect_ids {
+    use crate::i18n::{tr_in, Lang};
+
+    /// Every relation with an effect (SL308, SL310) has it in the Fluent files,
+    /// the English the same as rules/relations.tsv's.
+    #[test]
+    fn every_effect_has_a_message() {
+        for r in crate::knowledge::relations()
+            .iter()
+            .filter(|r| !r.effect.is_empty())
+        {
+            let id = super::effect_id(r);
+            assert_eq!(tr_in(Lang::En, &id, &[]), r.effect, "{id}");
+            let zh = tr_in(Lang::ZhCn, &id, &[]);
+            assert!(zh != r.effect && zh != id, "{id} has no Chinese");
+        }
+    }
 }

@@ -24,23 +24,15 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let span = span.start..span.start + text.len();
     let at = span.start;
     let n = cx.line.number();
-    let mut d = Diagnostic::new(
-        "SL101",
-        cx.file_index,
-        span,
-        "no `=` on this line: procps skips it and systemd-sysctl exits 1",
-    )
-    .note(format!(
-        "A sysctl file line is `key = value`, a comment or blank. procps prints `invalid syntax, continuing...` for line {n} and skips it; systemd-sysctl logs `Line is not an assignment` and exits with status 1."
-    ));
+    let mut d = Diagnostic::new("SL101", cx.file_index, span, crate::msg!("sl101-headline"))
+        .note(crate::msg!("sl101-note", line = &n.to_string()));
     let looks_like_key =
         !text.contains(char::is_whitespace) && catalog::lookup(&Key::parse(text)).is_some();
     d = if looks_like_key {
-        d.key(Key::parse(text).dotted()).help(format!(
-            "this is the key `{text}` without a value: write `{text} = VALUE`, or delete the line"
-        ))
+        d.key(Key::parse(text).dotted())
+            .help(crate::msg!("sl101-help-key", key = text))
     } else {
-        d.help("turn the line into a comment with `#`, or write it as `key = value`")
+        d.help(crate::msg!("sl101-help"))
     };
     // Unsafe: the line is skipped today, but what it meant to set is lost.
     out.push(d.unsafe_edit(at..at, "# sysctl-lint fix: not an assignment: "));

@@ -23,9 +23,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL102",
             cx.file_index,
             start..line.content().end,
-            "no key before `=`: the line sets nothing",
+            crate::msg!("sl102-headline"),
         )
-        .note("procps turns the empty key into the path `/proc/sys/` and fails with `Path is not under /proc/sys/`; nothing is set.")
-        .help("write the key before `=`, or delete the line"),
+        .note(crate::msg!("sl102-note"))
+        .help(crate::msg!("sl102-help")),
     );
 }

@@ -20,21 +20,26 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         crate::syntax::LineKind::Assignment(a) => a.eq(),
         _ => return,
     };
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     out.push(
         s.diag(
             "SL104",
             cx.file_index,
             eq.start..s.value_span().start + 1,
-            format!(
-                "extra `=`: the kernel gets `{}`, which a number key rejects",
-                super::values::clip(s.value_text(), 14)
+            crate::msg!(
+                "sl104-headline",
+                value = &super::values::clip(s.value_text(), 14)
             ),
         )
-        .note(format!("The line is split at the first `=`, so `{}` is written to `{key}`; the kernel rejects it for numbers (EINVAL).", s.value_text()))
-        .help(format!(
-            "use a single `=`: `{key} = {}`",
-            s.value_text()[1..].trim_start()
+        .note(crate::msg!(
+            "sl104-note",
+            value = s.value_text(),
+            key = &key
+        ))
+        .help(crate::msg!(
+            "sl104-help",
+            key = &key,
+            value = s.value_text()[1..].trim_start()
         ))
         .edit(eq.end..s.value_span().start + 1, ""),
     );

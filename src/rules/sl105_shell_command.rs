@@ -26,15 +26,18 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         "SL105",
         cx.file_index,
         start..start + text.len(),
-        format!(
-            "`{}` is a shell command, not a setting: nothing is run or set",
-            super::values::clip(text.split_whitespace().find(|w| *w != "sudo").unwrap_or(""), 20)
+        crate::msg!(
+            "sl105-headline",
+            command = &super::values::clip(
+                text.split_whitespace().find(|w| *w != "sudo").unwrap_or(""),
+                20
+            )
         ),
     )
-    .note("Sysctl files take `key = value` lines and run no commands: procps reports `cannot stat` or `invalid syntax` for this line and nothing is set.");
+    .note(crate::msg!("sl105-note"));
     d = match fixed {
         Some(line) => {
-            let d = d.help(format!("write the setting itself: `{line}`"));
+            let d = d.help(crate::msg!("sl105-help-setting", line = &line));
             // The fix only when no shell syntax (quotes, `$`, pipes) is left to guess.
             if line.contains(['"', '\'', '$', '`', ';', '|', '&', '\\']) {
                 d
@@ -42,7 +45,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 d.edit(start..start + text.len(), line)
             }
         }
-        None => d.help("delete the line; run commands from a script, not from a sysctl file"),
+        None => d.help(crate::msg!("sl105-help")),
     };
     out.push(d);
 }

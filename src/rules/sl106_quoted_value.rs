@@ -18,27 +18,27 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if !is_quoted(s.body()) {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let inner = &s.body()[1..s.body().len() - 1];
     let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
     let (severity, message, note) = if ty.is_numeric() || ty == ValueType::PortList {
         (
             Severity::Error,
-            format!("quotes are kept: the kernel gets `{}` and rejects it", clip(s.body(), 16)),
-            format!("Neither procps nor systemd-sysctl strips quotes, so `{}` is written to `{key}` and the kernel rejects it (EINVAL).", s.body()),
+            crate::msg!("sl106-headline-rejected", value = &clip(s.body(), 16)),
+            crate::msg!("sl106-note-rejected", value = s.body(), key = &key),
         )
     } else {
         (
             Severity::Warning,
-            format!("quotes are kept: the kernel stores `{}` with the quotes", clip(s.body(), 16)),
-            format!("Neither procps nor systemd-sysctl strips quotes, so `{key}` receives `{}` with the quote characters.", s.body()),
+            crate::msg!("sl106-headline-stored", value = &clip(s.body(), 16)),
+            crate::msg!("sl106-note-stored", value = s.body(), key = &key),
         )
     };
     let d = s
         .diag("SL106", cx.file_index, s.body_span(), message)
         .severity(severity)
         .note(note)
-        .help(format!("write the value without quotes: `{key} = {inner}`"));
+        .help(crate::msg!("sl106-help", key = &key, value = inner));
     // A number or port list in quotes is always rejected: unquoting is certainly
     // meant. A string keeps its quotes today: unquoting changes what is written.
     out.push(if severity == Severity::Error {

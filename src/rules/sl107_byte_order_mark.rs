@@ -18,40 +18,30 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         return;
     };
     let first = file.tree.lines.first().map(|l| &l.kind);
-    let (effect, consequence) = match first {
+    let (headline, note) = match first {
         Some(LineKind::Assignment(a)) => match &a.key() {
             Some(k) => (
-                "the first setting is lost",
-                format!(
-                    "procps does not strip it, so the first key becomes `\\u{{FEFF}}{}`: `cannot stat`, and that setting is lost.",
-                    file.text(k.clone())
-                ),
+                crate::msg!("sl107-headline-setting"),
+                crate::msg!("sl107-note-setting", key = file.text(k.clone())),
             ),
             None => (
-                "it joins the first line",
-                "procps does not strip it, so it becomes part of the first line.".to_owned(),
+                crate::msg!("sl107-headline-joins"),
+                crate::msg!("sl107-note-joins"),
             ),
         },
         Some(LineKind::Comment(_)) => (
-            "line 1 is no longer a comment",
-            "procps does not strip it, so the first line is no longer a comment: `invalid syntax`.".to_owned(),
+            crate::msg!("sl107-headline-comment"),
+            crate::msg!("sl107-note-comment"),
         ),
         _ => (
-            "it joins the first line",
-            "procps and systemd do not strip it: it becomes part of the first line.".to_owned(),
+            crate::msg!("sl107-headline-joins"),
+            crate::msg!("sl107-note-other"),
         ),
     };
     out.push(
-        Diagnostic::new(
-            "SL107",
-            file_index,
-            bom.clone(),
-            format!("the file starts with a byte order mark: {effect}"),
-        )
-        .note(format!(
-            "The file starts with a UTF-8 byte order mark (BOM): {consequence}"
-        ))
-        .help("save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)")
-        .edit(bom, ""),
+        Diagnostic::new("SL107", file_index, bom.clone(), headline)
+            .note(note)
+            .help(crate::msg!("sl107-help"))
+            .edit(bom, ""),
     );
 }

@@ -37,39 +37,43 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     };
     let at = content.start + i;
     let place = place(cx, at);
-    let (name, long_name) = match c {
-        '\0' => ("a NUL byte".to_owned(), "a NUL byte".to_owned()),
-        '\r' => (
-            "a carriage return".to_owned(),
-            "a carriage return inside the line".to_owned(),
-        ),
-        c => (
-            format!("U+{:04X}", c as u32),
-            format!("the control character U+{:04X}", c as u32),
-        ),
+    let char_id = match c {
+        '\0' => "nul",
+        '\r' => "cr",
+        _ => "other",
     };
-    let (short, effect) = match (place, c) {
-        (Place::Comment, _) => ("harmless, but a sign of damage", "it is harmless in a comment, but a sign of a file damaged by a copy or a conversion"),
-        (_, '\0') => ("the rest of the line is lost", "procps reads the line only up to it and systemd ends the line there, so the rest is lost"),
-        (_, '\r') => ("systemd cuts the line there", "systemd ends the line there, procps keeps it as part of the text"),
-        (Place::Key, _) => ("no such key, the setting is lost", "no key has such a name: `cannot stat`, the setting is lost"),
-        (Place::Value, _) => ("it is written to the kernel as is", "it is written to the kernel as is"),
+    let code = format!("U+{:04X}", c as u32);
+    let effect = match (place, c) {
+        (Place::Comment, _) => "comment",
+        (_, '\0') => "nul",
+        (_, '\r') => "cr",
+        (Place::Key, _) => "key",
+        (Place::Value, _) => "value",
     };
-    let what = format!("{name}: {short}");
-    let note = format!(
-        "{} contains {long_name}: {effect}.",
-        crate::text::capitalize(place.name())
-    );
+    let args = |id| {
+        crate::msg!(
+            id,
+            place = place.id(),
+            char = char_id,
+            code = &code,
+            effect = effect
+        )
+    };
     let severity = match place {
         Place::Key => Severity::Error,
         Place::Value => Severity::Warning,
         Place::Comment => Severity::Info,
     };
     out.push(
-        Diagnostic::new("SL108", cx.file_index, at..at + c.len_utf8(), format!("{} contains {what}", place.name()))
-            .severity(severity)
-            .note(note)
-            .help("delete the control character (it is often left by a copy from a web page or a binary file)"),
+        Diagnostic::new(
+            "SL108",
+            cx.file_index,
+            at..at + c.len_utf8(),
+            args("sl108-headline"),
+        )
+        .severity(severity)
+        .note(args("sl108-note"))
+        .help(crate::msg!("sl108-help")),
     );
 }
 
@@ -85,11 +89,12 @@ pub(super) enum Place {
 }
 
 impl Place {
-    pub(super) fn name(self) -> &'static str {
+    /// The selector of the messages (`key`, `value`, `comment`).
+    pub(super) fn id(self) -> &'static str {
         match self {
-            Place::Key => "the key",
-            Place::Value => "the value",
-            Place::Comment => "a comment",
+            Place::Key => "key",
+            Place::Value => "value",
+            Place::Comment => "comment",
         }
     }
 }

@@ -24,22 +24,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let p = place(cx, bad.start);
-    let (severity, short, effect) = match p {
-        Place::Key => (
-            Severity::Error,
-            "no such key, the setting is lost",
-            "no key has such a name: `cannot stat`, the setting is lost",
-        ),
-        Place::Value => (
-            Severity::Warning,
-            "written to the kernel as they are",
-            "the bytes are written to the kernel as they are",
-        ),
-        Place::Comment => (
-            Severity::Info,
-            "harmless, but tools may choke",
-            "harmless in a comment, but tools that expect UTF-8 may choke on the file",
-        ),
+    let severity = match p {
+        Place::Key => Severity::Error,
+        Place::Value => Severity::Warning,
+        Place::Comment => Severity::Info,
     };
     let bytes: String = cx.file.source.bytes()[bad.clone()]
         .iter()
@@ -50,10 +38,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL109",
             cx.file_index,
             bad.clone(),
-            format!(
-                "{} has non-UTF-8 bytes ({}): {short}",
-                p.name(),
-                if bytes.len() > 8 {
+            crate::msg!(
+                "sl109-headline",
+                place = p.id(),
+                bytes = &if bytes.len() > 8 {
                     format!("{}…", &bytes[..8])
                 } else {
                     bytes.clone()
@@ -61,10 +49,7 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             ),
         )
         .severity(severity)
-        .note(format!(
-            "{} contains bytes that are not UTF-8 ({bytes}): {effect}.",
-            crate::text::capitalize(p.name())
-        ))
-        .help("convert the file to UTF-8 (e.g. `iconv -f GBK -t UTF-8`), or delete the bytes"),
+        .note(crate::msg!("sl109-note", place = p.id(), bytes = &bytes))
+        .help(crate::msg!("sl109-help")),
     );
 }

@@ -25,10 +25,10 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL110",
             cx.file_index,
             span.start..span.start + 1,
-            "`;` comment: systemd 259 and later reject the line and exit 1",
+            crate::msg!("sl110-headline"),
         )
-        .note("`;` starts a comment for procps and systemd up to 258, but systemd 259 and later read this line as `Line is not an assignment` and exit 1.")
-        .help("use `#` for comments")
+        .note(crate::msg!("sl110-note"))
+        .help(crate::msg!("sl110-help"))
         .edit(span.start..span.start + 1, "#"),
     );
 }

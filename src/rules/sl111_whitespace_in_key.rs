@@ -26,11 +26,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 "SL111",
                 cx.file_index,
                 pad.clone(),
-                "blank after `-`: procps loses the setting, only systemd strips it",
+                crate::msg!("sl111-headline-dash"),
             )
-            .note(format!("procps keeps the blank between `-` and the key and looks up `/proc/sys/ {}` (`cannot stat`); only systemd strips it.", text.replace('.', "/")))
+            .note(crate::msg!(
+                "sl111-note-dash",
+                path = &text.replace('.', "/")
+            ))
             .key(text)
-            .help(format!("write `-{text}` without the blank"))
+            .help(crate::msg!("sl111-help-dash", key = text))
             .edit(pad, ""),
         );
         return;
@@ -44,14 +47,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL111",
             cx.file_index,
             key.start + i..key.start + end,
-            format!(
-                "`{}` has a blank: no such key, the setting is lost",
-                crate::text::clip(text, 18)
-            ),
+            crate::msg!("sl111-headline", key = crate::text::clip(text, 18).as_ref()),
         )
-        .note(format!("procps and systemd keep the blank in `{text}`, so no such key exists (`cannot stat`) and the setting is lost."))
+        .note(crate::msg!("sl111-note", key = text))
         .key(text)
-        .help(format!("remove the blank: `{squeezed}`"));
+        .help(crate::msg!("sl111-help", key = &squeezed));
         // Safe only when the squeezed key exists: then it is certainly the one meant.
         if crate::catalog::lookup(&crate::key::Key::parse(&squeezed)).is_some() {
             d = d.edit(key, squeezed);

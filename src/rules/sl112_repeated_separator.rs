@@ -25,9 +25,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL112",
             cx.file_index,
             span.clone(),
-            "the key repeats a separator: procps warns, the key is still set",
+            crate::msg!("sl112-headline"),
         )
-        .note(format!("procps warns `separators should not be repeated`; the kernel's path lookup collapses them, so `{dotted}` is still set."))
-        .help(format!("write `{dotted}`")),
+        .note(crate::msg!("sl112-note", key = &dotted))
+        .help(crate::msg!("sl112-help", key = &dotted)),
     );
 }

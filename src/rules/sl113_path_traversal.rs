@@ -24,9 +24,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL113",
             cx.file_index,
             span.clone(),
-            "`.` or `..` in the key: systemd-sysctl rejects it and exits 1",
+            crate::msg!("sl113-headline"),
         )
-        .note("The key contains a `.` or `..` path component. systemd-sysctl rejects the path as not normalised (EINVAL, exit 1); procps fails with `Path is not under /proc/sys/` or `cannot stat` unless it resolves back inside /proc/sys.")
-        .help("write the key as dotted names without `..`, e.g. `net.ipv4.tcp_syncookies`"),
+        .note(crate::msg!("sl113-note"))
+        .help(crate::msg!("sl113-help")),
     );
 }

@@ -22,9 +22,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL114",
             cx.file_index,
             end - 1..end,
-            "no line continuation: the `\\` is written as part of the value",
+            crate::msg!("sl114-headline"),
         )
-        .note("Sysctl files have no line continuation: the `\\` is written as part of the value, and the next line is read as a line of its own.")
-        .help("put the whole value on one line"),
+        .note(crate::msg!("sl114-note"))
+        .help(crate::msg!("sl114-help")),
     );
 }

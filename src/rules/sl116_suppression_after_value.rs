@@ -24,19 +24,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let directive = cx.text(span.clone()).to_owned();
     let before = s.value_text()[..start].trim_end();
     out.push(
-        s.diag(
-            "SL116",
-            cx.file_index,
-            span,
-            "this directive is part of the value: it suppresses nothing",
-        )
-        .note(format!(
-            "`{directive}` after the value is not a comment: procps and systemd-sysctl write it to the kernel as part of the value, and it suppresses nothing."
-        ))
-        .help(format!(
-            "put the directive on its own line above the setting: `{directive}` then `{} = {before}`",
-            s.key_text().unwrap_or_default(),
-        )),
+        s.diag("SL116", cx.file_index, span, crate::msg!("sl116-headline"))
+            .note(crate::msg!("sl116-note", directive = &directive))
+            .help(crate::msg!(
+                "sl116-help",
+                directive = &directive,
+                key = s.key_text().unwrap_or_default(),
+                value = before,
+            )),
     );
 }
 

@@ -160,23 +160,19 @@ fn check(cx: &Context<'_>, file_index: usize, out: &mut Vec<Diagnostic>) {
         "SL117",
         file_index,
         span_of(first),
-        format!(
-            "a shell script, not a sysctl file: {} of its lines are commands",
-            lines.len(),
-        ),
+        crate::msg!("sl117-headline", count = lines.len()),
     )
-    .note(format!(
-        "procps and systemd-sysctl read the shell commands as `key = value` lines (`invalid syntax`, `cannot stat`, or a key named after the command); {}.",
-        if settings == 0 {
-            "the file sets nothing".to_owned()
-        } else {
-            format!("only its {settings} `key = value` lines are settings (they are checked as such)")
-        }
-    ))
-    .help("run it as a script (`sh FILE`) if that is what it is; as a sysctl file, keep only the `key = value` lines (the body of the here-document) and delete the commands");
+    .note(if settings == 0 {
+        crate::msg!("sl117-note-nothing")
+    } else {
+        crate::msg!("sl117-note-settings", settings = settings)
+    })
+    .help(crate::msg!("sl117-help"));
     // Every command is labelled: the finding stands for each of those lines.
+    // (Labels are English only: `Diagnostic::label` takes a plain string.)
+    let label = crate::i18n::tr("sl117-label", &[]);
     for &i in lines.iter().skip(1) {
-        d = d.label(file_index, span_of(i), "shell command");
+        d = d.label(file_index, span_of(i), label.clone());
     }
     out.push(d);
 }

@@ -5,7 +5,8 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap;
 
 use crate::catalog;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::i18n::Arg;
 use crate::key::Key;
 use crate::lint::{LineContext, Options};
 use crate::suggest::{self, How};
@@ -151,15 +152,11 @@ fn finding(options: &Options, key: &Key, exclusion: bool) -> Option<Template> {
             "SL201",
             0,
             0..0,
-            headline(Severity::Warning, &dotted, |k| {
-                format!("pattern `{k}` matches no key: it sets nothing")
-            }),
+            headline(Severity::Warning, &dotted, "sl201-headline-pattern", false),
         )
         .severity(Severity::Warning)
-        .note(format!(
-            "`{dotted}` matches no known key: it expands to nothing and sets nothing, silently."
-        ))
-        .help("check the pattern against `sysctl -a` on the target host");
+        .note(crate::msg!("sl201-note-pattern", key = &dotted))
+        .help(crate::msg!("sl201-help-pattern"));
         (d, None)
     } else {
         unknown(key, exclusion)
@@ -175,34 +172,50 @@ work_counter!(
 );
 
 /// A headline naming the whole key when it fits, else the key clipped.
-fn headline(severity: Severity, dotted: &str, f: impl Fn(&str) -> String) -> String {
-    fit(severity, "SL201", f(dotted), f(&clip(dotted, SHORT)))
+/// Message `id` takes `$key` (and `$exclusion`); whether the whole key fits is
+/// judged on the English headline.
+fn headline(severity: Severity, dotted: &str, id: &str, exclusion: bool) -> Text {
+    let exclusion = if exclusion { "yes" } else { "no" };
+    let english = |k: &str| {
+        crate::i18n::tr_in(
+            crate::i18n::Lang::En,
+            id,
+            &[("key", k.into()), ("exclusion", exclusion.into())],
+        )
+    };
+    let clipped = clip(dotted, SHORT);
+    let long = english(dotted);
+    let key = if fit(severity, "SL201", long.clone(), english(&clipped)) == long {
+        dotted
+    } else {
+        clipped.as_str()
+    };
+    Text::message(id, &[("key", key.into()), ("exclusion", exclusion.into())])
 }
 
 /// The finding for an unknown non-glob key, and the key its fix writes.
 fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     let dotted = key.dotted();
-    let effect = if exclusion {
-        "the exclusion matches nothing".to_owned()
-    } else {
-        format!(
-            "procps `sysctl -p` fails with `cannot stat /proc/sys/{}` and the setting is lost",
-            key.path()
-        )
+    let path = key.path();
+    let excl = if exclusion { "yes" } else { "no" };
+    // A note: `$key`, `$exclusion` and `$path` (and `extra`).
+    let note = |id: &str, extra: &[(&str, &str)]| {
+        let mut args: Vec<(&str, Arg<'_>)> = vec![
+            ("key", dotted.as_str().into()),
+            ("exclusion", excl.into()),
+            ("path", path.into()),
+        ];
+        args.extend(extra.iter().map(|&(n, v)| (n, Arg::from(v))));
+        Text::message(id, &args)
     };
-    let lost = if exclusion {
-        "the exclusion matches nothing"
-    } else {
-        "the setting is lost"
-    };
-    let new = |message: String, note: String| Diagnostic::new("SL201", 0, 0..0, message).note(note);
+    let new = |message: Text, note: Text| Diagnostic::new("SL201", 0, 0..0, message).note(note);
     if let Some(vlan) = vlan_form(key) {
         let d = new(
-            headline(Severity::Error, &dotted, |k| format!("`{k}`: a dot in an interface name splits the key")),
-            format!("`{dotted}` is not a key: a dot inside an interface name is read as a separator, so {effect}."),
+            headline(Severity::Error, &dotted, "sl201-headline-vlan", exclusion),
+            note("sl201-note-vlan", &[]),
         )
         .severity(Severity::Error)
-        .help(format!("write the interface name with `/`: `{vlan}`"));
+        .help(crate::msg!("sl201-help-vlan", key = &vlan));
         return (
             d,
             Some(Fix {
@@ -215,30 +228,39 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
         let last = key.last().unwrap_or_default();
         let (what, note) = match found.how {
             How::MissingPrefix => (
-                headline(Severity::Error, &dotted, |k| format!("`{k}` is not a key: the start of its path is missing")),
-                format!("`{dotted}` lacks the beginning of its path below /proc/sys, so {effect}."),
+                headline(
+                    Severity::Error,
+                    &dotted,
+                    "sl201-headline-missing-prefix",
+                    exclusion,
+                ),
+                note("sl201-note-missing-prefix", &[]),
             ),
             How::WrongPrefix => (
-                format!(
-                    "unknown key: `{}` exists only under another prefix",
-                    clip(last, SHORT)
-                ),
-                format!("`{dotted}` is not a key: the name `{last}` exists only under another prefix; {effect}."),
+                crate::msg!("sl201-headline-wrong-prefix", name = &clip(last, SHORT)),
+                note("sl201-note-wrong-prefix", &[("name", last)]),
             ),
             _ => (
-                headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: {lost}")),
-                format!("`{dotted}` is not a known key: {effect}."),
+                headline(
+                    Severity::Error,
+                    &dotted,
+                    "sl201-headline-unknown",
+                    exclusion,
+                ),
+                note("sl201-note-unknown", &[]),
             ),
         };
         let help = match found.keys.as_slice() {
-            [one] => format!("did you mean `{one}`?"),
-            many => format!(
-                "did you mean one of {}?",
-                many.iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            [one] => crate::msg!("sl201-help-did-you-mean", key = one),
+            many => super::values::by_lang(|lang| {
+                let keys: Vec<String> = many.iter().map(|k| format!("`{k}`")).collect();
+                let sep = crate::i18n::tr_in(lang, "out-list-separator", &[]);
+                crate::i18n::tr_in(
+                    lang,
+                    "sl201-help-did-you-mean-many",
+                    &[("keys", (&keys.join(&sep)).into())],
+                )
+            }),
         };
         let d = new(what, note).severity(Severity::Error).help(help);
         // The fix only when one key is left: then the rename is meant. A spelling
@@ -258,34 +280,36 @@ fn unknown(key: &Key, exclusion: bool) -> (Diagnostic, Option<Fix>) {
     }
     if key.len() == 1 && !exclusion {
         let d = new(
-            format!(
-                "`{}` is not a sysctl key: one-word names set nothing",
-                clip(&dotted, 24)
-            ),
-            format!("/proc/sys holds only directories at its top level (`kernel`, `vm`, `net`, `fs`, ...), so a one-component name sets nothing; {effect}."),
+            crate::msg!("sl201-headline-one-word", key = &clip(&dotted, 24)),
+            note("sl201-note-one-word", &[]),
         )
         .severity(Severity::Error)
-        .help("it looks like a setting of another program: move it to that program's configuration, or delete the line");
+        .help(crate::msg!("sl201-help-one-word"));
         return (d, None);
     }
     let d = match catalog::namespace(key) {
         Some(ns) if ns.closed => new(
-            headline(Severity::Error, &dotted, |k| format!("unknown key `{k}`: no kernel has it")),
-            format!("No kernel has `{dotted}` under `{}`; {effect}.", ns.prefix),
+            headline(Severity::Error, &dotted, "sl201-headline-closed", exclusion),
+            note("sl201-note-closed", &[("prefix", ns.prefix)]),
         )
         .severity(Severity::Error)
-        .help("check the name against the kernel documentation or `sysctl -a`; `sysctl-lint describe` lists known keys"),
+        .help(crate::msg!("sl201-help-closed")),
         ns => {
-            let origin = match ns.filter(|n| !n.module.is_empty()) {
-                Some(n) => format!("it may come from the module `{}` or an out-of-tree driver", n.module),
-                None => "it may come from an out-of-tree module or a vendor kernel".to_owned(),
+            let module = match ns.filter(|n| !n.module.is_empty()) {
+                Some(n) => n.module,
+                None => "none",
             };
             new(
-                headline(Severity::Warning, &dotted, |k| format!("`{k}` is not a mainline key: lost where absent")),
-                format!("`{dotted}` is not in the catalogue of mainline keys; {origin}. Where it does not exist, {effect}."),
+                headline(
+                    Severity::Warning,
+                    &dotted,
+                    "sl201-headline-not-mainline",
+                    exclusion,
+                ),
+                note("sl201-note-not-mainline", &[("module", module)]),
             )
             .severity(Severity::Warning)
-            .help("if the key is real on your kernel, ignore SL201 for this line")
+            .help(crate::msg!("sl201-help-not-mainline"))
         }
     };
     (d, None)

@@ -28,6 +28,11 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         format!("removed in Linux {when}")
     };
+    let moved = if info.status == Status::Moved {
+        "yes"
+    } else {
+        "no"
+    };
     let at = cx.line.text_start();
     let path = info.path.replace("<*>", "*");
     let d = if switched_off_for_good(s, info) {
@@ -37,28 +42,31 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL202",
             cx.file_index,
             span,
-            format!(
-                "`{}` was removed: the line fails, but its 0 still holds",
-                clip(&last(s), 22)
-            ),
+            crate::msg!("sl202-headline-off", name = &clip(&last(s), 22)),
         )
         .severity(Severity::Warning)
-        .note(format!(
-            "`{key}` was {how}: on {target} the line fails (`cannot stat /proc/sys/{path}`, and `sysctl -p` exits 1), but a kernel without the key behaves as if it were 0, which is what the line asks for."
+        .note(crate::msg!(
+            "sl202-note-off",
+            key = &key,
+            moved = moved,
+            when = &when,
+            target = &target.to_string(),
+            path = &path
         ))
-        .help("delete the line: it only makes the load fail")
+        .help(crate::msg!("sl202-help-off"))
     } else {
         let name = clip(&last(s), 22);
-        let headline = if info.status == Status::Moved {
-            format!("`{name}` left sysctl in Linux {when}: the line fails")
-        } else {
-            format!("`{name}` was removed in Linux {when}: the line does nothing")
-        };
+        let headline = crate::msg!("sl202-headline", moved = moved, name = &name, when = &when);
         s.diag("SL202", cx.file_index, span, headline)
-            .note(format!(
-                "`{key}` was {how}: on {target} procps fails with `cannot stat /proc/sys/{path}` and the line does nothing."
+            .note(crate::msg!(
+                "sl202-note",
+                key = &key,
+                moved = moved,
+                when = &when,
+                target = &target.to_string(),
+                path = &path
             ))
-            .help("delete the line (or target an older kernel with `--kernel`)")
+            .help(crate::msg!("sl202-help"))
     };
     out.push(d.unsafe_edit(at..at, format!("# sysctl-lint fix: {how}: ")));
 }

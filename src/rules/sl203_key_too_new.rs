@@ -27,12 +27,19 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL203",
             cx.file_index,
             span,
-            format!(
-                "`{}` needs Linux {since}: on {target} the setting is lost",
-                super::values::clip(&super::values::last(s), 22)
+            crate::msg!(
+                "sl203-headline",
+                name = &super::values::clip(&super::values::last(s), 22),
+                since = &since,
+                target = &target.to_string()
             ),
         )
-        .note(format!("`{key}` first appears in Linux {since} (by the kernel's own sysctl tables): on {target} it does not exist, so `sysctl -p` reports `cannot stat` and the setting is lost."))
-        .help(format!("drop the line for hosts older than {since}, or lint for the kernel you deploy with `--kernel`")),
+        .note(crate::msg!(
+            "sl203-note",
+            key = &key,
+            since = &since,
+            target = &target.to_string()
+        ))
+        .help(crate::msg!("sl203-help", since = &since)),
     );
 }

@@ -25,12 +25,9 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL204",
             cx.file_index,
             span,
-            format!(
-                "`{}` is read-only: the kernel refuses the write",
-                super::values::last(s)
-            ),
+            crate::msg!("sl204-headline", name = &super::values::last(s)),
         )
-        .note(format!("The kernel only reports this value. The write fails (procps: `setting key \"{key}\": Invalid argument` or `Operation not permitted`) and nothing changes."))
-        .help("delete the line; the value is a status the kernel reports"),
+        .note(crate::msg!("sl204-note", key = &key))
+        .help(crate::msg!("sl204-help")),
     );
 }

@@ -2,9 +2,11 @@
 
 use crate::catalog::Status;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::tr_in;
 use crate::lint::LineContext;
 
 use super::values::last;
+use super::values::{by_lang, data_id, data_text};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -152,33 +154,51 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             if target.series() < n.since {
                 return; // the key still did something on the target kernel
             }
+            // `Linux 4.19 at the latest`: the version, and whether it is a bound.
+            let (since, latest) = match n.since_text.strip_suffix(" at the latest") {
+                Some(v) => (v, "yes"),
+                None => (n.since_text, "no"),
+            };
             s.diag(
                 "SL205",
                 cx.file_index,
                 span.clone(),
-                format!("`{}` has no effect since {}", last(s), n.since_text),
+                crate::msg!(
+                    "sl205-headline-since",
+                    name = &last(s),
+                    since = since,
+                    latest = latest
+                ),
             )
-            .note(format!(
-                "The write to `{key}` succeeds and changes nothing on {target}: {}.",
-                n.why
-            ))
-            .help(n.help)
+            .note(by_lang(|lang| {
+                let why = data_text(lang, &data_id("sl205", n.key, "why"), n.why);
+                tr_in(
+                    lang,
+                    "sl205-note-since",
+                    &[
+                        ("key", (&key).into()),
+                        ("target", (&target.to_string()).into()),
+                        ("why", (&why).into()),
+                    ],
+                )
+            }))
+            .help(by_lang(|lang| {
+                data_text(lang, &data_id("sl205", n.key, "help"), n.help)
+            }))
         }
         None => s
             .diag(
                 "SL205",
                 cx.file_index,
                 span.clone(),
-                format!(
-                    "`{}` is accepted but has no effect on current kernels",
-                    last(s)
-                ),
+                crate::msg!("sl205-headline", name = &last(s)),
             )
-            .note(format!(
-                "The write to `{key}` succeeds and changes nothing: {}.",
-                info.note.trim_end_matches('.')
+            .note(crate::msg!(
+                "sl205-note",
+                key = &key,
+                why = info.note.trim_end_matches('.')
             ))
-            .help("delete the line"),
+            .help(crate::msg!("sl205-help")),
     };
     out.push(d);
 }
@@ -203,6 +223,26 @@ mod tests {
         for info in crate::catalog::all() {
             if info.status == crate::catalog::Status::NoOp {
                 assert!(super::known(info.key).is_some(), "{}", info.key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_messages {
+    use crate::i18n::{tr_in, Lang};
+    use crate::rules::values::data_id;
+
+    /// Every row of the table has its why and help in the Fluent files, the English
+    /// the same as the table's.
+    #[test]
+    fn every_row_has_its_messages() {
+        for n in super::NOOPS {
+            for (part, table) in [("why", n.why), ("help", n.help)] {
+                let id = data_id("sl205", n.key, part);
+                assert_eq!(tr_in(Lang::En, &id, &[]), table, "{id}");
+                let zh = tr_in(Lang::ZhCn, &id, &[]);
+                assert!(zh != table && zh != id, "{id} has no Chinese");
             }
         }
     }

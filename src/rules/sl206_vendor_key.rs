@@ -2,8 +2,10 @@
 
 use crate::catalog::Status;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr_in;
 use crate::lint::LineContext;
 
+use super::values::{by_lang, data_id, data_text};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -145,45 +147,62 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let key = s.dotted_key().unwrap_or_default();
     let path = info.path.replace("<*>", "*");
     let value = s.numbers().and_then(|n| n.first().copied());
-    let (who, instead, harmful) = match known(info.key) {
-        Some(v) => (format!("only {}", v.who), v.instead, v.harm.applies(value)),
-        None => (
-            format!("it comes from a vendor patch ({})", info.note),
-            "",
-            true,
-        ),
+    let vendor = known(info.key);
+    let (known_id, harmful) = match vendor {
+        Some(v) => ("yes", v.harm.applies(value)),
+        None => ("no", true),
     };
-    let mut note = format!(
-        "`{key}` is not in mainline Linux: {who}; elsewhere procps `sysctl -p` fails with `cannot stat /proc/sys/{path}` and the setting is lost"
-    );
-
-    let mut help = String::new();
     let mut severity = Severity::Warning;
-    if s.ignore_failure {
+    let suffix = if s.ignore_failure {
         severity = Severity::Info;
-        note.push_str(" (the `-` prefix makes the loaders ignore that failure)");
+        "dash"
+    } else if !harmful {
+        severity = Severity::Info;
+        "harmless"
     } else {
-        if !harmful {
-            severity = Severity::Info;
-            note.push_str(
-                " (little is lost there: it is a tuning knob of that kernel, or mainline already behaves this way)",
-            );
+        "none"
+    };
+    // The rule table's words in the run's language; a key it does not know has
+    // the catalogue's note, in English.
+    let who = |lang| match vendor {
+        Some(v) => data_text(lang, &data_id("sl206", v.key, "who"), v.who),
+        None => info.note.to_owned(),
+    };
+    let instead = |lang| match vendor {
+        Some(v) if !v.instead.is_empty() => {
+            data_text(lang, &data_id("sl206", v.key, "instead"), v.instead)
         }
-        help.push_str("keep the line only in configurations for that kernel, and prefix it with `-` so other kernels skip it quietly, or delete it");
-    }
-    if !instead.is_empty() {
-        if !help.is_empty() {
-            help.push_str("; ");
-        }
-        help.push_str(instead);
-    }
-    if help.is_empty() {
-        help.push_str("delete the line where the configuration may run on other kernels");
-    }
-    note.push('.');
-    let message = format!(
-        "`{}` is not in mainline Linux: lost on other kernels",
-        super::values::clip(&super::values::last(s), 22)
+        _ => String::new(),
+    };
+    let note = by_lang(|lang| {
+        tr_in(
+            lang,
+            "sl206-note",
+            &[
+                ("key", (&key).into()),
+                ("known", known_id.into()),
+                ("who", (&who(lang)).into()),
+                ("path", (&path).into()),
+                ("suffix", suffix.into()),
+            ],
+        )
+    });
+    let has_instead = vendor.is_some_and(|v| !v.instead.is_empty());
+    let help = match (s.ignore_failure, has_instead) {
+        (false, true) => by_lang(|lang| {
+            tr_in(
+                lang,
+                "sl206-help-keep-instead",
+                &[("instead", (&instead(lang)).into())],
+            )
+        }),
+        (false, false) => crate::msg!("sl206-help-keep"),
+        (true, true) => by_lang(instead),
+        (true, false) => crate::msg!("sl206-help-delete"),
+    };
+    let message = crate::msg!(
+        "sl206-headline",
+        name = &super::values::clip(&super::values::last(s), 22)
     );
     out.push(
         s.diag("SL206", cx.file_index, span.clone(), message)
@@ -224,6 +243,29 @@ mod tests {
         for info in crate::catalog::all() {
             if info.status == crate::catalog::Status::Vendor {
                 assert!(super::known(info.key).is_some(), "{}", info.key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_messages {
+    use crate::i18n::{tr_in, Lang};
+    use crate::rules::values::data_id;
+
+    /// Every row of the table has its texts in the Fluent files, the English the
+    /// same as the table's.
+    #[test]
+    fn every_row_has_its_messages() {
+        for v in super::VENDORS {
+            for (part, table) in [("who", v.who), ("instead", v.instead)] {
+                if table.is_empty() {
+                    continue;
+                }
+                let id = data_id("sl206", v.key, part);
+                assert_eq!(tr_in(Lang::En, &id, &[]), table, "{id}");
+                let zh = tr_in(Lang::ZhCn, &id, &[]);
+                assert!(zh != table && zh != id, "{id} has no Chinese");
             }
         }
     }

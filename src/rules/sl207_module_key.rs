@@ -50,34 +50,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (file, first) = settings[0];
         let key = first.dotted_key().unwrap_or_default();
         let others = settings.len() - 1;
-        let also = match others {
-            0 => String::new(),
-            1 => " (and 1 more key of this module below)".to_owned(),
-            n => format!(" (and {n} more keys of this module below)"),
-        };
         let mut d = first
             .diag(
                 "SL207",
                 file,
                 first.key_span().expect("checked above"),
-                format!(
-                    "`{}` is lost if `{}` loads after sysctl",
-                    super::values::clip(&super::values::last(first), 24),
-                    super::values::clip(module, 14)
+                crate::msg!(
+                    "sl207-headline",
+                    name = &super::values::clip(&super::values::last(first), 24),
+                    module = &super::values::clip(module, 14)
                 ),
             )
-            .note(format!(
-                "`{key}`{also} exists only while the kernel module `{module}` is loaded: systemd-sysctl runs early at boot, and if `{module}` is loaded later the write fails with `No such file or directory` and the setting is lost (a kernel with the module built in always has the key)."
+            .note(crate::msg!(
+                "sl207-note",
+                key = &key,
+                others = others,
+                module = module
             ))
-            .help(format!(
-                "load the module before systemd-sysctl: put the line `{module}` in /etc/modules-load.d/{module}.conf (or set the keys from a udev rule when the module appears)"
-            ));
+            .help(crate::msg!("sl207-help", module = module));
+        // Labels are plain strings: in the run's language.
         for (f, s) in settings.iter().skip(1).take(8) {
             let k = s.dotted_key().unwrap_or_default();
             d = d.label(
                 *f,
                 s.key_span().expect("checked above"),
-                format!("`{k}` also needs `{module}`"),
+                crate::tr!("sl207-label", key = &k, module = module),
             );
         }
         out.push(d);

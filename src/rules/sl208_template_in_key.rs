@@ -28,26 +28,26 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let found = &text[at..at + len];
     let span = key.start + at..key.start + at + len;
     let slot = match cx.setting.and_then(|s| s.info()) {
-        Some(info) if info.path.contains("<*>") => format!(
-            "; it reads as an interface named `{found}` in `{}`",
-            info.key
-        ),
-        _ => String::new(),
+        Some(info) if info.path.contains("<*>") => info.key,
+        _ => "none",
     };
     let d = Diagnostic::new(
         "SL208",
         cx.file_index,
         span,
-        format!(
-            "`{}` is never filled in: no such key, the setting is lost",
-            crate::text::clip(found, 15)
+        crate::msg!(
+            "sl208-headline",
+            found = crate::text::clip(found, 15).as_ref()
         ),
     )
-    .note(format!(
-        "`{found}` in the key is {syntax}, never filled in: no loader expands anything in a key, so the path with `{found}` in it does not exist (`cannot stat`) and the setting is lost{slot}."
+    .note(crate::msg!(
+        "sl208-note",
+        placeholder = found,
+        syntax = syntax,
+        slot = slot
     ))
     .key(text)
-    .help("render the template before the file is installed, or write the real name (`all` or `default` for every interface)");
+    .help(crate::msg!("sl208-help"));
     out.push(match cx.setting {
         Some(s) => {
             let mut d = d.value(s.value_text().to_owned());
@@ -58,7 +58,8 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     });
 }
 
-/// The first placeholder in a key: its byte offset, length, and what syntax it is.
+/// The first placeholder in a key: its byte offset, length, and what syntax it is
+/// (the `$syntax` of message `sl208-note`: `jinja-expression`, `shell-variable`, ...).
 pub(super) fn placeholder(text: &str) -> Option<(usize, usize, &'static str)> {
     let b = text.as_bytes();
     let ident = |from: usize| {
@@ -82,25 +83,25 @@ pub(super) fn placeholder(text: &str) -> Option<(usize, usize, &'static str)> {
         }
         let rest = &text[i..];
         let found = if rest.starts_with("{{") {
-            closed(i, "}}").map(|n| (n, "a Jinja, Go or Mustache template expression"))
+            closed(i, "}}").map(|n| (n, "jinja-expression"))
         } else if rest.starts_with("{%") {
-            closed(i, "%}").map(|n| (n, "a Jinja template tag"))
+            closed(i, "%}").map(|n| (n, "jinja-tag"))
         } else if rest.starts_with("<%") {
-            closed(i, "%>").map(|n| (n, "an ERB (Puppet, Chef) template tag"))
+            closed(i, "%>").map(|n| (n, "erb"))
         } else if rest.starts_with("${") {
-            closed(i, "}").map(|n| (n, "a shell or Terraform variable"))
+            closed(i, "}").map(|n| (n, "shell-braces"))
         } else if rest.starts_with("$(") {
-            closed(i, ")").map(|n| (n, "a shell command substitution"))
+            closed(i, ")").map(|n| (n, "shell-command"))
         } else if b[i] == b'$' && ident(i + 1) > 0 {
-            Some((1 + ident(i + 1), "a shell variable"))
+            Some((1 + ident(i + 1), "shell-variable"))
         } else if b[i] == b'{' && ident(i + 1) > 0 && b.get(i + 1 + ident(i + 1)) == Some(&b'}') {
-            Some((2 + ident(i + 1), "a format-string field"))
+            Some((2 + ident(i + 1), "format-field"))
         } else if b[i] == b'<' && ident(i + 1) > 0 && b.get(i + 1 + ident(i + 1)) == Some(&b'>') {
-            Some((2 + ident(i + 1), "a placeholder from documentation"))
+            Some((2 + ident(i + 1), "doc-placeholder"))
         } else if b[i] == b'%' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            Some((2, "a systemd specifier or printf conversion"))
+            Some((2, "specifier"))
         } else if b[i] == b'@' && ident(i + 1) > 0 && b.get(i + 1 + ident(i + 1)) == Some(&b'@') {
-            Some((2 + ident(i + 1), "an autoconf or CMake substitution"))
+            Some((2 + ident(i + 1), "autoconf"))
         } else {
             None
         };

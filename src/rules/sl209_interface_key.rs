@@ -58,33 +58,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (file, first) = settings[0];
         let key = first.dotted_key().unwrap_or_default();
         let shown = name.replace('.', "/");
-        let also = match settings.len() - 1 {
-            0 => String::new(),
-            1 => " (and 1 more key of this interface below)".to_owned(),
-            n => format!(" (and {n} more keys of this interface below)"),
-        };
         let mut d = first
             .diag(
                 "SL209",
                 file,
                 first.key_span().expect("checked above"),
-                format!(
-                    "lost if interface `{}` is not up when sysctl runs",
-                    crate::text::clip(&shown, 20)
+                crate::msg!(
+                    "sl209-headline",
+                    name = crate::text::clip(&shown, 20).as_ref()
                 ),
             )
-            .note(format!(
-                "`{key}`{also} exists only while the interface `{shown}` does: at boot the loader runs before most interfaces are up, and on a host without `{shown}` or before it appears the write fails with `cannot stat`. systemd re-applies sysctl.d to each interface as udev adds it, but a network manager that configures `{shown}` may set the key itself afterwards; procps `sysctl --system` from an init script, OpenRC or busybox writes it once and loses it."
+            .note(crate::msg!(
+                "sl209-note",
+                key = &key,
+                others = settings.len() - 1,
+                interface = &shown
             ))
-            .help(format!(
-                "set it where `{shown}` is configured (a systemd-networkd .network file, a NetworkManager connection, an ifupdown `pre-up`), or in a udev rule for the interface; for every interface, set it under `default` (interfaces created later) and `all`"
-            ));
+            .help(crate::msg!("sl209-help", interface = &shown));
+        // Labels are plain strings: in the run's language.
         for (f, s) in settings.iter().skip(1).take(8) {
             let k = s.dotted_key().unwrap_or_default();
             d = d.label(
                 *f,
                 s.key_span().expect("checked above"),
-                format!("`{k}` also needs `{shown}`"),
+                crate::tr!("sl209-label", key = &k, interface = &shown),
             );
         }
         out.push(d);

@@ -3,9 +3,11 @@
 //! something each time the file is applied and keeps no setting.
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::tr_in;
 use crate::knowledge;
 use crate::lint::LineContext;
 
+use super::values::{by_lang, data_id, data_text};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -28,18 +30,38 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             "SL210",
             cx.file_index,
             span,
-            format!(
-                "`{}` is an action, not a setting: it runs at every boot",
-                super::values::clip(&super::values::last(s), 24)
+            crate::msg!(
+                "sl210-headline",
+                name = &super::values::clip(&super::values::last(s), 24)
             ),
         )
-        .note(format!(
-            "Each write to `{key}` {}, and nothing is kept. In a sysctl file that happens at every boot and every time the files are applied again (`sysctl --system`, a package install, a restart of systemd-sysctl).",
-            action.action
-        ))
+        .note(by_lang(|lang| {
+            let does = data_text(lang, &data_id("action", action.key, ""), action.action);
+            tr_in(
+                lang,
+                "sl210-note",
+                &[("key", (&key).into()), ("action", (&does).into())],
+            )
+        }))
         .severity(action.severity)
-        .help(format!(
-            "delete the line; run `sysctl -w {key}={value}` by hand, or from a timer, when it is wanted"
-        )),
+        .help(crate::msg!("sl210-help", key = &key, value = value)),
     );
+}
+
+#[cfg(test)]
+mod table_messages {
+    use crate::i18n::{tr_in, Lang};
+    use crate::rules::values::data_id;
+
+    /// Every action of rules/actions.tsv has its words in the Fluent files, the
+    /// English the same as the table's.
+    #[test]
+    fn every_action_has_a_message() {
+        for a in crate::knowledge::actions() {
+            let id = data_id("action", a.key, "");
+            assert_eq!(tr_in(Lang::En, &id, &[]), a.action, "{id}");
+            let zh = tr_in(Lang::ZhCn, &id, &[]);
+            assert!(zh != a.action && zh != id, "{id} has no Chinese");
+        }
+    }
 }

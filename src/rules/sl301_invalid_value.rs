@@ -16,7 +16,7 @@ pub(super) const RULE: Rule = Rule {
 
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     if let Some(n) = numeric(s) {
         let unsigned = n.info.ty == ValueType::UInt;
         for t in n.tokens.iter().take(n.arity) {
@@ -26,20 +26,25 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                 Err(e) => e,
             };
             let shown = clip(t.text, 20);
-            let (headline, what) = match problem {
+            let (headline, note) = match problem {
                 IntError::NotANumber => (
-                    format!("`{shown}` is not an integer: the kernel rejects the write"),
-                    format!("`{}` is not an integer", value::elide(t.text, 64)),
+                    crate::msg!("sl301-headline-nan", value = &shown),
+                    crate::msg!(
+                        "sl301-note-nan",
+                        value = &value::elide(t.text, 64),
+                        key = &key
+                    ),
                 ),
                 IntError::Negative => (
-                    format!("`{shown}` is negative: the kernel rejects it for this unsigned key"),
-                    format!("`{}` is negative but `{key}` is unsigned", t.text),
+                    crate::msg!("sl301-headline-negative", value = &shown),
+                    crate::msg!("sl301-note-negative", value = t.text, key = &key),
                 ),
                 IntError::Overflow => (
-                    format!("`{shown}` is too large: the kernel rejects the write"),
-                    format!(
-                        "`{}` is too large for the kernel's integer",
-                        value::elide(t.text, 64)
+                    crate::msg!("sl301-headline-overflow", value = &shown),
+                    crate::msg!(
+                        "sl301-note-overflow",
+                        value = &value::elide(t.text, 64),
+                        key = &key
                     ),
                 ),
             };
@@ -49,10 +54,17 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
             } else {
                 "a"
             };
+            let (ty_id, count) = super::sl103_empty_value::type_selector(n.info.ty);
             out.push(
                 s.diag("SL301", cx.file_index, t.span.clone(), headline)
-                    .note(format!("{what}: the kernel rejects the write to `{key}` (EINVAL) and keeps the old value."))
-                    .help(format!("`{key}` takes {article} {ty}; write decimal digits (hex `0x..` is also accepted)")),
+                    .note(note)
+                    .help(crate::msg!(
+                        "sl301-help",
+                        key = &key,
+                        ty = ty_id,
+                        count = count,
+                        name_en = &format!("{article} {ty}")
+                    )),
             );
             return;
         }
@@ -68,16 +80,14 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
                     "SL301",
                     cx.file_index,
                     s.body_span(),
-                    format!(
-                        "`{}` is not a port or port range: the whole list is rejected",
-                        clip(bad, 14)
-                    ),
+                    crate::msg!("sl301-headline-port", value = &clip(bad, 14)),
                 )
-                .note(format!(
-                    "`{}` is not a port or a port range: the kernel rejects the whole list for `{key}` (EINVAL).",
-                    value::elide(bad, 64)
+                .note(crate::msg!(
+                    "sl301-note-port",
+                    value = &value::elide(bad, 64),
+                    key = &key
                 ))
-                .help("write ports and ranges separated by commas, e.g. `8080,9000-9100`"),
+                .help(crate::msg!("sl301-help-port")),
             );
         }
     }

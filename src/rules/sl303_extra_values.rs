@@ -3,7 +3,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{clip, count, fit, last, numeric};
+use super::sl302_value_out_of_range::fit_args;
+use super::values::{clip, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -18,39 +19,52 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if n.tokens.len() <= n.arity {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let kept: Vec<&str> = n.tokens[..n.arity].iter().map(|t| t.text).collect();
     let extra = &n.tokens[n.arity..];
     let span = extra[0].span.start..extra[extra.len() - 1].span.end;
     let ignored = &s.body()[extra[0].span.start - s.body_span().start..];
+    let name = last(s);
     out.push(
         s.diag(
             "SL303",
             cx.file_index,
             span.clone(),
-            fit(
+            fit_args(
                 Severity::Warning,
                 "SL303",
-                format!(
-                    "`{}` takes {}; `{}` is ignored",
-                    last(s),
-                    count(n.arity),
-                    clip(ignored, 20)
-                ),
-                format!(
-                    "`{}` takes {}; `{}` is ignored",
-                    clip(&last(s), 18),
-                    count(n.arity),
-                    clip(ignored, 14)
-                ),
+                &[
+                    (
+                        "sl303-headline",
+                        &[
+                            ("name", (&name).into()),
+                            ("arity", n.arity.into()),
+                            ("ignored", (&clip(ignored, 20)).into()),
+                        ],
+                    ),
+                    (
+                        "sl303-headline",
+                        &[
+                            ("name", (&clip(&name, 18)).into()),
+                            ("arity", n.arity.into()),
+                            ("ignored", (&clip(ignored, 14)).into()),
+                        ],
+                    ),
+                ],
             ),
         )
-        .note(format!(
-            "`{key}` takes {}: the kernel keeps `{}` and silently ignores `{ignored}`.",
-            count(n.arity),
-            kept.join(" ")
+        .note(crate::msg!(
+            "sl303-note",
+            key = &key,
+            arity = n.arity,
+            kept = &kept.join(" "),
+            ignored = ignored
         ))
-        .help(format!("write only `{key} = {}`", kept.join(" ")))
+        .help(crate::msg!(
+            "sl303-help",
+            key = &key,
+            kept = &kept.join(" ")
+        ))
         .edit(
             n.arity
                 .checked_sub(1)

@@ -3,7 +3,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::LineContext;
 
-use super::values::{clip, count, fit, last, numeric};
+use super::sl302_value_out_of_range::fit_args;
+use super::values::{clip, last, numeric};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -31,38 +32,50 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if given == 0 || given >= n.arity {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let default = if n.info.default.is_empty() {
-        String::new()
+        "none"
     } else {
-        format!(" (default: `{}`)", n.info.default)
+        n.info.default
     };
     out.push(
         s.diag(
             "SL304",
             cx.file_index,
             s.body_span(),
-            fit(
+            fit_args(
                 Severity::Warning,
                 "SL304",
-                format!(
-                    "`{}` gets {given} of {} values: the others stay as they are",
-                    last(s),
-                    n.arity
-                ),
-                format!(
-                    "`{}` gets {given} of {} values: the others stay as they are",
-                    clip(&last(s), 18),
-                    n.arity
-                ),
+                &[
+                    (
+                        "sl304-headline",
+                        &[
+                            ("name", (&last(s)).into()),
+                            ("given", given.into()),
+                            ("arity", n.arity.into()),
+                        ],
+                    ),
+                    (
+                        "sl304-headline",
+                        &[
+                            ("name", (&clip(&last(s), 18)).into()),
+                            ("given", given.into()),
+                            ("arity", n.arity.into()),
+                        ],
+                    ),
+                ],
             ),
         )
-        .note(format!(
-            "`{key}` takes {} but {} given: only the first {given} {} written, the rest keep their current values.",
-            count(n.arity),
-            if given == 1 { "one is".to_owned() } else { format!("{given} are") },
-            if given == 1 { "is" } else { "are" },
+        .note(crate::msg!(
+            "sl304-note",
+            key = &key,
+            arity = n.arity,
+            given = given
         ))
-        .help(format!("write all {} values{default}", n.arity)),
+        .help(crate::msg!(
+            "sl304-help",
+            arity = n.arity,
+            default = default
+        )),
     );
 }

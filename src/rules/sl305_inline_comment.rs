@@ -17,38 +17,65 @@ pub(super) const RULE: Rule = Rule {
 fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(s) = cx.setting else { return };
     let Some(c) = &s.comment() else { return };
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let comment = cx.text(c.span.clone());
     let ty = s.info().map_or(ValueType::Unknown, |i| i.ty);
     let shown = clip(comment, 18);
-    let (severity, headline, effect) = if c.glued {
-        (Severity::Error, "the comment is glued to the number: the kernel rejects the write".to_owned(), format!("the comment is glued to the number, so the kernel reads `{}` as the number and rejects the write (EINVAL)", s.value_text().split_whitespace().next().unwrap_or_default()))
+    let (severity, headline, note) = if c.glued {
+        (
+            Severity::Error,
+            crate::msg!("sl305-headline-glued"),
+            crate::msg!(
+                "sl305-note-glued",
+                number = s.value_text().split_whitespace().next().unwrap_or_default()
+            ),
+        )
     } else if let Some(arity) = ty.arity() {
         let numbers = value::tokens(s.body(), 0).len();
         if numbers >= arity {
-            (Severity::Warning, format!("`{shown}` is not a comment; the kernel ignores it here"), format!("`{comment}` is part of the value; this integer key happens to stop reading at the blank, so it is ignored, but the file depends on that"))
+            (
+                Severity::Warning,
+                crate::msg!("sl305-headline-ignored", comment = &shown),
+                crate::msg!("sl305-note-ignored", comment = comment),
+            )
         } else {
-            (Severity::Error, format!("the comment stands where number {} should be: the kernel rejects it", numbers + 1), format!("`{key}` needs {arity} numbers but the comment stands where number {} should be: the kernel rejects the write (EINVAL)", numbers + 1))
+            let position = numbers + 1;
+            (
+                Severity::Error,
+                crate::msg!("sl305-headline-position", position = position),
+                crate::msg!(
+                    "sl305-note-position",
+                    key = &key,
+                    arity = arity,
+                    position = position
+                ),
+            )
         }
     } else if matches!(ty, ValueType::String | ValueType::PortList) {
-        (Severity::Error, format!("`{shown}` is not a comment: the kernel gets it in the value"), format!("`{comment}` becomes part of the value: the kernel receives `{}` (a list or name key rejects it; a free-form string keeps it)", s.value_text()))
+        (
+            Severity::Error,
+            crate::msg!("sl305-headline-string", comment = &shown),
+            crate::msg!(
+                "sl305-note-string",
+                comment = comment,
+                value = s.value_text()
+            ),
+        )
     } else {
         (
             Severity::Warning,
-            format!("`{shown}` is not a comment: it is written to the kernel"),
-            format!("`{comment}` is part of the value written to the kernel"),
+            crate::msg!("sl305-headline-other", comment = &shown),
+            crate::msg!("sl305-note-other", comment = comment),
         )
     };
     let d = s
         .diag("SL305", cx.file_index, c.span.clone(), headline)
         .severity(severity)
-        .note(format!(
-            "Sysctl files only have whole-line comments: {effect}."
-        ))
-        .help(format!(
-            "use `{} = {}` with the comment on its own line above",
-            s.key_text().unwrap_or_default(),
-            s.body()
+        .note(note)
+        .help(crate::msg!(
+            "sl305-help",
+            key = s.key_text().unwrap_or_default(),
+            value = s.body()
         ));
     out.push(move_comment_above(cx, s, d));
 }

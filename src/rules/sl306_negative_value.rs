@@ -48,40 +48,42 @@ fn check(cx: &LineContext<'_>, out: &mut Vec<Diagnostic>) {
     if v >= 0 {
         return;
     }
-    let key = s.key_name();
+    let key = s.key_name().to_string();
     let short = info.key.rsplit('.').next().unwrap_or(info.key);
     let span = s.first_token_span();
-    let (what, effect) = if time {
-        (
-            format!("a negative time ({})", info.unit),
-            "a timer or timeout computed from it expires at once, or wraps around to a huge one",
-        )
+    let kind = if time {
+        "time"
+    } else if info.unit == "count" {
+        "count"
     } else {
-        (
-            format!("a negative {}", if info.unit == "count" { "count".to_owned() } else { format!("size ({})", info.unit) }),
-            "code that expects an amount compares with it or counts down from it: a limit of less than nothing, or, compared as an unsigned number, no limit at all",
-        )
+        "size"
     };
     let default = if info.default.is_empty() {
-        "its default".to_owned()
+        "none"
     } else {
-        format!("the default, `{}`", info.default)
+        info.default
     };
+    let value = v.to_string();
     out.push(
         s.diag(
             "SL306",
             cx.file_index,
             span,
-            format!(
-                "`{} = {}`: the kernel accepts {}",
-                super::values::clip(short, 20),
-                super::values::clip(&v.to_string(), 12),
-                if time { "a negative time" } else if info.unit == "count" { "a negative count" } else { "a negative size" }
+            crate::msg!(
+                "sl306-headline",
+                name = &super::values::clip(short, 20),
+                value = &super::values::clip(&value, 12),
+                kind = kind
             ),
         )
-        .note(format!(
-            "`{short} = {v}` is {what}: the kernel takes it (there is no lower bound for `{key}`), and {effect}."
+        .note(crate::msg!(
+            "sl306-note",
+            name = short,
+            value = &value,
+            kind = kind,
+            unit = info.unit,
+            key = &key
         ))
-        .help(format!("use a positive value, or delete the line to keep {default}")),
+        .help(crate::msg!("sl306-help", default = default)),
     );
 }

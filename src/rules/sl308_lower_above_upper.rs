@@ -4,11 +4,13 @@
 //! checks neither write (rules/relations.tsv, kind `le`).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr_in;
 use crate::knowledge::Kind;
 use crate::lint::Context;
 
-use super::relations::{groups, short};
-use super::values::{clip, fit};
+use super::relations::{effect, groups, short};
+use super::sl302_value_out_of_range::fit_args;
+use super::values::{by_lang, clip};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -32,48 +34,66 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // The later of the two writes makes the pair inconsistent.
         let Some(at) = g.writes.last() else { continue };
         let (a, b) = (short(g.rel.a), short(g.rel.b));
-        let side = |w: Option<&super::relations::Write<'_>>, v: i128| match w {
-            Some(_) => format!("{v}"),
-            None => format!("{v}, the kernel default"),
+        let (va_text, vb_text) = (va.to_string(), vb.to_string());
+        let is_default = |w: Option<&super::relations::Write<'_>>| match w {
+            Some(_) => "no",
+            None => "yes",
         };
-        let upper = if scale == 1 {
-            side(wb, vb)
-        } else {
-            format!(
-                "{} x {scale} = {}",
-                side(wb, vb),
-                crate::units::format_bytes(vb.saturating_mul(scale).max(0) as u128)
-            )
-        };
+        let scale_text = scale.to_string();
+        let bytes = crate::units::format_bytes(vb.saturating_mul(scale).max(0) as u128);
         let other = if at.is_a { wb } else { wa };
+        let (ca, cb) = (clip(a, 16), clip(b, 16));
+        let message = fit_args(
+            Severity::Warning,
+            "SL308",
+            &[
+                (
+                    "sl308-headline",
+                    &[
+                        ("a", a.into()),
+                        ("va", (&va_text).into()),
+                        ("b", b.into()),
+                        ("vb", (&vb_text).into()),
+                    ],
+                ),
+                (
+                    "sl308-headline-short",
+                    &[("a", (&ca).into()), ("b", (&cb).into())],
+                ),
+            ],
+        );
+        let note = by_lang(|lang| {
+            tr_in(
+                lang,
+                "sl308-note",
+                &[
+                    ("a", a.into()),
+                    ("va", (&va_text).into()),
+                    ("a_default", is_default(wa).into()),
+                    ("b", b.into()),
+                    ("vb", (&vb_text).into()),
+                    ("b_default", is_default(wb).into()),
+                    ("scaled", if scale == 1 { "no" } else { "yes" }.into()),
+                    ("scale", (&scale_text).into()),
+                    ("bytes", (&bytes).into()),
+                    ("effect", (&effect(lang, g.rel)).into()),
+                ],
+            )
+        });
         let mut d = at
             .setting
-            .diag(
-                "SL308",
-                at.file,
-                at.setting.span(),
-                fit(
-                    Severity::Warning,
-                    "SL308",
-                    format!("`{a} = {va}` exceeds `{b} = {vb}`; the kernel keeps both"),
-                    format!(
-                        "`{}` exceeds `{}`; the kernel keeps both",
-                        clip(a, 16),
-                        clip(b, 16)
-                    ),
-                ),
-            )
-            .note(format!(
-                "`{a}` ({}) is above `{b}` ({upper}): {}; the kernel accepts both writes without comparing them.",
-                side(wa, va),
-                g.rel.effect
-            ))
-            .help(format!("keep `{a}` at or below `{b}`: raise `{b}` or lower `{a}`"));
+            .diag("SL308", at.file, at.setting.span(), message)
+            .note(note)
+            .help(crate::msg!("sl308-help", a = a, b = b));
         if let Some(o) = other {
             d = d.label(
                 o.file,
                 o.setting.span(),
-                format!("`{}` = {} here", if o.is_a { a } else { b }, o.value),
+                crate::tr!(
+                    "sl308-label",
+                    key = if o.is_a { a } else { b },
+                    value = &o.value.to_string()
+                ),
             );
         }
         out.push(d);

@@ -4,11 +4,13 @@
 //! kind `needs`).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::tr_in;
 use crate::knowledge::Kind;
 use crate::lint::Context;
 
-use super::relations::{default_of, groups, short};
-use super::values::{clip, fit};
+use super::relations::{default_of, effect, groups, short};
+use super::sl302_value_out_of_range::fit_args;
+use super::values::{by_lang, clip};
 use super::{Check, Rule};
 
 pub(super) const RULE: Rule = Rule {
@@ -33,46 +35,80 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let (a, b) = (short(rel.a), short(rel.b));
         let wanted: Vec<String> = rel.values.iter().map(i128::to_string).collect();
-        let state = match wb {
-            Some(w) => format!(
-                "`{}` is {vb} ({})",
-                rel.b,
-                super::sl530_ip_forward_resets_conf::line_ref(cx, wa.file, w.file, w.setting)
-            ),
-            None => format!("`{}` keeps its kernel default, {vb}", rel.b),
+        let (va, vb) = (wa.value.to_string(), vb.to_string());
+        // Where `b` is set: the line, and the file when it is another.
+        let (state, file, line) = match wb {
+            Some(w) => {
+                let f = cx.file(w.file);
+                let file = if w.file == wa.file {
+                    "none".to_owned()
+                } else {
+                    f.source.name.clone()
+                };
+                ("set", file, f.line(w.setting).number().to_string())
+            }
+            None => ("default", String::new(), String::new()),
         };
+        let (ca, cb, cvb) = (clip(a, 17), clip(b, 17), clip(&vb, 6));
+        let message = fit_args(
+            Severity::Info,
+            "SL310",
+            &[
+                (
+                    "sl310-headline",
+                    &[
+                        ("a", a.into()),
+                        ("va", (&va).into()),
+                        ("b", b.into()),
+                        ("vb", (&vb).into()),
+                    ],
+                ),
+                (
+                    "sl310-headline-short",
+                    &[
+                        ("a", (&ca).into()),
+                        ("b", (&cb).into()),
+                        ("vb", (&cvb).into()),
+                    ],
+                ),
+            ],
+        );
+        let note = by_lang(|lang| {
+            tr_in(
+                lang,
+                "sl310-note",
+                &[
+                    ("a", a.into()),
+                    ("va", (&va).into()),
+                    ("effect", (&effect(lang, rel)).into()),
+                    ("state", state.into()),
+                    ("bkey", rel.b.into()),
+                    ("vb", (&vb).into()),
+                    ("file", (&file).into()),
+                    ("line", (&line).into()),
+                ],
+            )
+        });
         let mut d = wa
             .setting
-            .diag(
-                "SL310",
-                wa.file,
-                wa.setting.span(),
-                fit(
-                    Severity::Info,
-                    "SL310",
-                    format!("`{a} = {}` has no effect while `{b}` is {vb}", wa.value),
-                    format!(
-                        "`{}` has no effect while `{}` is {}",
-                        clip(a, 17),
-                        clip(b, 17),
-                        clip(&vb.to_string(), 6)
-                    ),
-                ),
-            )
-            .note(format!(
-                "`{a} = {}` has no effect here: {}, and {state}.",
-                wa.value, rel.effect
-            ))
-            .help(format!(
-                "set `{} = {}` if the setting is meant, or delete the line",
-                rel.b,
-                wanted.join(" or ")
-            ));
+            .diag("SL310", wa.file, wa.setting.span(), message)
+            .note(note)
+            .help(by_lang(|lang| {
+                let or = tr_in(lang, "sl310-or", &[]);
+                tr_in(
+                    lang,
+                    "sl310-help",
+                    &[
+                        ("bkey", rel.b.into()),
+                        ("wanted", (&wanted.join(&or)).into()),
+                    ],
+                )
+            }));
         if let Some(w) = wb {
             d = d.label(
                 w.file,
                 w.setting.span(),
-                format!("`{b}` = {} here", w.value),
+                crate::tr!("sl310-label", key = b, value = &w.value.to_string()),
             );
         }
         out.push(d);

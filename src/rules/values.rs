@@ -3,7 +3,8 @@
 //! tokens, the first `arity` of which the kernel parses as integers.
 
 use crate::catalog::{KeyInfo, ValueType};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Text};
+use crate::i18n::Lang;
 use crate::lint::Setting;
 use crate::value;
 
@@ -72,6 +73,39 @@ pub fn last(setting: &Setting) -> String {
     crate::text::clip(&last, SHORT).into_owned()
 }
 
+/// A text `make` writes in each language: English, and the run's language when it
+/// is another. For a message whose arguments differ by language (a table row's
+/// words, which have their own message in the run's language).
+pub fn by_lang(make: impl Fn(Lang) -> String) -> Text {
+    let run = crate::i18n::lang();
+    Text {
+        en: make(Lang::En),
+        localized: (run != Lang::En).then(|| make(run)),
+    }
+}
+
+/// The Fluent id of a rule table's text about `key`: `<prefix>-<key>-<part>` (no
+/// `-<part>` when it is empty), the key's dots as `-` and `<dev>` as `dev`
+/// (`sl205-net-ipv4-tcp_fack-why`, `action-vm-drop_caches`).
+pub fn data_id(prefix: &str, key: &str, part: &str) -> String {
+    let key = key.replace("<dev>", "dev").replace('.', "-");
+    if part.is_empty() {
+        format!("{prefix}-{key}")
+    } else {
+        format!("{prefix}-{key}-{part}")
+    }
+}
+
+/// A rule table's text in `lang`: the table's own English words, or the message
+/// `id` in another language.
+pub fn data_text(lang: Lang, id: &str, english: &str) -> String {
+    if lang == Lang::En {
+        english.to_owned()
+    } else {
+        crate::i18n::tr_in(lang, id, &[])
+    }
+}
+
 /// User text (a value, a comment, a key) clipped to `max` columns for a headline.
 pub fn clip(s: &str, max: usize) -> String {
     crate::text::clip(s, max).into_owned()
@@ -88,15 +122,5 @@ pub fn fit(severity: Severity, code: &str, long: String, short: String) -> Strin
         long
     } else {
         short
-    }
-}
-
-/// Words for a count of values.
-pub fn count(n: usize) -> String {
-    match n {
-        1 => "one value".into(),
-        2 => "two values".into(),
-        3 => "three values".into(),
-        n => format!("{n} values"),
     }
 }
