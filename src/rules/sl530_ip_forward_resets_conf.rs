@@ -66,17 +66,6 @@ pub(super) fn value_span(s: &Setting) -> std::ops::Range<usize> {
         .map_or_else(|| s.span(), |t| t.span.clone())
 }
 
-/// "line 12", or "line 12 of `99-x.conf`" when the line is in another file.
-pub(super) fn line_ref(cx: &Context<'_>, from_file: usize, file: usize, s: &Setting) -> String {
-    let f = cx.file(file);
-    let n = f.line(s).number();
-    if file == from_file {
-        format!("line {n}")
-    } else {
-        format!("line {n} of `{}`", f.source.name)
-    }
-}
-
 /// One explicit assignment, with its position in application order.
 #[derive(Clone)]
 pub(super) struct Written<'a> {
