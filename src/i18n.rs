@@ -121,29 +121,27 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<Vec<FluentBundle<FluentResource>>> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|&l| {
-                let id: LanguageIdentifier = l.tag().parse().unwrap_or_default();
-                let mut b = FluentBundle::new_concurrent(vec![id]);
-                // No Unicode isolation marks around arguments: the output goes to
-                // terminals and logs, where they show as stray characters.
-                b.set_use_isolating(false);
-                for (_, text) in sources(l) {
-                    // The files are ours and checked by the tests; a syntax error
-                    // keeps the entries that parsed.
-                    let resource = match FluentResource::try_new((*text).to_owned()) {
-                        Ok(r) | Err((r, _)) => r,
-                    };
-                    let _ = b.add_resource(resource);
-                }
-                b
-            })
-            .collect()
-    });
-    &bundles[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)]
+    // One bundle per language, parsed the first time the language is used: an
+    // English run never parses the other languages' files.
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    BUNDLES[i].get_or_init(|| {
+        let id: LanguageIdentifier = lang.tag().parse().unwrap_or_default();
+        let mut b = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around arguments: the output goes to
+        // terminals and logs, where they show as stray characters.
+        b.set_use_isolating(false);
+        for (_, text) in sources(lang) {
+            // The files are ours and checked by the tests; a syntax error
+            // keeps the entries that parsed.
+            let resource = match FluentResource::try_new((*text).to_owned()) {
+                Ok(r) | Err((r, _)) => r,
+            };
+            let _ = b.add_resource(resource);
+        }
+        b
+    })
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
