@@ -63,4 +63,5 @@ out-lines-more = lines { $list } and { $more } more
 # After a group's labels: the lines not labelled ($lines is one of the lists above).
 out-also-on = also on { $lines }
 # At the end of a short-format line.
-out-also = (also { $lines })
+# After the headline of the short format (the space before it is part of it).
+out-also = {" "}(also { $lines })

@@ -25,6 +25,6 @@ out-again = 重复
 out-list-separator = 、
 out-lines-one = 第 { $last } 行
 out-lines-some = 第 { $list } 和 { $last } 行
-out-lines-more = 第 { $list } 行等（另有 { $more } 行）
+out-lines-more = 第 { $list } 行，另有 { $more } 行
 out-also-on = 同样出现在{ $lines }
 out-also = （同样出现在{ $lines }）

@@ -31,12 +31,9 @@ pub fn render(files: &[FileData], diags: &[Diagnostic]) -> String {
         let also = if also.is_empty() {
             String::new()
         } else {
-            format!(
-                " {}",
-                crate::i18n::tr(
-                    "out-also",
-                    &[("lines", (&group::line_list(&also, LISTED)).into())]
-                )
+            crate::i18n::tr(
+                "out-also",
+                &[("lines", (&group::line_list(&also, LISTED)).into())],
             )
         };
         out.push_str(&format!(
