@@ -1,5 +1,5 @@
 # sysctl-lint 消息，简体中文。与 en-US/main.ftl 的消息 id 和参数一一对应
-# （tests/locales.rs 检查）。规则代码、规则名、键名和取值不翻译。
+# （tests/locales.rs 检查）。规则代码、规则名、参数名和取值不翻译。
 
 ## 级别
 
@@ -24,7 +24,7 @@ lang-invalid = 未知语言 `{ $name }`（可选：en、zh-CN）
 
 ## describe（标签；目录中的文字保持原样）
 
-describe-key = 键
+describe-key = 参数
 describe-catalogue-entry = 目录条目
 describe-type = 类型
 describe-access = 读写
@@ -41,7 +41,7 @@ describe-sources = 来源
 describe-read-only = 只读
 describe-read-write = 可读写
 describe-kernel-doc = 内核文档（{ $source }）：
-describe-rules-about = 与此键相关的规则：
+describe-rules-about = 与此参数相关的规则：
 
 ## --help（各命令的简介、标题、clap 自带的选项）
 
@@ -55,15 +55,15 @@ help-about-main = 在应用之前检查 Linux sysctl 配置（sysctl.conf、sysc
 help-about-check = 检查文件：每个路径可以是文件、目录（其中的 *.conf，按文件名排序）或表示标准输入的 -
 help-about-rules = 列出全部规则：代码、名称、默认级别和说明
 help-about-explain = 按代码（SL201）或名称（unknown-key）显示规则说明
-help-about-audit = 将配置与正在运行的内核比较（只读）：漂移、缺失的键、对实时取值的取值规则和加固规则，以及 TCP 套接字状态汇总
-help-about-fleet = 把多台主机的 JSON 审计报告合并成一份集群报告：哪些键的取值不同，哪些问题影响多少台主机
-help-about-effective = 显示每个键最终生效的值、设置它的文件和行，以及它覆盖了什么
+help-about-audit = 将配置与正在运行的内核比较（只读）：漂移、缺失的参数、对实时取值的取值规则和加固规则，以及 TCP 套接字状态汇总
+help-about-fleet = 把多台主机的 JSON 审计报告合并成一份集群报告：哪些参数的取值不同，哪些问题影响多少台主机
+help-about-effective = 显示每个参数最终生效的值、设置它的文件和行，以及它覆盖了什么
 help-about-server = 在标准输入输出上运行语言服务器（供编辑器使用）
 help-about-completions = 输出 shell 补全脚本（bash、zsh、fish、elvish、powershell）
 help-about-man = 输出手册页 sysctl-lint.1（roff），或写出它和每个命令各一页
 help-about-config = 显示 .sysctl-lint.toml（从当前目录向上查找）解析后的设置
 help-about-profiles = 列出加固配置集，或显示其中一个的检查项
-help-about-describe = 从键目录中说明一个键：类型、单位、默认值、取值范围、内核版本、相关规则
+help-about-describe = 从参数目录中说明一个参数：类型、单位、默认值、取值范围、内核版本、相关规则
 help-about-help = 显示本帮助或指定子命令的帮助
 help-arg-lang = 输出语言：en 或 zh-CN [默认：.sysctl-lint.toml 中的 `lang`，否则按 LC_ALL、LC_MESSAGES 或 LANG（zh_CN.UTF-8 即 zh-CN），否则为 en]。机器可读格式保留英文消息，并附加 `message_localized`
 
@@ -112,8 +112,8 @@ report-is-fleet = 这是集群报告，不是单台主机的报告（请合并�
 report-unknown-code = 未知的规则代码 `{ $code }`（是其他版本的 sysctl-lint 生成的报告？）
 report-no-severity = 有一条 { $code } 问题没有严重级别
 report-value-not-string = `{ $key }` 的值不是字符串
-describe-unknown-key = `{ $key }` 不在已知键的目录中
-describe-unknown-key-suggest = `{ $key }` 不在已知键的目录中；是不是想找：{ $suggestions }
+describe-unknown-key = `{ $key }` 不在已知参数的目录中
+describe-unknown-key-suggest = `{ $key }` 不在已知参数的目录中；是不是想找：{ $suggestions }
 profiles-unknown = 没有加固配置集 `{ $name }`（可选：{ $available }）
 fix-fixed = 已修复 { $count } 条问题
 fix-changed = 读取之后文件已被改动；保持原样
@@ -152,8 +152,8 @@ fleet-col-kernel = 内核
 fleet-col-errors = 错误
 fleet-col-warnings = 警告
 fleet-col-infos = 提示
-fleet-no-differences = 各主机之间没有取值不同的键。
-fleet-differences = 各主机之间取值不同的键（{ $keys } 个）：
+fleet-no-differences = 各主机之间没有取值不同的参数。
+fleet-differences = 各主机之间取值不同的参数（{ $keys } 个）：
 fleet-absent = 不存在
 fleet-findings = 问题（去重后 { $findings } 条）：
 fleet-hosts = 主机

@@ -52,8 +52,8 @@ sl407-label = 此处 `{ $other }` = { $value }
 ## SL501 tcp-tw-recycle
 
 sl501-headline = `tcp_tw_recycle = { $value }` 会丢弃 NAT 后面客户端的 SYN
-sl501-note = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时。内核正是因此在 Linux 4.12 中删除了这个键。
-sl501-note-random = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时；而且在 { $kernel }（4.10 及以后）上每个连接都有随机的时间戳偏移，即使客户端不在 NAT 后面，这项检查也会丢弃它们的 SYN。内核正是因此在 Linux 4.12 中删除了这个键。
+sl501-note = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时。内核正是因此在 Linux 4.12 中删除了这个参数。
+sl501-note-random = 连接进入 TIME_WAIT 后，内核会把每个远端主机最后的 TCP 时间戳记住约 60 秒，并悄悄丢弃来自该地址、时间戳更旧的 SYN：同一个 NAT 地址后面的各个客户端时钟互不相关，所以除了一个之外，其余的 connect() 都会超时；而且在 { $kernel }（4.10 及以后）上每个连接都有随机的时间戳偏移，即使客户端不在 NAT 后面，这项检查也会丢弃它们的 SYN。内核正是因此在 Linux 4.12 中删除了这个参数。
 sl501-help = 设置 `net.ipv4.tcp_tw_recycle = 0`（或删除这一行）；如果有大量主动发起的连接，请用 `net.ipv4.tcp_tw_reuse = 1`，在开启时间戳时它是安全的
 
 ## SL502 tw-reuse-without-timestamps
@@ -371,11 +371,11 @@ sl611-headline = `{ $name }` 被后面的 { $later ->
 sl611-note = `{ $earlier_key } = { $earlier }` 被悄无声息地撤销了：`{ $later_key } = { $value }`（{ $where ->
         [same] 第 { $line } 行
        *[other] { $file } 第 { $line } 行
-    }）写在后面，而这两个键互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效。
+    }）写在后面，而这两个参数互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效。
 sl611-note-zero = `{ $earlier_key } = { $earlier }` 被悄无声息地撤销了：`{ $later_key } = { $value }`（{ $where ->
         [same] 第 { $line } 行
        *[other] { $file } 第 { $line } 行
-    }）写在后面，而这两个键互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效：现在两者都是 0，后台阈值为 0，只要有任何脏页就会开始后台回写。
+    }）写在后面，而这两个参数互斥（写入其中一个会把另一个置为 0），所以只有后写的那个生效：现在两者都是 0，后台阈值为 0，只要有任何脏页就会开始后台回写。
 sl611-label = 后写入的 `{ $later_key }`：以它为准
 sl611-help = `{ $ratio }` 和 `{ $bytes }` 只设置其中一个：删除你不需要的那一行
 
@@ -385,7 +385,7 @@ sl701-headline = `{ $key } = { $value }`：{ $profile } 配置档要求 { $expec
 sl701-note = `{ $written_key } = { $written }` 弱于 { $profile } 配置档的要求（{ $expect }）：{ $rationale }。
 sl701-note-glob = `{ $written_key } = { $written }` 把 `{ $key }` 设为 { $value }，弱于 { $profile } 配置档的要求（{ $expect }）：{ $rationale }。
 sl701-help = 设置 `{ $key } = { $suggest }`
-sl701-help-glob = 显式设置 `{ $key } = { $suggest }`（显式的键优先于通配符）
+sl701-help-glob = 显式设置 `{ $key } = { $suggest }`（显式的参数优先于通配符）
 
 ## SL702 profile-missing-key
 
@@ -424,7 +424,7 @@ sl530-item = `{ $key } = { $value }`（{ $where ->
         [same] 第 { $line } 行
        *[other] `{ $file }` 第 { $line } 行
     }）变为 { $to }
-sl530-help = 把 `{ $key }` 移到各网卡的 `{ $keys }` 键之前（或放进排序更靠前的文件），这样写在它后面的值才能保留
+sl530-help = 把 `{ $key }` 移到各网卡的 `{ $keys }` 参数之前（或放进排序更靠前的文件），这样写在它后面的值才能保留
 sl530-label = 此处设为 { $value }；后面写入 `{ $key }` 时会被重置为 { $to }
 
 ## SL531 ineffective-conf-value
@@ -484,7 +484,7 @@ sl531-label-still-on = { $name } 在此仍然开启
 
 sl801-headline = `{ $key }` 当前为 `{ $live }`，而不是配置的 `{ $set }`
 sl801-note = 运行中的系统上{ $glob ->
-        [yes] {" "}`{ $key }`（由通配键 `{ $glob_key }` 设置）的值为
+        [yes] {" "}`{ $key }`（由通配参数 `{ $glob_key }` 设置）的值为
        *[no] {" "}`{ $key }` 的值为
     } `{ $live }`，而不是配置的 `{ $set }`。{ $cause }。
 sl801-help-others = 其他原因：{ $list }。{ $action }
@@ -501,16 +501,16 @@ audit-cause = { $likelihood ->
     }：{ $text }
 audit-cause-rejected = 内核拒绝了写入的值，这一行从未生效（`sysctl-lint check` 会说明原因）
 audit-cause-never-applied-pid1 = 配置从未被应用：PID 1 是 `{ $pid1 }` 而不是 systemd，启动时没有运行 systemd-sysctl（容器、chroot，或不用 systemd 的 init）
-audit-cause-never-applied-count = 配置从未被应用：{ $compared } 个已配置的键中有 { $differing } 个与运行值不同（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init，或 systemd-sysctl.service 执行失败）
+audit-cause-never-applied-count = 配置从未被应用：{ $compared } 个已配置的参数中有 { $differing } 个与运行值不同（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init，或 systemd-sysctl.service 执行失败）
 audit-cause-never-applied = 配置从未被应用（启动时没有运行 systemd-sysctl：容器、chroot、不用 systemd 的 init）
-audit-cause-glob = 它只由通配键 `{ $glob }` 设置，而加载器只在启动时展开一次通配符：如果当时这个键还不存在，通配符就不会匹配到它
+audit-cause-glob = 它只由通配参数 `{ $glob }` 设置，而加载器只在启动时展开一次通配符：如果当时这个参数还不存在，通配符就不会匹配到它
 audit-cause-interface = 网卡 `{ $iface }` 是在 systemd-sysctl 运行之后才创建的：新网卡的初始值来自 `{ $default_key }`{ $default ->
         [same] （运行值 { $live }，与该网卡的值相同）
         [other] （运行值 { $live }）
        *[unknown] {""}
     }，而不是这一行
-audit-cause-module = 这个键属于内核模块 `{ $module }`：如果该模块在 systemd-sysctl 运行之后才加载，启动时这个键还不存在，这一行就会写入失败
-audit-cause-runtime-forwarding = 它在运行时被修改了：docker、kubelet、libvirt 以及 NetworkManager 的共享连接在启动时都会设置转发和网桥相关的键
+audit-cause-module = 这个参数属于内核模块 `{ $module }`：如果该模块在 systemd-sysctl 运行之后才加载，启动时这个参数还不存在，这一行就会写入失败
+audit-cause-runtime-forwarding = 它在运行时被修改了：docker、kubelet、libvirt 以及 NetworkManager 的共享连接在启动时都会设置转发和网桥相关的参数
 audit-cause-runtime = 它在启动后被修改了：某个服务（NetworkManager、docker、kubelet、tuned）或之后的 `sysctl -w`
 
 audit-how-to-set = 没有文件设置 `{ $key }`：如需修改，在 /etc/sysctl.d/90-local.conf 这样的 drop-in 文件中添加 `{ $key } = { $value }`
@@ -523,15 +523,15 @@ sl802-note = 运行中的内核（{ $kernel }）上没有 `{ $key }`：`sysctl -
        *[no] {""}
     }
 sl802-help = 可能的原因：{ $cause }
-audit-missing-no-interface = 这台主机上（还）没有网卡 `{ $iface }`：网卡出现之前，加载器无法设置它的键；请设置 `{ $default_key }`，或在网卡出现时再应用这个键（udev、systemd-networkd）
-audit-missing-unknown-closest = 这不是已知的键；你是不是想写 `{ $closest }`？
-audit-missing-unknown = 这不是已知的键（拼写错误，或者是这个内核没有的厂商补丁）
-audit-missing-removed = 这个键已被删除
-audit-missing-removed-in = 这个键已在 Linux { $release } 中删除
-audit-missing-too-new = 这个键需要 Linux { $release } 或更高版本
-audit-missing-module = 这个键属于内核模块 `{ $module }`，而该模块没有加载（请在 systemd-sysctl 运行之前加载它，例如写进 /etc/modules-load.d/）
-audit-missing-vendor = 这个键来自厂商的内核补丁，这个内核没有
-audit-missing-net = 内核编译时没有包含这项功能，或者这是一个没有这个键的网络命名空间（容器）
+audit-missing-no-interface = 这台主机上（还）没有网卡 `{ $iface }`：网卡出现之前，加载器无法设置它的参数；请设置 `{ $default_key }`，或在网卡出现时再应用这个参数（udev、systemd-networkd）
+audit-missing-unknown-closest = 这不是已知的参数；你是不是想写 `{ $closest }`？
+audit-missing-unknown = 这不是已知的参数（拼写错误，或者是这个内核没有的厂商补丁）
+audit-missing-removed = 这个参数已被删除
+audit-missing-removed-in = 这个参数已在 Linux { $release } 中删除
+audit-missing-too-new = 这个参数需要 Linux { $release } 或更高版本
+audit-missing-module = 这个参数属于内核模块 `{ $module }`，而该模块没有加载（请在 systemd-sysctl 运行之前加载它，例如写进 /etc/modules-load.d/）
+audit-missing-vendor = 这个参数来自厂商的内核补丁，这个内核没有
+audit-missing-net = 内核编译时没有包含这项功能，或者这是一个没有这个参数的网络命名空间（容器）
 audit-missing-feature = 内核编译时没有包含这项功能
 
 sl803-headline = 到 { $remote } 的端口已用 { $percent }%：connect() 可能失败
