@@ -67,7 +67,7 @@ pub use version::KernelVersion;
 /// the project configuration and baseline filter it.
 pub fn check(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
     let mut diags = lint(files, options);
-    let unused = suppress::apply(files, &mut diags);
+    let unused = suppress::apply_skipping(files, &mut diags, &options.skip);
     diags.extend(unused);
     diags.sort_by(|a, b| {
         (a.file, a.span.start, a.code, a.span.end).cmp(&(b.file, b.span.start, b.code, b.span.end))

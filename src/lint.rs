@@ -31,6 +31,11 @@ pub struct Options {
     /// With `audit` on a live host: the TCP ports it listens on (`/proc/net/tcp`),
     /// SL511's evidence of the services it runs.
     pub live_listening: Option<Vec<u16>>,
+    /// Codes the configuration turns off everywhere (`ignore`, `select`): their
+    /// rules do not run, unless another rule's findings depend on them (a rule
+    /// that supersedes others, SL117). Inline directives naming them are not
+    /// reported unused.
+    pub skip: Vec<&'static str>,
 }
 
 /// One assignment line, resolved once for every rule. Its texts are spans into
@@ -465,6 +470,9 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
     }
     let run = |rule: &rules::Rule| -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        if options.skip.contains(&rule.code) && rules::skippable(rule) {
+            return out;
+        }
         match rule.check {
             Check::Line(check) => {
                 for (file_index, file) in files.iter().enumerate() {

@@ -260,6 +260,16 @@ fn malformed(file: usize, span: Range<usize>, message: Text, help: Text) -> Diag
 /// they cover (and by file for `disable-file=`), and which directive codes match
 /// a finding's code is worked out once per line (or file) and code.
 pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+    apply_skipping(files, diags, &[])
+}
+
+/// [`apply`] for a run that left the rules of `skipped` unrun: a directive code
+/// that names one of them is never reported unused (its findings were not made).
+pub fn apply_skipping(
+    files: &[FileData],
+    diags: &mut Vec<Diagnostic>,
+    skipped: &[&str],
+) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     let mut new = Vec::new();
     for (i, f) in files.iter().enumerate() {
@@ -317,7 +327,7 @@ pub fn apply(files: &[FileData], diags: &mut Vec<Diagnostic>) -> Vec<Diagnostic>
     });
     for (di, dir) in all.iter().enumerate() {
         for (ci, c) in dir.codes.iter().enumerate() {
-            if used[di][ci] {
+            if used[di][ci] || skipped.iter().any(|s| c.selector.matches(s)) {
                 continue;
             }
             let (message, help) = match dir.scope {

@@ -235,3 +235,39 @@ fn crlf_files_work() {
         "nothing to suppress: line 4 has no `SL305` finding"
     );
 }
+
+/// A rule the configuration turns off does not run (`--ignore`, `select`), and a
+/// directive that names it is not reported unused; the other rules' findings and
+/// a directive of a rule that runs are as before.
+#[test]
+fn rules_turned_off_do_not_run_and_their_directives_are_not_unused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.conf");
+    std::fs::write(
+        &path,
+        "# sysctl-lint: disable=SL209\nnet.ipv4.conf.eth0.rp_filter = 1\n\
+         # sysctl-lint: disable=SL201\nnet.ipv4.tcp_fin_timeout = 30\n",
+    )
+    .expect("write");
+    let run = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("sysctl-lint")
+            .expect("binary")
+            .args(["check", "--isolated", "--format", "short"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .expect("run");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    // Both rules run: the SL209 directive is used, the SL201 one is not.
+    let all = run(&[]);
+    assert!(all.contains(":3:24: info[SL115]"), "{all}");
+    assert!(!all.contains("SL209"), "{all}");
+    // SL209 turned off: its directive is not reported unused either way.
+    let ignored = run(&["--ignore", "SL209"]);
+    assert_eq!(ignored, all, "--ignore SL209");
+    // Only SL1xx selected: neither SL209 nor SL201 runs, so neither directive can
+    // be judged, and none is reported.
+    let selected = run(&["--select", "SL1"]);
+    assert_eq!(selected, "", "--select SL1");
+}

@@ -312,6 +312,11 @@ fn options(args: &JudgeArgs, cfg: &Config, default_kernel: &str) -> Result<Optio
         known_keys: cfg.known_keys().to_vec(),
         listening_ports: cfg.listening_ports().to_vec(),
         live_listening: None,
+        skip: sysctl_lint::codes::docs()
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| !cfg.enabled(c))
+            .collect(),
     })
 }
 

@@ -214,6 +214,13 @@ pub static RULES: &[Rule] = &[
     sl803_ephemeral_ports_exhaustion::RULE,
 ];
 
+/// Whether a rule turned off by the configuration may be left unrun: no other
+/// finding depends on its own (it supersedes nothing, and is not SL117, whose
+/// scripts silence their lines' findings).
+pub(crate) fn skippable(rule: &Rule) -> bool {
+    rule.supersedes.is_empty() && rule.code != "SL117"
+}
+
 /// Drop findings made redundant by a more specific finding on the same line.
 pub fn apply_supersedes(diags: &mut Vec<Diagnostic>, files: &[FileData]) {
     let line_of = |d: &Diagnostic| (d.file, files[d.file].source.line_index(d.span.start));
