@@ -11,6 +11,10 @@
 //! socket states as a bar chart, and for a fleet the hosts, the keys that differ
 //! between them as a table and the findings with the hosts that have them.
 //!
+//! The page is in the run's language: its own words are the `html-*` messages
+//! of `locales/*/output.ftl` (with the severity words, `audit-*`, `fleet-*` and
+//! `sockets-usage-*` shared with the text formats), and `<html lang>` names it.
+//!
 //! Everything that comes from an input (file names, lines, values, host names,
 //! messages quoting them) is escaped twice: control characters as the text
 //! formats show them ([`crate::escape`]), then `& < > " '` as HTML entities, so a
