@@ -159,6 +159,126 @@ fn audit_reports() {
     insta::assert_snapshot!("audit_fleet", fleet);
 }
 
+/// The page's own English words, none of which may be left in a Chinese page.
+const ENGLISH_WORDS: &[&str] = &[
+    "lang=\"en\"",
+    ">Summary<",
+    ">Findings<",
+    ">Rules<",
+    ">Severity<",
+    ">Errors<",
+    ">Warnings<",
+    ">Infos<",
+    ">Errors (",
+    ">Warnings (",
+    ">Infos (",
+    "Fixable with",
+    "No problems found",
+    "[*] fixable",
+    "fixable with --unsafe-fixes",
+    "<b>note:</b>",
+    "<b>help:</b>",
+    "<b>live value:</b>",
+    "<b>key:</b>",
+    "<b>value:</b>",
+    "<b>hosts (",
+    "more lines",
+    "sysctl-lint check report",
+    "sysctl-lint audit of",
+    "sysctl-lint fleet audit of",
+    ">host<",
+    ">kernel<",
+    ">live values from<",
+    ">judged as kernel<",
+    ">configuration<",
+    "hosts have findings",
+    ">Hosts (",
+    "Keys that differ",
+    "Fleet findings",
+    ">live values<",
+    ">live<",
+    "TCP sockets (",
+    ">state<",
+    ">count<",
+    ">orphans<",
+    ">ephemeral ports<",
+    ">busiest destination<",
+    "of the usable range",
+    " in TIME_WAIT)",
+    "Report by sysctl-lint",
+    ">error<",
+    ">warning<",
+    ">info<",
+];
+
+fn assert_no_english_words(page: &str) {
+    for w in ENGLISH_WORDS {
+        assert!(!page.contains(w), "{w:?} is left in the Chinese page");
+    }
+}
+
+#[test]
+fn check_report_in_chinese() {
+    let mut args = vec!["--lang", "zh-CN"];
+    args.extend(TUNING_GUIDE);
+    let (page, code) = html(&args);
+    assert_eq!(code, 1);
+    assert_self_contained(&page);
+    assert!(page.contains("<html lang=\"zh-CN\">"));
+    assert_no_english_words(&page);
+    assert!(page.contains("<title>sysctl-lint 检查报告</title>"));
+    assert!(page.contains("<h2>汇总</h2>"));
+    assert!(page.contains("<h3>错误（5）</h3>"));
+    assert!(page.contains(
+        "<tr class=\"error\"><td><a href=\"#errors\">错误</a></td><td class=\"num\">5</td></tr>"
+    ));
+    assert!(page
+        .contains("<tr><td>可用 <code>--fix</code> 自动修复</td><td class=\"num\">11</td></tr>"));
+    // No space after a full-width colon; Chinese text escaped like any other.
+    assert!(page.contains("<p class=\"note\"><b>原因：</b>"));
+    assert!(page.contains("&quot;ip_local_port_range: prefer different parity"));
+    insta::assert_snapshot!("check_tuning_guide_zh", page);
+
+    // English stays English: the same run without --lang.
+    let (english, _) = html(TUNING_GUIDE);
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(english.contains("<h2>Findings</h2>"));
+
+    let (fixes, _) = html(&[
+        "--lang",
+        "zh-CN",
+        "check",
+        "--show-fixes",
+        "tests/fixtures/tuning-guide.conf",
+    ]);
+    assert!(fixes.contains("<section id=\"fixes\">\n<h2>修复</h2>\n<pre>"));
+}
+
+#[test]
+fn audit_reports_in_chinese() {
+    for run in [AUDIT_DRIFT, AUDIT_SOCKETS, AUDIT_FLEET] {
+        let mut args = vec!["--lang", "zh-CN"];
+        args.extend(run);
+        let (page, _) = html(&args);
+        assert_self_contained(&page);
+        assert!(page.contains("<html lang=\"zh-CN\">"));
+        assert_no_english_words(&page);
+    }
+    let mut args = vec!["--lang", "zh-CN"];
+    args.extend(AUDIT_SOCKETS);
+    let (sockets, _) = html(&args);
+    assert!(sockets.contains("<h2>TCP 套接字（共 20 个）</h2>"));
+    assert!(sockets.contains(
+        "<tr><th>TIME_WAIT</th><td>9 个，占 <code>tcp_max_tw_buckets</code>（10）的 90%</td>"
+    ));
+    let mut args = vec!["--lang", "zh-CN"];
+    args.extend(AUDIT_FLEET);
+    let (fleet, _) = html(&args);
+    assert!(fleet.contains("<title>sysctl-lint 集群审计报告（3 台主机）</title>"));
+    assert!(fleet.contains("（3 台主机中有 3 台存在问题）"));
+    assert!(fleet.contains("<p class=\"hosts\"><b>主机（2 台）：</b>web01, web02</p>"));
+}
+
 #[test]
 fn input_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
@@ -377,6 +497,29 @@ fn chromium_renders_the_report() {
     }
     let requested = page_requests(&net_log);
     assert!(requested.is_empty(), "the page requested {requested:?}");
+
+    // The Chinese page: the browser reads it as UTF-8 in its language.
+    let (zh, _) = html(&[
+        "--lang",
+        "zh-CN",
+        "check",
+        "tests/fixtures/tuning-guide.conf",
+    ]);
+    let zh_page = dir.path().join("report-zh.html");
+    std::fs::write(&zh_page, &zh).unwrap();
+    let zh_log = dir.path().join("zh.netlog.json");
+    let dom = run_chromium(&browser, &zh_page, "--dump-dom", &zh_log);
+    for text in [
+        "<html lang=\"zh-CN\">",
+        "<title>sysctl-lint 检查报告</title>",
+        "<h2>汇总</h2>",
+        "<h3>错误（5）</h3>",
+        "发现 5 个错误、8 个警告、14 条提示（共 1 个文件）。",
+        "<b>原因：</b>",
+    ] {
+        assert!(dom.contains(text), "the Chinese DOM lacks {text:?}");
+    }
+    assert!(page_requests(&zh_log).is_empty());
 
     // The check above sees a page's requests: a page that loads two resources
     // (and has no Content-Security-Policy) shows them.

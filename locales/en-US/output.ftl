@@ -65,3 +65,79 @@ out-also-on = also on { $lines }
 # At the end of a short-format line.
 # After the headline of the short format (the space before it is part of it).
 out-also = {" "}(also { $lines })
+
+## The HTML report (`--format html`): the page's own words, ids `html-...`.
+## Text in backticks is shown as code.
+
+html-check-title = sysctl-lint check report
+html-audit-title = sysctl-lint audit of { $host }
+html-fleet-title = sysctl-lint fleet audit of { $hosts ->
+        [one] { $hosts } host
+       *[other] { $hosts } hosts
+    }
+# The facts under an audit's title (host and kernel are fleet-col-host and fleet-col-kernel).
+html-fact-live-source = live values from
+html-fact-judged-kernel = judged as kernel
+html-fact-configuration = configuration
+html-summary = Summary
+html-col-severity = Severity
+html-col-findings = Findings
+# A severity as a heading ($severity: error, warning or info).
+html-severity-title = { $severity ->
+        [error] Errors
+        [warning] Warnings
+       *[info] Infos
+    }
+html-severity-section = { $severity ->
+        [error] Errors
+        [warning] Warnings
+       *[info] Infos
+    } ({ $count })
+html-fixable-row = Fixable with `--fix`
+html-findings = Findings
+html-clean = No problems found.
+html-fixable = [*] fixable
+html-fixable-unsafe = fixable with --unsafe-fixes
+# The labels before a finding's facts.
+html-live-value = live value:
+html-note = { out-note }:
+html-help = { out-help }:
+html-key = key:
+html-value = value:
+html-finding-hosts = hosts ({ $hosts }):
+# After a snippet cut short.
+html-more-lines = ({ $lines ->
+        [one] { $lines } more line
+       *[other] { $lines } more lines
+    })
+html-rules = Rules
+# After a rule's summary.
+html-explain = (`sysctl-lint explain { $code }`)
+html-footer = Report by sysctl-lint { $version }.
+html-fixes = Fixes
+# The fleet.
+html-hosts = Hosts ({ $hosts })
+html-hosts-first = The first { $shown } of { $hosts } hosts; the JSON report lists all.
+html-differences = Keys that differ between hosts ({ $keys })
+html-col-key = key
+html-col-value = value
+html-col-hosts = hosts
+html-col-which = which
+html-fleet-findings = Fleet findings ({ $findings } distinct)
+# The file heading of fleet findings on live values, and their place.
+html-live-values = live values
+html-live = live
+# audit --sockets (the limits' texts are the sockets-usage-* messages).
+html-sockets = TCP sockets ({ $total } in total)
+html-col-state = state
+html-col-count = count
+html-orphans = orphans
+html-ephemeral-ports = ephemeral ports
+html-ephemeral = { $low }-{ $high }, { $reserved } reserved, { $usable } usable
+html-busiest = busiest destination
+# $percent: `none` when the usable range is not known.
+html-busiest-value = `{ $remote }` from `{ $local }`: { $ports } ports ({ $time_wait } in TIME_WAIT){ $percent ->
+        [none] {""}
+       *[other] , { $percent }% of the usable range
+    }
+html-busiest-none = none (no outgoing connections)

@@ -466,7 +466,8 @@ fn render(
 /// `--show-fixes`: the list after the report (in an HTML page, as its last section).
 fn append_fixes(args: &ReportArgs, report: &mut String, fixes: &str) {
     if args.format == Format::Html {
-        report::html::append_text_section(report, "fixes", "Fixes", fixes);
+        let title = i18n::tr("html-fixes", &[]);
+        report::html::append_text_section(report, "fixes", &title, fixes);
     } else {
         report.push_str(fixes);
     }

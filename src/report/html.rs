@@ -11,6 +11,10 @@
 //! socket states as a bar chart, and for a fleet the hosts, the keys that differ
 //! between them as a table and the findings with the hosts that have them.
 //!
+//! The page is in the run's language: its own words are the `html-*` messages
+//! of `locales/*/output.ftl` (with the severity words, `audit-*`, `fleet-*` and
+//! `sockets-usage-*` shared with the text formats), and `<html lang>` names it.
+//!
 //! Everything that comes from an input (file names, lines, values, host names,
 //! messages quoting them) is escaped twice: control characters as the text
 //! formats show them ([`crate::escape`]), then `& < > " '` as HTML entities, so a
@@ -27,6 +31,7 @@ use crate::audit::{AuditOutcome, FleetFinding, FleetReport};
 use crate::codes;
 use crate::diagnostic::{Diagnostic, FixSafety, Severity};
 use crate::escape::{escape_bytes, escape_controls, EscapedSource};
+use crate::i18n::{tr, Lang};
 use crate::lint::FileData;
 use crate::sockets::{SocketSummary, Usage};
 
@@ -129,11 +134,16 @@ fn prose(s: &str) -> String {
     out
 }
 
-fn severity_title(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "Errors",
-        Severity::Warning => "Warnings",
-        Severity::Info => "Infos",
+/// A severity as a heading (`Errors`), in the run's language.
+fn severity_title(s: Severity) -> String {
+    tr("html-severity-title", &[("severity", s.as_str().into())])
+}
+
+/// The page's `lang` attribute: `en` for English, else the language's tag.
+fn html_lang() -> &'static str {
+    match crate::i18n::lang() {
+        Lang::En => "en",
+        l => l.tag(),
     }
 }
 
@@ -156,16 +166,16 @@ fn count_of(c: Counts, s: Severity) -> usize {
 /// The `check` report. `header` is `check`'s line about a tree (`--root`).
 pub fn render_check(files: &[FileData], diags: &[Diagnostic], header: Option<&str>) -> String {
     let mut page = Page::new(files);
-    page.open("sysctl-lint check report");
-    page.out
-        .push_str("<header><h1>sysctl-lint check report</h1>\n");
+    let title = tr("html-check-title", &[]);
+    page.open(&title);
+    let _ = writeln!(page.out, "<header><h1>{}</h1>", escape_html(&title));
     if let Some(h) = header {
         let _ = writeln!(page.out, "<p class=\"meta\">{}</p>", prose(h.trim_end()));
     }
     page.out.push_str("</header>\n<main>\n");
     let counts = Counts::of(diags);
     page.summary(counts, diags, summary_line(counts, files.len()));
-    page.findings(diags, "Findings");
+    page.findings(diags);
     page.close();
     page.out
 }
@@ -175,8 +185,11 @@ pub fn render_check(files: &[FileData], diags: &[Diagnostic], header: Option<&st
 pub fn render_audit(o: &AuditOutcome) -> String {
     let mut page = Page::new(&o.files);
     let title = match &o.fleet {
-        Some(f) => format!("sysctl-lint fleet audit of {} hosts", f.hosts.len()),
-        None => format!("sysctl-lint audit of {}", escape_bytes(o.host.as_bytes())),
+        Some(f) => tr("html-fleet-title", &[("hosts", f.hosts.len().into())]),
+        None => tr(
+            "html-audit-title",
+            &[("host", (&*escape_bytes(o.host.as_bytes())).into())],
+        ),
     };
     page.open(&title);
     let _ = writeln!(
@@ -184,20 +197,23 @@ pub fn render_audit(o: &AuditOutcome) -> String {
         "<header><h1>{}</h1>\n<dl class=\"facts\">",
         escape_html(&title)
     );
-    let mut fact = |name: &str, value: String| {
+    // `id`: the message of the fact's name.
+    let mut fact = |id: &str, value: String| {
+        let name = escape_html(&tr(id, &[])).into_owned();
         let _ = writeln!(page.out, "<dt>{name}</dt><dd>{value}</dd>");
     };
     if o.fleet.is_none() {
-        fact("host", field(&o.host));
+        fact("fleet-col-host", field(&o.host));
+        let unknown = tr("audit-unknown", &[]);
         fact(
-            "kernel",
-            field(o.kernel_release.as_deref().unwrap_or("unknown")),
+            "fleet-col-kernel",
+            field(o.kernel_release.as_deref().unwrap_or(&unknown)),
         );
-        fact("live values from", field(&o.live_source));
+        fact("html-fact-live-source", field(&o.live_source));
     }
-    fact("judged as kernel", field(&o.kernel.to_string()));
+    fact("html-fact-judged-kernel", field(&o.kernel.to_string()));
     fact(
-        "configuration",
+        "html-fact-configuration",
         escape_html(&super::audit::configuration(o)).into_owned(),
     );
     page.out.push_str("</dl>\n</header>\n<main>\n");
@@ -208,14 +224,21 @@ pub fn render_audit(o: &AuditOutcome) -> String {
             .iter()
             .filter(|h| h.counts != Counts::default())
             .count();
-        let _ = write!(line, " ({with} of {} hosts have findings)", f.hosts.len());
+        line = tr(
+            "audit-fleet-summary",
+            &[
+                ("summary", (&line).into()),
+                ("with", with.into()),
+                ("hosts", f.hosts.len().into()),
+            ],
+        );
     }
     page.summary(o.counts(), &o.diagnostics, line);
     if let Some(s) = &o.sockets {
         sockets(&mut page.out, s);
     }
     if o.fleet.is_none() || !o.diagnostics.is_empty() {
-        page.findings(&o.diagnostics, "Findings");
+        page.findings(&o.diagnostics);
     }
     if let Some(f) = &o.fleet {
         page.fleet(f);
@@ -269,12 +292,13 @@ impl<'a> Page<'a> {
     fn open(&mut self, title: &str) {
         let _ = write!(
             self.out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta name=\"generator\" content=\"sysctl-lint {}\">\n\
              <link rel=\"icon\" href=\"data:,\">\n\
              <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+            html_lang(),
             env!("CARGO_PKG_VERSION"),
             escape_html(title)
         );
@@ -283,28 +307,39 @@ impl<'a> Page<'a> {
     /// The rules section, the footer and the end of the document.
     fn close(&mut self) {
         if !self.codes.is_empty() {
-            self.out
-                .push_str("<section id=\"rules\">\n<h2>Rules</h2>\n<dl class=\"rules\">\n");
+            let _ = writeln!(
+                self.out,
+                "<section id=\"rules\">\n<h2>{}</h2>\n<dl class=\"rules\">",
+                escape_html(&tr("html-rules", &[]))
+            );
             for code in &self.codes {
                 let Some(doc) = codes::doc(code) else {
                     continue;
                 };
+                let summary = doc.summary_localized();
+                let explain = tr("html-explain", &[("code", (*code).into())]);
                 let _ = writeln!(
                     self.out,
                     "<dt id=\"rule-{code}\" class=\"{sev}\"><code>{code}</code> {name} \
-                     <span class=\"sev\">{sev}</span></dt>\n<dd>{summary} \
-                     <span class=\"meta\">(<code>sysctl-lint explain {code}</code>)</span></dd>",
+                     <span class=\"sev\">{sev_word}</span></dt>\n<dd>{}{}\
+                     <span class=\"meta\">{}</span></dd>",
+                    prose(summary),
+                    gap(summary, &explain),
+                    prose(&explain),
                     name = escape_html(doc.name),
                     sev = doc.severity,
-                    summary = prose(doc.summary),
+                    sev_word = escape_html(&crate::i18n::severity(doc.severity)),
                 );
             }
             self.out.push_str("</dl>\n</section>\n");
         }
         let _ = write!(
             self.out,
-            "</main>\n<footer>Report by sysctl-lint {}.</footer>\n</body>\n</html>\n",
-            env!("CARGO_PKG_VERSION")
+            "</main>\n<footer>{}</footer>\n</body>\n</html>\n",
+            escape_html(&tr(
+                "html-footer",
+                &[("version", env!("CARGO_PKG_VERSION").into())]
+            ))
         );
     }
 
@@ -318,16 +353,21 @@ impl<'a> Page<'a> {
 
     /// The table of counts per severity, and the summary line.
     fn summary(&mut self, counts: Counts, diags: &[Diagnostic], line: String) {
-        self.out.push_str(
-            "<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n\
-             <thead><tr><th>Severity</th><th>Findings</th></tr></thead>\n<tbody>\n",
+        let _ = writeln!(
+            self.out,
+            "<section id=\"summary\">\n<h2>{}</h2>\n<table class=\"summary\">\n\
+             <thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            escape_html(&tr("html-summary", &[])),
+            escape_html(&tr("html-col-severity", &[])),
+            escape_html(&tr("html-col-findings", &[])),
         );
         for s in SEVERITIES {
             let n = count_of(counts, s);
+            let title = escape_html(&severity_title(s)).into_owned();
             let name = if n > 0 {
-                format!("<a href=\"#{}\">{}</a>", severity_id(s), severity_title(s))
+                format!("<a href=\"#{}\">{title}</a>", severity_id(s))
             } else {
-                severity_title(s).to_owned()
+                title
             };
             let _ = writeln!(
                 self.out,
@@ -340,8 +380,9 @@ impl<'a> Page<'a> {
             .count();
         let _ = writeln!(
             self.out,
-            "<tr><td>Fixable with <code>--fix</code></td><td class=\"num\">{fixable}</td></tr>\n\
+            "<tr><td>{}</td><td class=\"num\">{fixable}</td></tr>\n\
              </tbody>\n</table>\n<p>{}</p>\n</section>",
+            prose(&tr("html-fixable-row", &[])),
             escape_html(&line)
         );
     }
@@ -366,10 +407,12 @@ impl<'a> Page<'a> {
             of.sort_by_key(|x| file(x));
             let _ = writeln!(
                 self.out,
-                "<section class=\"{s}\" id=\"{id_prefix}{}\">\n<h3>{} ({})</h3>",
+                "<section class=\"{s}\" id=\"{id_prefix}{}\">\n<h3>{}</h3>",
                 severity_id(s),
-                severity_title(s),
-                of.len()
+                escape_html(&tr(
+                    "html-severity-section",
+                    &[("severity", s.as_str().into()), ("count", of.len().into())]
+                )),
             );
             for group in of.chunk_by(|a, b| file(a) == file(b)) {
                 let title = file_title(self, group[0]);
@@ -384,11 +427,15 @@ impl<'a> Page<'a> {
     }
 
     /// The findings grouped by severity, then by file (in input order).
-    fn findings(&mut self, diags: &[Diagnostic], title: &str) {
-        let _ = writeln!(self.out, "<section id=\"findings\">\n<h2>{title}</h2>");
+    fn findings(&mut self, diags: &[Diagnostic]) {
+        let _ = writeln!(
+            self.out,
+            "<section id=\"findings\">\n<h2>{}</h2>",
+            escape_html(&tr("html-findings", &[]))
+        );
         if diags.is_empty() {
-            self.out
-                .push_str("<p class=\"clean\">No problems found.</p>\n</section>\n");
+            self.clean();
+            self.out.push_str("</section>\n");
             return;
         }
         self.by_severity_and_file(
@@ -400,6 +447,24 @@ impl<'a> Page<'a> {
             Page::finding,
         );
         self.out.push_str("</section>\n");
+    }
+
+    /// `No problems found.`
+    fn clean(&mut self) {
+        let _ = writeln!(
+            self.out,
+            "<p class=\"clean\">{}</p>",
+            escape_html(&tr("html-clean", &[]))
+        );
+    }
+
+    /// `<p class="{class}"><b>{label}</b> {html}</p>`, the label the message `id`.
+    fn labelled(&mut self, class: &str, id: &str, html: &str) {
+        let _ = writeln!(
+            self.out,
+            "<p class=\"{class}\">{}</p>",
+            label_then(id, &[], html)
+        );
     }
 
     /// A file's name: under `--root`, the boot path and the tree's own file.
@@ -418,9 +483,8 @@ impl<'a> Page<'a> {
     }
 
     /// One entry per finding (no group headlines: the page lists every place
-    /// anyway). The message, note and help are in the run's language
-    /// (`--lang`); the severity words and the fixed labels (`note:`, `help:`,
-    /// `live value:`, the section titles) stay English for now.
+    /// anyway), in the run's language (`--lang`): the message, note and help,
+    /// the severity word and the labels.
     fn finding(&mut self, d: &Diagnostic) {
         let id = self.anchor(d.code);
         let file = self.files.get(d.file);
@@ -432,17 +496,27 @@ impl<'a> Page<'a> {
             Some(f) => field(&f.source.name),
             None => String::new(),
         };
+        let badge = |command: &str, id: &str| {
+            format!(
+                "<span class=\"fix\" title=\"{command}\">{}</span>",
+                escape_html(&tr(id, &[]))
+            )
+        };
         let fix = match d.fix() {
-            Some(FixSafety::Safe) => "<span class=\"fix\" title=\"sysctl-lint check --fix\">[*] fixable</span>",
-            Some(FixSafety::Unsafe) => "<span class=\"fix\" title=\"sysctl-lint check --fix --unsafe-fixes\">fixable with --unsafe-fixes</span>",
-            None => "",
+            Some(FixSafety::Safe) => badge("sysctl-lint check --fix", "html-fixable"),
+            Some(FixSafety::Unsafe) => badge(
+                "sysctl-lint check --fix --unsafe-fixes",
+                "html-fixable-unsafe",
+            ),
+            None => String::new(),
         };
         let _ = writeln!(
             self.out,
-            "<article class=\"finding {sev}\" id=\"{id}\">\n<header><span class=\"sev\">{sev}</span> \
+            "<article class=\"finding {sev}\" id=\"{id}\">\n<header><span class=\"sev\">{sev_word}</span> \
              <a class=\"code\" href=\"#rule-{code}\"><code>{code}</code> {name}</a> {fix}\
              <a class=\"loc\" href=\"#{id}\">{loc}</a></header>\n<p class=\"msg\">{msg}</p>",
             sev = d.severity,
+            sev_word = escape_html(&crate::i18n::severity(d.severity)),
             code = d.code,
             name = escape_html(d.name),
             msg = prose(d.message_shown()),
@@ -469,25 +543,17 @@ impl<'a> Page<'a> {
             }
         }
         if let Some(live) = &d.live {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"live\"><b>live value:</b> <code>{}</code></p>",
-                field(live)
+            self.labelled(
+                "live",
+                "html-live-value",
+                &format!("<code>{}</code>", field(live)),
             );
         }
         if let Some(note) = d.note_shown() {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"note\"><b>note:</b> {}</p>",
-                prose(note)
-            );
+            self.labelled("note", "html-note", &prose(note));
         }
         if let Some(help) = d.help_shown() {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"help\"><b>help:</b> {}</p>",
-                prose(help)
-            );
+            self.labelled("help", "html-help", &prose(help));
         }
         self.out.push_str("</article>\n");
     }
@@ -562,8 +628,11 @@ impl<'a> Page<'a> {
         if shown_last < last {
             let _ = writeln!(
                 out,
-                "<span class=\"ln\">\u{22ee}</span>({} more lines)",
-                last - shown_last
+                "<span class=\"ln\">\u{22ee}</span>{}",
+                escape_html(&tr(
+                    "html-more-lines",
+                    &[("lines", (last - shown_last).into())]
+                ))
             );
         }
         out.push_str("</code></pre>\n");
@@ -572,11 +641,17 @@ impl<'a> Page<'a> {
 
     /// The fleet: its hosts, the keys that differ, the findings and their hosts.
     fn fleet(&mut self, f: &FleetReport) {
+        let head = |id: &str| escape_html(&tr(id, &[])).into_owned();
         let _ = writeln!(
             self.out,
-            "<section id=\"hosts\">\n<h2>Hosts ({})</h2>\n<table>\n<thead><tr><th>host</th>\
-             <th>kernel</th><th>errors</th><th>warnings</th><th>infos</th></tr></thead>\n<tbody>",
-            f.hosts.len()
+            "<section id=\"hosts\">\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th>\
+             <th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            escape_html(&tr("html-hosts", &[("hosts", f.hosts.len().into())])),
+            head("fleet-col-host"),
+            head("fleet-col-kernel"),
+            head("fleet-col-errors"),
+            head("fleet-col-warnings"),
+            head("fleet-col-infos"),
         );
         for h in f.hosts.iter().take(HOST_ROWS) {
             let _ = writeln!(
@@ -594,25 +669,40 @@ impl<'a> Page<'a> {
         if f.hosts.len() > HOST_ROWS {
             let _ = writeln!(
                 self.out,
-                "<p class=\"meta\">The first {HOST_ROWS} of {} hosts; the JSON report lists all.</p>",
-                f.hosts.len()
+                "<p class=\"meta\">{}</p>",
+                escape_html(&tr(
+                    "html-hosts-first",
+                    &[("shown", HOST_ROWS.into()), ("hosts", f.hosts.len().into())]
+                ))
             );
         }
         self.out.push_str("</section>\n");
 
         let _ = writeln!(
             self.out,
-            "<section id=\"differences\">\n<h2>Keys that differ between hosts ({})</h2>",
-            f.differences.len()
+            "<section id=\"differences\">\n<h2>{}</h2>",
+            escape_html(&tr(
+                "html-differences",
+                &[("keys", f.differences.len().into())]
+            ))
         );
         if f.differences.is_empty() {
-            self.out
-                .push_str("<p class=\"clean\">No key differs between hosts.</p>\n");
-        } else {
-            self.out.push_str(
-                "<table class=\"differences\">\n<thead><tr><th>key</th><th>value</th>\
-                 <th>hosts</th><th>which</th></tr></thead>\n<tbody>\n",
+            let _ = writeln!(
+                self.out,
+                "<p class=\"clean\">{}</p>",
+                escape_html(&tr("fleet-no-differences", &[]))
             );
+        } else {
+            let _ = writeln!(
+                self.out,
+                "<table class=\"differences\">\n<thead><tr><th>{}</th><th>{}</th>\
+                 <th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+                head("html-col-key"),
+                head("html-col-value"),
+                head("html-col-hosts"),
+                head("html-col-which"),
+            );
+            let absent_word = format!("<i>{}</i>", head("fleet-absent"));
             for d in &f.differences {
                 let rows = d.values.len() + usize::from(!d.absent.is_empty());
                 let _ = write!(
@@ -620,8 +710,7 @@ impl<'a> Page<'a> {
                     "<tr><td rowspan=\"{rows}\"><code>{}</code></td>",
                     field(&d.key)
                 );
-                let absent =
-                    (!d.absent.is_empty()).then_some(("<i>absent</i>".to_owned(), &d.absent));
+                let absent = (!d.absent.is_empty()).then_some((absent_word.clone(), &d.absent));
                 let values = d
                     .values
                     .iter()
@@ -645,23 +734,22 @@ impl<'a> Page<'a> {
 
         let _ = writeln!(
             self.out,
-            "<section id=\"fleet-findings\">\n<h2>Fleet findings ({} distinct)</h2>",
-            f.findings.len()
+            "<section id=\"fleet-findings\">\n<h2>{}</h2>",
+            escape_html(&tr(
+                "html-fleet-findings",
+                &[("findings", f.findings.len().into())]
+            ))
         );
         if f.findings.is_empty() {
-            self.out
-                .push_str("<p class=\"clean\">No problems found.</p>\n");
+            self.clean();
         }
+        let live_values = head("html-live-values");
         self.by_severity_and_file(
             &f.findings,
             "fleet-",
             |x| x.severity,
             |x| x.file.clone(),
-            |_, x| {
-                x.file
-                    .as_deref()
-                    .map_or_else(|| "live values".to_owned(), field)
-            },
+            |_, x| x.file.as_deref().map_or_else(|| live_values.clone(), field),
             |page, x| page.fleet_finding(f, x),
         );
         self.out.push_str("</section>\n");
@@ -671,51 +759,71 @@ impl<'a> Page<'a> {
         let id = self.anchor(x.code);
         let loc = match (&x.file, x.line) {
             (Some(file), Some(line)) => format!("{}:{line}", field(file)),
-            _ => "live".to_owned(),
+            _ => escape_html(&tr("html-live", &[])).into_owned(),
         };
         let _ = writeln!(
             self.out,
-            "<article class=\"finding {sev}\" id=\"{id}\">\n<header><span class=\"sev\">{sev}</span> \
+            "<article class=\"finding {sev}\" id=\"{id}\">\n<header><span class=\"sev\">{sev_word}</span> \
              <a class=\"code\" href=\"#rule-{code}\"><code>{code}</code> {name}</a> \
              <a class=\"loc\" href=\"#{id}\">{loc}</a></header>\n<p class=\"msg\">{msg}</p>",
             sev = x.severity,
+            sev_word = escape_html(&crate::i18n::severity(x.severity)),
             code = x.code,
             name = escape_html(x.name),
             msg = prose(&x.message),
         );
         let mut facts = Vec::new();
+        let code = |id: &str, v: &str| label_then(id, &[], &format!("<code>{}</code>", field(v)));
         if let Some(k) = &x.key {
-            facts.push(format!("<b>key:</b> <code>{}</code>", field(k)));
+            facts.push(code("html-key", k));
         }
         if let Some(v) = &x.value {
-            facts.push(format!("<b>value:</b> <code>{}</code>", field(v)));
+            facts.push(code("html-value", v));
         }
         if let Some(v) = &x.live {
-            facts.push(format!("<b>live value:</b> <code>{}</code>", field(v)));
+            facts.push(code("html-live-value", v));
         }
         if !facts.is_empty() {
             let _ = writeln!(self.out, "<p class=\"live\">{}</p>", facts.join(" "));
         }
         if let Some(note) = &x.note {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"note\"><b>note:</b> {}</p>",
-                prose(note)
-            );
+            self.labelled("note", "html-note", &prose(note));
         }
         if let Some(help) = &x.help {
-            let _ = writeln!(
-                self.out,
-                "<p class=\"help\"><b>help:</b> {}</p>",
-                prose(help)
-            );
+            self.labelled("help", "html-help", &prose(help));
         }
         let _ = writeln!(
             self.out,
-            "<p class=\"hosts\"><b>hosts ({}):</b> {}</p>\n</article>",
-            x.hosts.len(),
-            escape_html(&super::audit::host_list(f, &x.hosts))
+            "<p class=\"hosts\">{}</p>\n</article>",
+            label_then(
+                "html-finding-hosts",
+                &[("hosts", x.hosts.len().into())],
+                &escape_html(&super::audit::host_list(f, &x.hosts))
+            )
         );
+    }
+}
+
+/// `<b>label:</b> html`, the label the message `id` in the run's language
+/// (no space after a full-width colon).
+fn label_then(id: &str, args: &[(&str, crate::i18n::Arg<'_>)], html: &str) -> String {
+    let label = tr(id, args);
+    format!("<b>{}</b>{}{html}", escape_html(&label), gap(&label, html))
+}
+
+/// Full-width punctuation (`。`, `：`, `（`), which takes no space next to it.
+fn full_width(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff60}')
+}
+
+/// The space between two texts, none next to full-width punctuation.
+fn gap(left: &str, right: &str) -> &'static str {
+    if left.chars().next_back().is_some_and(full_width)
+        || right.chars().next().is_some_and(full_width)
+    {
+        ""
+    } else {
+        " "
     }
 }
 
@@ -731,11 +839,14 @@ fn bar(part: f64, whole: f64, class: &str) -> String {
 
 /// `audit --sockets`: the states as a bar chart, the limits as gauges, advice.
 fn sockets(out: &mut String, s: &SocketSummary) {
+    let text = |id: &str| escape_html(&tr(id, &[])).into_owned();
     let _ = writeln!(
         out,
-        "<section id=\"sockets\">\n<h2>TCP sockets ({} in total)</h2>\n<table class=\"chart\">\n\
-         <thead><tr><th>state</th><th>count</th><th></th></tr></thead>\n<tbody>",
-        s.total
+        "<section id=\"sockets\">\n<h2>{}</h2>\n<table class=\"chart\">\n\
+         <thead><tr><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
+        escape_html(&tr("html-sockets", &[("total", s.total.into())])),
+        text("html-col-state"),
+        text("html-col-count"),
     );
     let max = s.states.iter().map(|c| c.count).max().unwrap_or(0) as f64;
     for c in &s.states {
@@ -748,74 +859,112 @@ fn sockets(out: &mut String, s: &SocketSummary) {
         );
     }
     out.push_str("</tbody>\n</table>\n<table class=\"limits\">\n<tbody>\n");
+    // `what`: the row's name, HTML.
     let gauge = |out: &mut String, what: &str, u: &Usage, limit: &str| {
-        let (text, chart) = match (u.limit, u.percent) {
-            (Some(l), Some(p)) => {
-                let class = if p >= 80.0 { "error" } else { "" };
+        let count = u.count.to_string();
+        let limit_name = format!("`{limit}`");
+        let mut args = vec![
+            ("count", (&count).into()),
+            ("limit_name", (&limit_name).into()),
+        ];
+        let (l, p) = (
+            u.limit.map(|l| l.to_string()),
+            u.percent.map(|p| p.to_string()),
+        );
+        let (id, chart) = match (u.limit, u.percent) {
+            (Some(lv), Some(pv)) => {
+                let class = if pv >= 80.0 { "error" } else { "" };
                 (
-                    format!("{} of <code>{limit}</code> {l} ({p}%)", u.count),
-                    bar(u.count as f64, l as f64, class),
+                    "sockets-usage-percent",
+                    bar(u.count as f64, lv as f64, class),
                 )
             }
-            (Some(l), None) => (
-                format!("{} (<code>{limit}</code> {l})", u.count),
-                String::new(),
-            ),
-            _ => (
-                format!("{} (<code>{limit}</code> unknown)", u.count),
-                String::new(),
-            ),
+            (Some(_), None) => ("sockets-usage-limit", String::new()),
+            _ => ("sockets-usage-unknown", String::new()),
         };
+        if let Some(l) = &l {
+            args.push(("limit", l.into()));
+        }
+        if let Some(p) = &p {
+            args.push(("percent", p.into()));
+        }
         let _ = writeln!(
             out,
-            "<tr><th>{what}</th><td>{text}</td><td>{chart}</td></tr>"
+            "<tr><th>{what}</th><td>{}</td><td>{chart}</td></tr>",
+            prose(&tr(id, &args))
         );
     };
     gauge(out, "TIME_WAIT", &s.time_wait, "tcp_max_tw_buckets");
     if let Some(o) = &s.orphans {
-        gauge(out, "orphans", o, "tcp_max_orphans");
+        gauge(out, &text("html-orphans"), o, "tcp_max_orphans");
     }
     if let Some(e) = &s.ephemeral {
+        let (low, high, reserved, usable) = (
+            e.low.to_string(),
+            e.high.to_string(),
+            e.reserved.to_string(),
+            e.usable.to_string(),
+        );
         let _ = writeln!(
             out,
-            "<tr><th>ephemeral ports</th><td>{}-{}, {} reserved, {} usable</td><td></td></tr>",
-            e.low, e.high, e.reserved, e.usable
+            "<tr><th>{}</th><td>{}</td><td></td></tr>",
+            text("html-ephemeral-ports"),
+            escape_html(&tr(
+                "html-ephemeral",
+                &[
+                    ("low", (&low).into()),
+                    ("high", (&high).into()),
+                    ("reserved", (&reserved).into()),
+                    ("usable", (&usable).into()),
+                ]
+            ))
         );
     }
+    let busiest = text("html-busiest");
     match &s.busiest {
         Some(b) => {
-            let share = match (&s.ephemeral, b.percent_of_usable) {
+            let (percent, chart) = match (&s.ephemeral, b.percent_of_usable) {
                 (Some(e), Some(p)) => (
-                    format!(", {p}% of the usable range"),
+                    p.to_string(),
                     bar(
                         b.ports_in_use as f64,
                         e.usable as f64,
                         if s.exhaustion { "error" } else { "" },
                     ),
                 ),
-                _ => (String::new(), String::new()),
+                _ => ("none".to_owned(), String::new()),
             };
+            let (ports, time_wait) = (b.ports_in_use.to_string(), b.time_wait.to_string());
+            let value = tr(
+                "html-busiest-value",
+                &[
+                    ("remote", (&b.remote).into()),
+                    ("local", (&b.local_address).into()),
+                    ("ports", (&ports).into()),
+                    ("time_wait", (&time_wait).into()),
+                    ("percent", (&percent).into()),
+                ],
+            );
             let _ = writeln!(
                 out,
-                "<tr><th>busiest destination</th><td><code>{}</code> from <code>{}</code>: \
-                 {} ports ({} in TIME_WAIT){}</td><td>{}</td></tr>",
-                escape_html(&b.remote),
-                escape_html(&b.local_address),
-                b.ports_in_use,
-                b.time_wait,
-                share.0,
-                share.1
+                "<tr><th>{busiest}</th><td>{}</td><td>{chart}</td></tr>",
+                prose(&value)
             );
         }
-        None => out.push_str(
-            "<tr><th>busiest destination</th><td>none (no outgoing connections)</td><td></td></tr>\n",
-        ),
+        None => {
+            let _ = writeln!(
+                out,
+                "<tr><th>{busiest}</th><td>{}</td><td></td></tr>",
+                text("html-busiest-none")
+            );
+        }
     }
     out.push_str("</tbody>\n</table>\n");
-    if !s.advice.is_empty() {
+    if !s.advice_text.is_empty() {
         out.push_str("<ul class=\"advice\">\n");
-        for a in &s.advice {
-            let _ = writeln!(out, "<li>{}</li>", prose(a));
+        for a in &s.advice_text {
+            let shown = a.localized.as_deref().unwrap_or(&a.en);
+            let _ = writeln!(out, "<li>{}</li>", prose(shown));
         }
         out.push_str("</ul>\n");
     }
