@@ -275,7 +275,7 @@ fn audit_reports_in_chinese() {
     args.extend(AUDIT_FLEET);
     let (fleet, _) = html(&args);
     assert!(fleet.contains("<title>sysctl-lint 集群审计报告（3 台主机）</title>"));
-    assert!(fleet.contains("（3 台主机中有 3 台存在问题）"));
+    assert!(fleet.contains("；3 台主机中有 3 台存在问题。"), "{fleet}");
     assert!(fleet.contains("<p class=\"hosts\"><b>主机（2 台）：</b>web01, web02</p>"));
 }
 

@@ -158,7 +158,8 @@ audit-configuration = configuration as { $loader } reads it ({ $files ->
        *[other] { $files } files
     })
 audit-fleet-header = Fleet audit of { $hosts } hosts, { $configuration }
-audit-fleet-summary = { $summary } ({ $with } of { $hosts } hosts have findings)
+# $summary: the summary line without its final full stop.
+audit-fleet-summary = { $summary }. ({ $with } of { $hosts } hosts have findings)
 fleet-header = Fleet of { $hosts ->
         [one] { $hosts } host
        *[other] { $hosts } hosts

@@ -86,17 +86,7 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             push_wrapped(
                 &mut s,
                 "",
-                &tr(
-                    "audit-fleet-summary",
-                    &[
-                        (
-                            "summary",
-                            (&report::summary_line(o.counts(), o.config_files)).into(),
-                        ),
-                        ("with", hosts_with.into()),
-                        ("hosts", f.hosts.len().into()),
-                    ],
-                ),
+                &report::fleet_summary_line(o.counts(), o.config_files, hosts_with, f.hosts.len()),
                 2,
                 width,
             );

@@ -224,14 +224,7 @@ pub fn render_audit(o: &AuditOutcome) -> String {
             .iter()
             .filter(|h| h.counts != Counts::default())
             .count();
-        line = tr(
-            "audit-fleet-summary",
-            &[
-                ("summary", (&line).into()),
-                ("with", with.into()),
-                ("hosts", f.hosts.len().into()),
-            ],
-        );
+        line = super::fleet_summary_line(o.counts(), o.config_files, with, f.hosts.len());
     }
     page.summary(o.counts(), &o.diagnostics, line);
     if let Some(s) = &o.sockets {

@@ -99,6 +99,21 @@ pub fn boot_path(f: &FileData) -> Option<&str> {
 
 /// `Found 1 error, 2 warnings and 0 infos in 1 file.` (or `No problems found in
 /// 1 file.`), in the run's language.
+/// The summary line of a fleet audit: [`summary_line`] with how many of its
+/// hosts have findings, one sentence in the run's language.
+pub fn fleet_summary_line(counts: Counts, files: usize, with: usize, hosts: usize) -> String {
+    let line = summary_line(counts, files);
+    let summary = line.trim_end_matches(['.', '。']);
+    crate::i18n::tr(
+        "audit-fleet-summary",
+        &[
+            ("summary", summary.into()),
+            ("with", with.into()),
+            ("hosts", hosts.into()),
+        ],
+    )
+}
+
 pub fn summary_line(counts: Counts, files: usize) -> String {
     summary_line_shown(counts, files, None)
 }
