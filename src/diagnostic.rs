@@ -323,9 +323,10 @@ impl Diagnostic {
 
     /// What the fix does, as `--show-fixes` lists it: the help, else the rule's name.
     pub fn fix_title(&self) -> String {
-        self.help
-            .clone()
-            .unwrap_or_else(|| format!("fix {}", self.name))
+        self.help_shown().map_or_else(
+            || crate::i18n::tr("out-fix-title", &[("name", self.name.into())]),
+            str::to_owned,
+        )
     }
 
     /// The safety of the fix, if the finding has one.

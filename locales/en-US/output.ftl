@@ -141,3 +141,19 @@ html-busiest-value = `{ $remote }` from `{ $local }`: { $ports } ports ({ $time_
        *[other] , { $percent }% of the usable range
     }
 html-busiest-none = none (no outgoing connections)
+
+## --statistics and --show-fixes
+
+# After a count when only some findings of a code are fixable (the space before it is part of it).
+out-stat-fixable = {" "}({ $count } fixable)
+# $applied: `yes` after --fix, `no` for the fixes --fix would apply.
+out-fixes = { $applied ->
+        [yes] Fixes applied
+       *[no] Fixes --fix would apply
+    } ({ $count }):
+out-fixes-none = { $applied ->
+        [yes] No fixes applied.
+       *[no] No fixes available.
+    }
+# The title of a fix whose finding has no help.
+out-fix-title = fix { $name }

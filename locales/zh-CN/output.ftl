@@ -88,3 +88,16 @@ html-busiest-value = `{ $remote }`（本地地址 `{ $local }`）：占用 { $po
        *[other] ，占可用范围的 { $percent }%
     }
 html-busiest-none = 无（没有主动发起的连接）
+
+## --statistics 与 --show-fixes
+
+out-stat-fixable = （其中 { $count } 条可修复）
+out-fixes = { $applied ->
+        [yes] 已应用的修复
+       *[no] --fix 将应用的修复
+    }（{ $count } 条）：
+out-fixes-none = { $applied ->
+        [yes] 没有应用任何修复。
+       *[no] 没有可用的修复。
+    }
+out-fix-title = 修复 { $name }

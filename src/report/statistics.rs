@@ -57,7 +57,7 @@ pub fn render_text(stats: &[Statistic]) -> String {
     for s in stats {
         let marker = if s.fixable > 0 { "[*]" } else { "[ ]" };
         let partly = if s.fixable > 0 && s.fixable < s.count {
-            format!(" ({} fixable)", s.fixable)
+            crate::i18n::tr("out-stat-fixable", &[("count", s.fixable.into())])
         } else {
             String::new()
         };
@@ -119,22 +119,18 @@ pub fn pending_fixes(files: &[FileData], diags: &[Diagnostic], unsafe_fixes: boo
 /// `Fixes --fix would apply (2):` (or `Fixes applied (2):`) and one
 /// `  file:line  CODE  title` line each; `No fixes ...` when there are none.
 pub fn render_fixes(fixes: &[FixLine], applied: bool) -> String {
-    let what = if applied {
-        "Fixes applied"
-    } else {
-        "Fixes --fix would apply"
-    };
+    use crate::i18n::tr;
+    let applied = if applied { "yes" } else { "no" };
     if fixes.is_empty() {
-        return format!(
-            "{}.\n",
-            if applied {
-                "No fixes applied"
-            } else {
-                "No fixes available"
-            }
-        );
+        return format!("{}\n", tr("out-fixes-none", &[("applied", applied.into())]));
     }
-    let mut out = format!("{what} ({}):\n", fixes.len());
+    let mut out = format!(
+        "{}\n",
+        tr(
+            "out-fixes",
+            &[("applied", applied.into()), ("count", fixes.len().into())]
+        )
+    );
     for f in fixes {
         out.push_str(&format!(
             "  {}:{}  {}  {}\n",
