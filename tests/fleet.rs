@@ -395,3 +395,51 @@ fn drift_with_different_causes_stays_apart() {
     );
     assert!(text.contains("      hosts: a, b\n"), "{text}");
 }
+
+/// Reports written in Chinese (`audit --lang zh-CN`) give a Chinese fleet view:
+/// the findings' messages, notes and helps come from their `message_localized`
+/// (JSON keeps the English `message` beside them); an English run shows English.
+#[test]
+fn fleet_of_chinese_reports_speaks_chinese() {
+    let dir = fleet_dir();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("reports-zh")).unwrap();
+    for (host, ..) in HOSTS {
+        let out = sysctl_lint(d)
+            .args(["--lang", "zh-CN", "audit", "--root", "root", "--format", "json"])
+            .args(["--output-file", &format!("reports-zh/{host}.json")])
+            .args(["--snapshot", &format!("snapshots/{host}.txt")])
+            .output()
+            .unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    }
+    let out = sysctl_lint(d)
+        .args(["--lang", "zh-CN", "fleet", "--isolated", "reports-zh"])
+        .env("COLUMNS", "300")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("警告[SL801 live-drift]"), "{text}");
+    assert!(!text.contains("differs from the configuration"), "{text}");
+    let finding = text
+        .lines()
+        .find(|l| l.contains("[SL801 live-drift]"))
+        .unwrap_or_default();
+    assert!(!finding.is_ascii(), "{finding}");
+    // JSON: the English message stays, the Chinese one beside it.
+    let out = sysctl_lint(d)
+        .args(["--lang", "zh-CN", "fleet", "--isolated", "--format", "json", "reports-zh"])
+        .output()
+        .unwrap();
+    let fleet = json(&out);
+    let f = &fleet["fleet"]["findings"][0];
+    assert!(f["message"].as_str().unwrap().is_ascii(), "{f}");
+    assert!(!f["message_localized"].as_str().unwrap().is_ascii(), "{f}");
+    // The same reports in an English run: English.
+    let out = sysctl_lint(d)
+        .args(["--lang", "en", "fleet", "--isolated", "reports-zh"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.is_ascii(), "{text}");
+}

@@ -119,6 +119,9 @@ report-is-fleet = a fleet report, not a single host's (merge the hosts' own repo
 report-unknown-code = unknown rule code `{ $code }` (a report of another sysctl-lint version?)
 report-no-severity = a { $code } finding without a severity
 report-value-not-string = the value of `{ $key }` is not a string
+report-no-message = a { $code } finding without a message
+# Instead of a kernel release in a fleet finding's note (hosts with different releases share it).
+fleet-host-release = the host's release
 describe-unknown-key = `{ $key }` is not in the catalogue of known keys
 describe-unknown-key-suggest = `{ $key }` is not in the catalogue of known keys; did you mean: { $suggestions }
 profiles-unknown = no profile `{ $name }` (available: { $available })

@@ -150,6 +150,40 @@ pub struct FleetFinding {
     pub value: Option<String>,
     pub live: Option<String>,
     pub hosts: HostSet,
+    /// The message, note and help in the run's language, when a host gave them
+    /// (the first host's; the identity is the English).
+    pub shown: Option<Box<Shown>>,
+}
+
+/// A finding's texts in the run's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub message: String,
+    pub note: Option<String>,
+    pub help: Option<String>,
+}
+
+impl FleetFinding {
+    /// The message as shown to people (the run's language when a host gave it).
+    pub fn message_shown(&self) -> &str {
+        self.shown.as_ref().map_or(&self.message, |s| &s.message)
+    }
+
+    /// The note as shown to people.
+    pub fn note_shown(&self) -> Option<&str> {
+        match &self.shown {
+            Some(s) => s.note.as_deref(),
+            None => self.note.as_deref(),
+        }
+    }
+
+    /// The help as shown to people.
+    pub fn help_shown(&self) -> Option<&str> {
+        match &self.shown {
+            Some(s) => s.help.as_deref(),
+            None => self.help.as_deref(),
+        }
+    }
 }
 
 /// The fleet report: per-host counts, differences between hosts, grouped findings.
@@ -203,9 +237,19 @@ pub(crate) struct HostResult {
     pub(crate) kernel: Option<String>,
     pub(crate) unreadable_keys: usize,
     pub(crate) values: Vec<(String, String)>,
-    pub(crate) findings: Vec<(FindingKey, Severity, &'static str, Option<String>)>,
+    pub(crate) findings: Vec<HostFinding>,
     pub(crate) error: Option<String>,
 }
+
+/// One finding of a host: its identity, severity, rule name, help, and its
+/// texts in the run's language when the host gave them.
+pub(crate) type HostFinding = (
+    FindingKey,
+    Severity,
+    &'static str,
+    Option<String>,
+    Option<Box<Shown>>,
+);
 
 /// Identity of a finding across hosts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -278,6 +322,13 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
                 d.severity,
                 d.name,
                 d.help.clone(),
+                d.localized.is_some().then(|| {
+                    Box::new(Shown {
+                        message: d.message_shown().to_owned(),
+                        note: d.note_shown().map(str::to_owned),
+                        help: d.help_shown().map(str::to_owned),
+                    })
+                }),
             )
         })
         .collect();
@@ -368,24 +419,29 @@ impl FleetMerger {
             merge_finding(
                 report,
                 &mut self.findings,
-                fk,
-                Severity::Error,
-                "unreadable-input",
-                None,
+                (fk, Severity::Error, "unreadable-input", None, None),
                 host,
             );
         }
         for (k, v) in r.values {
             self.values.entry(k).or_default().add(v, host);
         }
-        for (mut fk, sev, name, help) in r.findings {
+        for (mut fk, sev, name, help, mut shown) in r.findings {
             // A note naming the host's kernel release (SL802: "does not exist on
             // the running kernel (6.1.0-18-amd64)") would split a finding per
             // release; the hosts table has each host's release.
-            if let (Some(k), Some(note)) = (r.kernel.as_deref().filter(|k| !k.is_empty()), &fk.note)
-            {
-                if note.contains(k) {
-                    fk.note = Some(note.replace(k, "the host's release"));
+            if let Some(k) = r.kernel.as_deref().filter(|k| !k.is_empty()) {
+                if let Some(note) = fk.note.as_mut().filter(|n| n.contains(k)) {
+                    let instead =
+                        crate::i18n::tr_in(crate::i18n::Lang::En, "fleet-host-release", &[]);
+                    *note = note.replace(k, &instead);
+                }
+                if let Some(note) = shown
+                    .as_mut()
+                    .and_then(|s| s.note.as_mut())
+                    .filter(|n| n.contains(k))
+                {
+                    *note = note.replace(k, &crate::i18n::tr("fleet-host-release", &[]));
                 }
             }
             match sev {
@@ -393,7 +449,12 @@ impl FleetMerger {
                 Severity::Warning => counts.warnings += 1,
                 Severity::Info => counts.infos += 1,
             }
-            merge_finding(report, &mut self.findings, fk, sev, name, help, host);
+            merge_finding(
+                report,
+                &mut self.findings,
+                (fk, sev, name, help, shown),
+                host,
+            );
         }
         report.hosts.push(FleetHost {
             name: r.name,
@@ -479,12 +540,10 @@ pub(crate) fn fleet_finding_hash(f: &FleetFinding) -> u64 {
 pub(crate) fn merge_finding(
     report: &mut FleetReport,
     index: &mut hashbrown::HashTable<u32>,
-    fk: FindingKey,
-    severity: Severity,
-    name: &'static str,
-    help: Option<String>,
+    finding: HostFinding,
     host: u32,
 ) {
+    let (fk, severity, name, help, shown) = finding;
     let hash = finding_hash(
         fk.code,
         &fk.message,
@@ -507,7 +566,11 @@ pub(crate) fn merge_finding(
             && f.live == fk.live
     };
     if let Some(&i) = index.find(hash, |&i| same(&report.findings[i as usize])) {
-        report.findings[i as usize].hosts.push(host);
+        let f = &mut report.findings[i as usize];
+        f.hosts.push(host);
+        if f.shown.is_none() {
+            f.shown = shown;
+        }
         return;
     }
     let mut hosts = HostSet::default();
@@ -529,5 +592,6 @@ pub(crate) fn merge_finding(
         value: fk.value,
         live: fk.live,
         hosts,
+        shown,
     });
 }

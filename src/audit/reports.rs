@@ -122,6 +122,22 @@ fn read_report(path: &Path, explicit: bool) -> HostResult {
     }
 }
 
+/// The texts of a report's finding in the run's language, when the report has
+/// them (`message_localized`, written by a run in another language than English)
+/// and this run is not English.
+fn shown_texts(d: &Value) -> Option<Box<super::fleet::Shown>> {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return None;
+    }
+    let text = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_owned);
+    let message = text("message_localized")?;
+    Some(Box::new(super::fleet::Shown {
+        message,
+        note: text("note_localized").or_else(|| text("note")),
+        help: text("help_localized").or_else(|| text("help")),
+    }))
+}
+
 /// A host of the fleet from the text of its JSON audit report (`fallback`
 /// names it when the report has no `host`).
 pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, String> {
@@ -181,8 +197,8 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
             Some("info") => Severity::Info,
             _ => return Err(tr("report-no-severity", &[("code", code.into())])),
         };
-        let message =
-            string(d.get("message")).ok_or(format!("a {code} finding without a message"))?;
+        let message = string(d.get("message"))
+            .ok_or_else(|| tr("report-no-message", &[("code", code.into())]))?;
         let file = string(d.get("file")).filter(|f| is_config(f));
         let line = file
             .as_ref()
@@ -203,6 +219,7 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
             severity,
             doc.name,
             string(d.get("help")),
+            shown_texts(d),
         ));
     }
     let mut values = Vec::new();

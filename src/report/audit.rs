@@ -183,9 +183,9 @@ pub fn render_reports_short(r: &ReportsFleet) -> String {
         };
         s.push_str(&format!(
             "{at}: {}[{}] {} ({})\n",
-            x.severity,
+            crate::i18n::severity(x.severity),
             x.code,
-            field(&x.message),
+            field(x.message_shown()),
             hosts(&x.hosts)
         ));
     }
@@ -425,18 +425,18 @@ pub(crate) fn render_fleet(s: &mut String, f: &FleetReport, columns: usize) {
                     crate::i18n::severity(x.severity),
                     x.code,
                     x.name,
-                    field(&x.message)
+                    field(x.message_shown())
                 ),
                 6,
                 columns,
             );
             let label = |id: &str| format!("      {}: ", tr(id, &[]));
             let indent = |l: &str| crate::text::width(l);
-            if let Some(n) = &x.note {
+            if let Some(n) = x.note_shown() {
                 let l = label("out-note");
                 push_wrapped(s, &l, &field(n), indent(&l), columns);
             }
-            if let Some(h) = &x.help {
+            if let Some(h) = x.help_shown() {
                 let l = label("out-help");
                 push_wrapped(s, &l, &field(h), indent(&l), columns);
             }
@@ -566,8 +566,14 @@ pub(crate) struct FindingJson<'a> {
     pub(crate) line: Option<usize>,
     pub(crate) live: Option<&'a str>,
     pub(crate) message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) message_localized: Option<&'a str>,
     pub(crate) name: &'static str,
     pub(crate) note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) note_localized: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) help_localized: Option<&'a str>,
     pub(crate) severity: &'static str,
     pub(crate) value: Option<&'a str>,
 }
@@ -642,6 +648,9 @@ impl<'a> FleetJson<'a> {
                     message: &x.message,
                     note: x.note.as_deref(),
                     help: x.help.as_deref(),
+                    message_localized: x.shown.as_ref().map(|s| s.message.as_str()),
+                    note_localized: x.shown.as_ref().and_then(|s| s.note.as_deref()),
+                    help_localized: x.shown.as_ref().and_then(|s| s.help.as_deref()),
                     file: x.file.as_deref(),
                     line: x.line,
                     key: x.key.as_deref(),

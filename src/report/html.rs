@@ -763,7 +763,7 @@ impl<'a> Page<'a> {
             sev_word = escape_html(&crate::i18n::severity(x.severity)),
             code = x.code,
             name = escape_html(x.name),
-            msg = prose(&x.message),
+            msg = prose(x.message_shown()),
         );
         let mut facts = Vec::new();
         let code = |id: &str, v: &str| label_then(id, &[], &format!("<code>{}</code>", field(v)));
@@ -779,10 +779,10 @@ impl<'a> Page<'a> {
         if !facts.is_empty() {
             let _ = writeln!(self.out, "<p class=\"live\">{}</p>", facts.join(" "));
         }
-        if let Some(note) = &x.note {
+        if let Some(note) = x.note_shown() {
             self.labelled("note", "html-note", &prose(note));
         }
-        if let Some(help) = &x.help {
+        if let Some(help) = x.help_shown() {
             self.labelled("help", "html-help", &prose(help));
         }
         let _ = writeln!(
