@@ -107,7 +107,6 @@ baseline-version = baseline version { $version } is not supported (this sysctl-l
 baseline-no-version = not a sysctl-lint baseline: no `version` number
 baseline-not-baseline = not a sysctl-lint baseline: { $error }
 snapshot-cannot-read = cannot read { $path }: { $error }
-snapshot-empty-dir = cannot read { $path }: directory contains no snapshot files
 report-cannot-read = cannot read `{ $path }`: { $error }
 report-not-audit = `{ $path }` is not a sysctl-lint audit report: { $error }
 report-invalid-json = invalid JSON ({ $error })
@@ -144,6 +143,10 @@ profiles-sources = sources: { $sources }
 ## effective
 
 effective-header = { $root } as { $loader } loads it ({ $files } files):
+# A file that could not be read, one line before the values: $severity is the
+# word of severity-error, $headline SL100's headline, $note its note.
+effective-unreadable = { $severity }[SL100 unreadable-input]: { $headline }
+effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline } ({ $note })
 effective-not-set = not set
 effective-glob = glob
 effective-replaces = replaces { $setting }  ({ $at })

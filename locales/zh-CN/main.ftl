@@ -100,7 +100,6 @@ baseline-version = 不支持第 { $version } 版基线（本 sysctl-lint 读取�
 baseline-no-version = 不是 sysctl-lint 基线文件：没有 `version` 编号
 baseline-not-baseline = 不是 sysctl-lint 基线文件：{ $error }
 snapshot-cannot-read = 无法读取 { $path }：{ $error }
-snapshot-empty-dir = 无法读取 { $path }：目录中没有快照文件
 report-cannot-read = 无法读取 `{ $path }`：{ $error }
 report-not-audit = `{ $path }` 不是 sysctl-lint 的审计报告：{ $error }
 report-invalid-json = JSON 无效（{ $error }）
@@ -131,6 +130,8 @@ profiles-sources = 来源：{ $sources }
 ## effective
 
 effective-header = { $root }（按 { $loader } 的方式加载，共 { $files } 个文件）：
+effective-unreadable = { $severity }[SL100 unreadable-input]: { $headline }
+effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline }（{ $note }）
 effective-not-set = 未设置
 effective-glob = 通配
 effective-replaces = 覆盖了 { $setting }（{ $at }）

@@ -324,7 +324,10 @@ fn fix_mode(
                     failed += 1;
                     let why = match e {
                         sysctl_lint::fsroot::FsError::Changed => tr("fix-changed", &[]),
-                        e => tr("fix-cannot-write", &[("error", (&e.to_string()).into())]),
+                        e => tr(
+                            "fix-cannot-write",
+                            &[("error", e.reason_text().shown().into())],
+                        ),
                     };
                     eprintln!("sysctl-lint: {}: {why}", f.source.name);
                     keep = f.source.bytes().to_vec();
@@ -377,7 +380,7 @@ fn fix_mode(
                                     .into_owned())
                                     .into()
                             ),
-                            ("error", (&e.to_string()).into()),
+                            ("error", e.reason_text().shown().into()),
                         ]
                     )
                 );
