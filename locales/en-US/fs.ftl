@@ -24,6 +24,8 @@ fs-too-large = larger than { $mib } MiB, too large for a sysctl configuration fi
 fs-too-many-entries = directory has more than { $count } entries
 fs-changed = changed while being read or written
 fs-no-conf-files = directory contains no *.conf files
+# A text file (the configuration) that is not UTF-8.
+fs-not-utf8 = stream did not contain valid UTF-8
 fs-no-snapshot-files = directory contains no snapshot files
 # audit --sockets: the reason of the SL100 on PROC/net/tcp.
 fs-no-tcp-tables = neither net/tcp nor net/tcp6 is a readable regular file (missing, a FIFO, a device, or too large)

@@ -127,6 +127,7 @@ fix-fixed = fixed { $count ->
     }
 fix-changed = it changed since it was read; left as is
 fix-cannot-write = cannot write it: { $error }; the file is unchanged
+fix-cannot-write-stdout = cannot write the fixed text: { $error }
 fix-override-written = { $file } belongs to a package: wrote the override { $override }
 fix-override-failed = { $file } belongs to a package: cannot write the override { $override }: { $error }
 fix-override-dir-is-package = { $dir } resolves to the package directory { $path }: no override written

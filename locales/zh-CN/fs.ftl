@@ -21,6 +21,7 @@ fs-too-large = 大于 { $mib } MiB，作为 sysctl 配置文件太大
 fs-too-many-entries = 目录中的条目超过 { $count } 个
 fs-changed = 在读取或写入过程中被修改
 fs-no-conf-files = 目录中没有 *.conf 文件
+fs-not-utf8 = 不是有效的 UTF-8 文本
 fs-no-snapshot-files = 目录中没有快照文件
 fs-no-tcp-tables = net/tcp 和 net/tcp6 都不是可读的普通文件（不存在、是 FIFO 或设备，或者太大）
 

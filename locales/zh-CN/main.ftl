@@ -117,6 +117,7 @@ profiles-unknown = 没有加固配置集 `{ $name }`（可选：{ $available }�
 fix-fixed = 已修复 { $count } 条问题
 fix-changed = 读取之后文件已被改动；保持原样
 fix-cannot-write = 无法写入：{ $error }；文件未改动
+fix-cannot-write-stdout = 无法写出修复后的文本：{ $error }
 fix-override-written = { $file } 属于软件包：已写入覆盖文件 { $override }
 fix-override-failed = { $file } 属于软件包：无法写入覆盖文件 { $override }：{ $error }
 fix-override-dir-is-package = { $dir } 解析到软件包目录 { $path }：未写入覆盖文件

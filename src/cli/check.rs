@@ -306,10 +306,12 @@ fn fix_mode(
     for (f, r) in files.iter().zip(results) {
         let mut keep = r.new_bytes;
         if from_stdin(f) {
-            io::stdout()
-                .lock()
-                .write_all(&keep)
-                .map_err(|e| format!("cannot write the fixed text: {e}"))?;
+            io::stdout().lock().write_all(&keep).map_err(|e| {
+                tr(
+                    "fix-cannot-write-stdout",
+                    &[("error", (&super::io_reason(&e)).into())],
+                )
+            })?;
             count += r.fixed.len();
             applied.extend(fix_lines(&f.source.name, &r.fixed));
         } else if keep != f.source.bytes() {
