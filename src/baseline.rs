@@ -190,7 +190,7 @@ pub fn load(path: &Path) -> Result<Baseline, String> {
             "baseline-cannot-read",
             &[
                 ("path", (&shown).into()),
-                ("error", (&e.to_string()).into()),
+                ("error", e.reason_text().shown().into()),
             ],
         )
     })?;

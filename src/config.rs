@@ -520,17 +520,15 @@ pub fn discover(start: &Path) -> Result<Discovery, ConfigError> {
 
 /// Read and check one configuration file.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
-    let read = crate::fsroot::read_regular(path).and_then(|b| {
-        String::from_utf8(b).map_err(|_| {
-            crate::fsroot::FsError::Io(std::io::Error::other("stream did not contain valid UTF-8"))
-        })
-    });
+    let read = crate::fsroot::read_regular(path)
+        .map_err(|e| e.reason_text().shown().to_owned())
+        .and_then(|b| String::from_utf8(b).map_err(|_| tr("fs-not-utf8", &[])));
     let text = read.map_err(|e| {
         ConfigError::new(
             path,
             "",
             None,
-            tr("config-cannot-read", &[("error", (&e.to_string()).into())]),
+            tr("config-cannot-read", &[("error", (&e).into())]),
             None,
         )
     })?;

@@ -112,6 +112,12 @@ impl From<&String> for Text {
     }
 }
 
+impl From<&Text> for Text {
+    fn from(t: &Text) -> Self {
+        t.clone()
+    }
+}
+
 impl From<std::borrow::Cow<'_, str>> for Text {
     fn from(en: std::borrow::Cow<'_, str>) -> Self {
         en.into_owned().into()
@@ -123,6 +129,11 @@ impl Text {
     /// run's language when it is another.
     pub fn message(id: &str, args: &[(&str, crate::i18n::Arg<'_>)]) -> Text {
         Text::message_in(crate::i18n::lang(), id, args)
+    }
+
+    /// The text as shown to people: in the run's language where there is one.
+    pub fn shown(&self) -> &str {
+        self.localized.as_deref().unwrap_or(&self.en)
     }
 
     /// [`Text::message`] for a given language.
@@ -216,37 +227,66 @@ impl Diagnostic {
 
     /// SL100 for an input that could not be read: `cannot read `NAME`: REASON`,
     /// the path's end and the reason clipped to fit the headline (the full path
-    /// is the finding's file; a clipped reason is in the note). The caller adds
+    /// is the finding's file; a clipped reason is in the note), in English and,
+    /// with the reason's own translation, in the run's language. The caller adds
     /// the help.
-    pub fn unreadable(file: usize, name: &str, reason: &str) -> Self {
-        // `error[SL100 unreadable-input]: cannot read ``: ` takes 47 columns.
-        const ROOM: usize = 100 - 47;
-        // The reason first (it says what is wrong), the path's end in the rest.
-        // A long reason keeps its gist, before its details in `(...)` or after `,`.
-        let gist = if crate::text::width(reason) > ROOM - 12 {
-            reason.split([',', '(']).next().unwrap_or(reason).trim_end()
-        } else {
-            reason
+    pub fn unreadable(file: usize, name: &str, reason: impl Into<Text>) -> Self {
+        use crate::i18n::{tr_in, Lang};
+        let reason = reason.into();
+        // The headline in one language, and whether its reason was clipped.
+        let fit = |lang: Lang, reason: &str| {
+            let headline = |name: &str, reason: &str| {
+                tr_in(
+                    lang,
+                    "sl100-headline",
+                    &[("name", name.into()), ("reason", reason.into())],
+                )
+            };
+            // `error[SL100 unreadable-input]: ` takes 31 columns, `cannot read ``: `
+            // 16 more in English.
+            let room = 100 - 31 - crate::text::width(&headline("", ""));
+            // The reason first (it says what is wrong), the path's end in the rest.
+            // A long reason keeps its gist, before its details in `(...)` or after
+            // `,` (in Chinese also their full-width forms).
+            let gist = if crate::text::width(reason) > room - 12 {
+                let split: &[char] = match lang {
+                    Lang::En => &[',', '('],
+                    _ => &[',', '(', '，', '（'],
+                };
+                reason.split(split).next().unwrap_or(reason).trim_end()
+            } else {
+                reason
+            };
+            let short_reason = crate::text::clip(gist, room - 12);
+            let name_room = room - crate::text::width(&short_reason);
+            let short_name = crate::text::clip_start(name, name_room);
+            (
+                headline(&short_name, &short_reason),
+                short_reason.len() != reason.len(),
+            )
         };
-        let short_reason = crate::text::clip(gist, ROOM - 12);
-        let name_room = ROOM - crate::text::width(&short_reason);
-        let short_name = crate::text::clip_start(name, name_room);
-        let d = Diagnostic::new(
-            "SL100",
-            file,
-            0..0,
-            crate::msg!(
-                "sl100-headline",
-                name = short_name.as_ref(),
-                reason = short_reason.as_ref()
-            ),
-        );
+        let (en, en_clipped) = fit(Lang::En, &reason.en);
+        let mut d = Diagnostic::new("SL100", file, 0..0, en);
         // The full path is the finding's file; a clipped reason is in the note.
-        if short_reason.len() != reason.len() {
-            d.note(crate::msg!("sl100-note", reason = reason))
-        } else {
-            d
+        if en_clipped {
+            d.note = Some(tr_in(
+                Lang::En,
+                "sl100-note",
+                &[("reason", reason.en.as_str().into())],
+            ));
         }
+        let run = crate::i18n::lang();
+        if run != Lang::En {
+            let shown = reason.localized.as_deref().unwrap_or(&reason.en);
+            let (headline, clipped) = fit(run, shown);
+            let l = d.localized_mut();
+            l.message = Some(headline);
+            // (An English note alone would be shown in English.)
+            if clipped || en_clipped {
+                l.note = Some(tr_in(run, "sl100-note", &[("reason", shown.into())]));
+            }
+        }
+        d
     }
 
     pub fn severity(mut self, severity: Severity) -> Self {

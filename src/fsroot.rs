@@ -37,6 +37,9 @@ use std::path::{Component, Path, PathBuf};
 use rustix::fs::{self as rfs, AtFlags, FileType, Mode, OFlags};
 use rustix::io::Errno;
 
+use crate::diagnostic::Text;
+use crate::i18n::{Arg, Lang};
+
 /// The largest input read (64 MiB): real sysctl files are a few KiB, and a bound
 /// keeps `check <(yes)`, `/dev/zero` behind a link or a sparse file from
 /// exhausting memory.
@@ -57,8 +60,8 @@ pub enum Backend {
     UserSpace,
 }
 
-/// Why a path could not be read or written. [`FsError::reason`] is the text of
-/// the SL100 finding.
+/// Why a path could not be read or written. [`FsError::reason_text`] is the text
+/// of the SL100 finding (English, and the run's language).
 #[derive(Debug)]
 pub enum FsError {
     NotFound,
@@ -68,7 +71,7 @@ pub enum FsError {
     NotADirectory,
     IsADirectory,
     /// A FIFO, socket or device: never opened.
-    NotRegular(&'static str),
+    NotRegular(Kind),
     TooLarge,
     TooManyEntries,
     /// The file or a directory on its path changed between two steps.
@@ -77,27 +80,42 @@ pub enum FsError {
 }
 
 impl FsError {
-    /// A short reason, as reports show it.
+    /// A short reason in English, as the machine formats and logs keep it.
     pub fn reason(&self) -> String {
+        self.reason_in(Lang::En).en
+    }
+
+    /// A short reason in English and in the language of the run (messages
+    /// `fs-*` of the Fluent files).
+    pub fn reason_text(&self) -> Text {
+        self.reason_in(crate::i18n::lang())
+    }
+
+    /// [`FsError::reason_text`] for a given language.
+    pub fn reason_in(&self, lang: Lang) -> Text {
+        let message = |id: &str, args: &[(&str, Arg<'_>)]| Text::message_in(lang, id, args);
         match self {
-            FsError::NotFound => "no such file or directory".to_owned(),
-            FsError::Dangling(t) => format!(
-                "dangling symbolic link (-> {})",
-                crate::escape::escape_bytes(t.as_bytes())
-            ),
-            FsError::Loop => "symbolic link loop (too many levels of symbolic links)".to_owned(),
-            FsError::NotADirectory => "not a directory".to_owned(),
-            FsError::IsADirectory => "is a directory".to_owned(),
-            FsError::NotRegular(kind) => format!("not a regular file ({kind})"),
-            FsError::TooLarge => format!(
-                "larger than {} MiB, too large for a sysctl configuration file",
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-            FsError::TooManyEntries => {
-                format!("directory has more than {MAX_DIR_ENTRIES} entries")
+            FsError::NotFound => message("fs-not-found", &[]),
+            FsError::Dangling(t) => {
+                let target = crate::escape::escape_bytes(t.as_bytes());
+                message("fs-dangling", &[("target", Arg::Str(&target))])
             }
-            FsError::Changed => "changed while being read or written".to_owned(),
-            FsError::Io(e) => describe(e),
+            FsError::Loop => message("fs-loop", &[]),
+            FsError::NotADirectory => message("fs-not-a-directory", &[]),
+            FsError::IsADirectory => message("fs-is-a-directory", &[]),
+            FsError::NotRegular(kind) => {
+                message("fs-not-regular", &[("kind", Arg::Str(kind.id()))])
+            }
+            FsError::TooLarge => message(
+                "fs-too-large",
+                &[("mib", Arg::from((MAX_INPUT_BYTES / (1024 * 1024)) as usize))],
+            ),
+            FsError::TooManyEntries => message(
+                "fs-too-many-entries",
+                &[("count", Arg::from(MAX_DIR_ENTRIES))],
+            ),
+            FsError::Changed => message("fs-changed", &[]),
+            FsError::Io(e) => describe_in(lang, e),
         }
     }
 }
@@ -130,17 +148,29 @@ impl From<io::Error> for FsError {
     }
 }
 
-/// A short reason for an I/O error, without the "(os error N)" noise.
+/// A short reason for an I/O error in English, without the "(os error N)" noise.
 pub fn describe(e: &io::Error) -> String {
+    describe_in(Lang::En, e).en
+}
+
+/// [`describe`] in English and in the language of the run: not found and
+/// permission denied have messages; other errors stay as the standard library
+/// writes them.
+pub fn describe_text(e: &io::Error) -> Text {
+    describe_in(crate::i18n::lang(), e)
+}
+
+fn describe_in(lang: Lang, e: &io::Error) -> Text {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => Text::message_in(lang, "fs-not-found", &[]),
+        io::ErrorKind::PermissionDenied => Text::message_in(lang, "fs-permission-denied", &[]),
         _ => {
             let s = e.to_string();
             match s.find(" (os error") {
                 Some(i) => s[..i].to_lowercase(),
                 None => s,
             }
+            .into()
         }
     }
 }
@@ -191,16 +221,17 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn describe(self) -> &'static str {
+    /// The variant of the `$kind` selector of `fs-not-regular`.
+    fn id(self) -> &'static str {
         match self {
-            Kind::File => "a regular file",
-            Kind::Dir => "a directory",
-            Kind::Fifo => "a FIFO",
-            Kind::Socket => "a socket",
-            Kind::CharDevice => "a character device",
-            Kind::BlockDevice => "a block device",
-            Kind::Link => "a symbolic link",
-            Kind::Other => "an unknown file type",
+            Kind::File => "file",
+            Kind::Dir => "dir",
+            Kind::Fifo => "fifo",
+            Kind::Socket => "socket",
+            Kind::CharDevice => "char-device",
+            Kind::BlockDevice => "block-device",
+            Kind::Link => "link",
+            Kind::Other => "other",
         }
     }
 }
@@ -525,7 +556,7 @@ impl Root {
         match stat.kind {
             Kind::File => {}
             Kind::Dir => return Err(FsError::IsADirectory),
-            k => return Err(FsError::NotRegular(k.describe())),
+            k => return Err(FsError::NotRegular(k)),
         }
         let parent = self.confirm_dir(canon.parent().unwrap_or(Path::new("/")), w.parent)?;
         let name = canon.file_name().ok_or(FsError::IsADirectory)?;
@@ -927,7 +958,7 @@ pub fn read_named(path: &Path, named: Named) -> Result<(Vec<u8>, Option<FileId>)
         Kind::CharDevice if is_null(&meta) => return Ok((Vec::new(), None)),
         Kind::Fifo if named == Named::Explicit => {}
         Kind::CharDevice if named == Named::Explicit && is_stdin_terminal(&meta) => {}
-        k => return Err(FsError::NotRegular(k.describe())),
+        k => return Err(FsError::NotRegular(k)),
     }
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
@@ -1088,6 +1119,70 @@ mod tests {
             Root::open(root).unwrap().with_backend(Backend::Openat2),
             Root::open(root).unwrap().with_backend(Backend::UserSpace),
         ]
+    }
+
+    #[test]
+    fn reasons_in_english_and_chinese() {
+        let cases: [(FsError, &str, &str); 11] = [
+            (
+                FsError::NotFound,
+                "no such file or directory",
+                "文件或目录不存在",
+            ),
+            (
+                FsError::Dangling("/etc/gone\n".into()),
+                "dangling symbolic link (-> /etc/gone\\n)",
+                "悬空的符号链接（-> /etc/gone\\n）",
+            ),
+            (
+                FsError::Loop,
+                "symbolic link loop (too many levels of symbolic links)",
+                "符号链接循环（符号链接层数过多）",
+            ),
+            (FsError::NotADirectory, "not a directory", "不是目录"),
+            (FsError::IsADirectory, "is a directory", "是一个目录"),
+            (
+                FsError::NotRegular(Kind::Fifo),
+                "not a regular file (a FIFO)",
+                "不是普通文件（而是 FIFO）",
+            ),
+            (
+                FsError::NotRegular(Kind::CharDevice),
+                "not a regular file (a character device)",
+                "不是普通文件（而是字符设备）",
+            ),
+            (
+                FsError::TooLarge,
+                "larger than 64 MiB, too large for a sysctl configuration file",
+                "大于 64 MiB，作为 sysctl 配置文件太大",
+            ),
+            (
+                FsError::TooManyEntries,
+                "directory has more than 100000 entries",
+                "目录中的条目超过 100000 个",
+            ),
+            (
+                FsError::Changed,
+                "changed while being read or written",
+                "在读取或写入过程中被修改",
+            ),
+            (
+                FsError::Io(io::Error::from(io::ErrorKind::PermissionDenied)),
+                "permission denied",
+                "权限不足",
+            ),
+        ];
+        for (e, en, zh) in cases {
+            assert_eq!(e.reason(), en);
+            assert_eq!(e.reason_in(Lang::En).localized, None);
+            let t = e.reason_in(Lang::ZhCn);
+            assert_eq!((t.en.as_str(), t.localized.as_deref()), (en, Some(zh)));
+        }
+        // Other errors stay as the standard library writes them.
+        let e = io::Error::from_raw_os_error(Errno::NOSPC.raw_os_error());
+        let t = describe_in(Lang::ZhCn, &e);
+        assert_eq!(t.en, "no space left on device");
+        assert_eq!(t.localized, None);
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
             ("main.ftl", include_str!("../locales/en-US/main.ftl")),
             ("output.ftl", include_str!("../locales/en-US/output.ftl")),
             ("config.ftl", include_str!("../locales/en-US/config.ftl")),
+            ("fs.ftl", include_str!("../locales/en-US/fs.ftl")),
             (
                 "rules-syntax-keys-values.ftl",
                 include_str!("../locales/en-US/rules-syntax-keys-values.ftl"),
@@ -108,6 +109,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
             ("main.ftl", include_str!("../locales/zh-CN/main.ftl")),
             ("output.ftl", include_str!("../locales/zh-CN/output.ftl")),
             ("config.ftl", include_str!("../locales/zh-CN/config.ftl")),
+            ("fs.ftl", include_str!("../locales/zh-CN/fs.ftl")),
             (
                 "rules-syntax-keys-values.ftl",
                 include_str!("../locales/zh-CN/rules-syntax-keys-values.ftl"),

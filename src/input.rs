@@ -21,6 +21,7 @@ use std::ffi::OsStr;
 use std::io::Read;
 use std::path::Path;
 
+use crate::diagnostic::Text;
 use crate::fsroot::{self, FsError, Named};
 use crate::lint::FileData;
 use crate::source::SourceFile;
@@ -34,7 +35,7 @@ pub enum Loaded {
     /// The path (as reports show it) and why it could not be read.
     Unreadable {
         name: String,
-        reason: String,
+        reason: Text,
     },
 }
 
@@ -103,7 +104,7 @@ pub fn load_excluding<P: AsRef<OsStr>>(
                 Ok(bytes) => Loaded::File(SourceFile::new(stdin_name, bytes)),
                 Err(e) => Loaded::Unreadable {
                     name: stdin_name.to_owned(),
-                    reason: e.reason(),
+                    reason: e.reason_text(),
                 },
             });
         } else {
@@ -121,13 +122,13 @@ fn load_path(path: &Path, top: bool, exclude: &Exclude, out: &mut Vec<Loaded>) {
     }
     let unreadable = |e: FsError| Loaded::Unreadable {
         name: name.clone(),
-        reason: e.reason(),
+        reason: e.reason_text(),
     };
     if top && path.is_dir() {
         match fsroot::conf_files(path) {
             Ok(files) if files.is_empty() => out.push(Loaded::Unreadable {
                 name,
-                reason: "directory contains no *.conf files".to_owned(),
+                reason: crate::msg!("fs-no-conf-files"),
             }),
             Ok(files) => {
                 for f in files {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::catalog::{self, KeyInfo};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Text};
 use crate::key::Key;
 use crate::rules::{self, Check};
 use crate::source::SourceFile;
@@ -207,8 +207,9 @@ pub struct FileData {
     pub source: SourceFile,
     pub tree: SyntaxTree,
     pub settings: Vec<Setting>,
-    /// Why the input could not be read (reported as SL100); the file is empty.
-    pub read_error: Option<String>,
+    /// Why the input could not be read (reported as SL100), in English and the
+    /// run's language; the file is empty.
+    pub read_error: Option<Text>,
 }
 
 impl FileData {
@@ -242,7 +243,7 @@ impl FileData {
     }
 
     /// An input that could not be read: an empty file carrying the reason.
-    pub fn unreadable(name: impl Into<String>, reason: impl Into<String>) -> FileData {
+    pub fn unreadable(name: impl Into<String>, reason: impl Into<Text>) -> FileData {
         FileData {
             read_error: Some(reason.into()),
             ..FileData::new(SourceFile::new(name, Vec::new()))
@@ -464,7 +465,7 @@ pub fn lint(files: &[FileData], options: &Options) -> Vec<Diagnostic> {
         if let Some(reason) = &f.read_error {
             out.push(
                 Diagnostic::unreadable(i, &f.source.name, reason)
-                    .help("fix or remove the path; the other inputs were still linted"),
+                    .help(crate::msg!("sl100-help-linted")),
             );
         }
     }

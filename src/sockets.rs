@@ -275,14 +275,14 @@ pub struct StateCount {
 
 /// Read `PROC/net/tcp`, `PROC/net/tcp6` and `PROC/net/sockstat` (read-only) and
 /// summarise them with the limits. Fails only when neither table can be read.
-pub fn summarize(proc_root: &Path, limits: &Limits) -> Result<SocketSummary, String> {
+pub fn summarize(
+    proc_root: &Path,
+    limits: &Limits,
+) -> Result<SocketSummary, crate::diagnostic::Text> {
     let read = |name: &str| crate::fsroot::read_text_in(proc_root, &format!("net/{name}"));
     let (tcp, tcp6) = (read("tcp"), read("tcp6"));
     if tcp.is_none() && tcp6.is_none() {
-        return Err(
-            "neither net/tcp nor net/tcp6 is a readable regular file (missing, a FIFO, a device, or too large)"
-                .to_owned(),
-        );
+        return Err(crate::msg!("fs-no-tcp-tables"));
     }
     let mut sockets = parse_tcp(tcp.as_deref().unwrap_or_default());
     sockets.extend(parse_tcp(tcp6.as_deref().unwrap_or_default()));

@@ -201,7 +201,7 @@ pub fn load(root: &Path, loader: Loader) -> System {
             loader,
             files: vec![FileData::unreadable(
                 format!("--root {}", crate::escape::escape_path(root)),
-                e.reason(),
+                e.reason_text(),
             )],
             skipped: Vec::new(),
         },
@@ -319,7 +319,7 @@ pub fn load_in_excluding(root: &Root, loader: Loader, exclude: &crate::input::Ex
                 by: None,
             }),
             Err(e) => {
-                let mut f = FileData::unreadable(c.path, e.reason());
+                let mut f = FileData::unreadable(c.path, e.reason_text());
                 f.source.location = Some(location(root, &c.real));
                 files.push(f);
             }
@@ -340,7 +340,7 @@ pub fn load_in_excluding(root: &Root, loader: Loader, exclude: &crate::input::Ex
                             source.location = Some(location);
                             files.push(FileData::new(source));
                         }
-                        Err(e) => files.push(FileData::unreadable(SYSCTL_CONF, e.reason())),
+                        Err(e) => files.push(FileData::unreadable(SYSCTL_CONF, e.reason_text())),
                     }
                 }
             }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use assert_cmd::Command;
 use fluent_syntax::ast;
+use predicates::prelude::*;
 use predicates::str::contains;
 use sysctl_lint::i18n::{sources, Lang};
 
@@ -410,4 +411,85 @@ fn errors_in_chinese() {
         .stderr(contains(
             "--select: unknown rule `SL2O1`; did you mean `SL201`?",
         ));
+}
+
+#[test]
+fn file_errors_in_chinese() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing.conf");
+    let missing = missing.to_str().expect("utf-8");
+    // Human output: the reason and the help in Chinese.
+    bin()
+        .args(["--lang", "zh-CN", "check", missing])
+        .env("COLUMNS", "300")
+        .assert()
+        .code(2)
+        .stdout(contains("无法读取 `"))
+        .stdout(contains("missing.conf`：文件或目录不存在"))
+        .stdout(contains("修复或删除该路径；其他输入已照常检查"))
+        .stdout(contains("no such file").not());
+    // JSON: the stable English message, the Chinese beside it.
+    let out = bin()
+        .args(["--lang", "zh-CN", "check", "--format", "json", missing])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "SL100");
+    let message = d["message"].as_str().expect("message");
+    assert!(message.starts_with("cannot read `"), "{message}");
+    assert!(
+        message.ends_with("missing.conf`: no such file or directory"),
+        "{message}"
+    );
+    let localized = d["message_localized"].as_str().expect("message_localized");
+    assert!(
+        localized.ends_with("missing.conf`：文件或目录不存在"),
+        "{localized}"
+    );
+    assert_eq!(
+        d["help"],
+        "fix or remove the path; the other inputs were still linted"
+    );
+    assert_eq!(d["help_localized"], "修复或删除该路径；其他输入已照常检查");
+    // In English there is no localized text.
+    let out = bin()
+        .args(["--lang", "en", "check", "--format", "json", missing])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["diagnostics"][0]["message"], message);
+    assert!(v["diagnostics"][0]
+        .get("message_localized")
+        .is_none_or(|m| m.is_null()));
+    // A directory without *.conf files, and a snapshot that does not exist (audit).
+    bin()
+        .args(["--lang", "zh-CN", "check", "--format", "short"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(contains("：目录中没有 *.conf 文件"));
+    bin()
+        .args(["--lang", "zh-CN", "audit", "--snapshot", missing])
+        .env("COLUMNS", "300")
+        .assert()
+        .code(2)
+        .stdout(contains("missing.conf`：文件或目录不存在"))
+        .stdout(contains("修复或删除该路径；其他输入已照常读取"));
+    // effective: the unreadable root.
+    bin()
+        .args(["--lang", "zh-CN", "effective", "--root", missing])
+        .assert()
+        .code(2)
+        .stdout(contains("错误[SL100 unreadable-input]: 无法读取 `--root "))
+        .stdout(contains("：文件或目录不存在"));
+    // A file that cannot be written: the reason in Chinese.
+    bin()
+        .args(["--lang", "zh-CN", "check", "--output-file"])
+        .arg(dir.path().join("no/such/dir/out.txt"))
+        .arg("-")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("out.txt：文件或目录不存在"));
 }

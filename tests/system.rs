@@ -30,7 +30,7 @@ fn layout(sys: &System) -> String {
     for f in &sys.files {
         s.push_str(&format!("  {}", f.source.name));
         if let Some(e) = &f.read_error {
-            s.push_str(&format!("  [unreadable: {e}]"));
+            s.push_str(&format!("  [unreadable: {}]", e.en));
         } else if f.source.bytes().is_empty() {
             s.push_str("  [empty]");
         }
@@ -367,7 +367,10 @@ fn links_resolve_inside_the_root_and_never_panic() {
         let errors: Vec<(&str, Option<&str>)> = sys
             .files
             .iter()
-            .map(|f| (f.source.name.as_str(), f.read_error.as_deref()))
+            .map(|f| {
+                let e = f.read_error.as_ref().map(|e| e.en.as_str());
+                (f.source.name.as_str(), e)
+            })
             .collect();
         assert_eq!(errors[0], ("/etc/sysctl.d/10-abs.conf", None));
         assert_eq!(errors[1], ("/etc/sysctl.d/11-rel.conf", None));

@@ -107,7 +107,6 @@ baseline-version = baseline version { $version } is not supported (this sysctl-l
 baseline-no-version = not a sysctl-lint baseline: no `version` number
 baseline-not-baseline = not a sysctl-lint baseline: { $error }
 snapshot-cannot-read = cannot read { $path }: { $error }
-snapshot-empty-dir = cannot read { $path }: directory contains no snapshot files
 report-cannot-read = cannot read `{ $path }`: { $error }
 report-not-audit = `{ $path }` is not a sysctl-lint audit report: { $error }
 report-invalid-json = invalid JSON ({ $error })
@@ -131,6 +130,7 @@ fix-fixed = fixed { $count ->
     }
 fix-changed = it changed since it was read; left as is
 fix-cannot-write = cannot write it: { $error }; the file is unchanged
+fix-cannot-write-stdout = cannot write the fixed text: { $error }
 fix-override-written = { $file } belongs to a package: wrote the override { $override }
 fix-override-failed = { $file } belongs to a package: cannot write the override { $override }: { $error }
 fix-override-dir-is-package = { $dir } resolves to the package directory { $path }: no override written
@@ -147,6 +147,10 @@ profiles-sources = sources: { $sources }
 ## effective
 
 effective-header = { $root } as { $loader } loads it ({ $files } files):
+# A file that could not be read, one line before the values: $severity is the
+# word of severity-error, $headline SL100's headline, $note its note.
+effective-unreadable = { $severity }[SL100 unreadable-input]: { $headline }
+effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline } ({ $note })
 effective-not-set = not set
 effective-glob = glob
 effective-replaces = replaces { $setting }  ({ $at })

@@ -100,7 +100,6 @@ baseline-version = 不支持第 { $version } 版基线（本 sysctl-lint 读取�
 baseline-no-version = 不是 sysctl-lint 基线文件：没有 `version` 编号
 baseline-not-baseline = 不是 sysctl-lint 基线文件：{ $error }
 snapshot-cannot-read = 无法读取 { $path }：{ $error }
-snapshot-empty-dir = 无法读取 { $path }：目录中没有快照文件
 report-cannot-read = 无法读取 `{ $path }`：{ $error }
 report-not-audit = `{ $path }` 不是 sysctl-lint 的审计报告：{ $error }
 report-invalid-json = JSON 无效（{ $error }）
@@ -120,6 +119,7 @@ profiles-unknown = 没有加固配置集 `{ $name }`（可选：{ $available }�
 fix-fixed = 已修复 { $count } 条问题
 fix-changed = 读取之后文件已被改动；保持原样
 fix-cannot-write = 无法写入：{ $error }；文件未改动
+fix-cannot-write-stdout = 无法写出修复后的文本：{ $error }
 fix-override-written = { $file } 属于软件包：已写入覆盖文件 { $override }
 fix-override-failed = { $file } 属于软件包：无法写入覆盖文件 { $override }：{ $error }
 fix-override-dir-is-package = { $dir } 解析到软件包目录 { $path }：未写入覆盖文件
@@ -133,6 +133,8 @@ profiles-sources = 来源：{ $sources }
 ## effective
 
 effective-header = { $root }（按 { $loader } 的方式加载，共 { $files } 个文件）：
+effective-unreadable = { $severity }[SL100 unreadable-input]: { $headline }
+effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline }（{ $note }）
 effective-not-set = 未设置
 effective-glob = 通配
 effective-replaces = 覆盖了 { $setting }（{ $at }）

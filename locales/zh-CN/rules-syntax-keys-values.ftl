@@ -3,7 +3,7 @@
 ## SL100 unreadable-input
 
 sl100-headline = 无法读取 `{ $name }`：{ $reason }
-sl100-note = 原因：{ $reason }。
+sl100-note = { $reason }。
 
 ## SL101 missing-equals
 

@@ -275,7 +275,7 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
                 unreadable_keys: 0,
                 values: Vec::new(),
                 findings: Vec::new(),
-                error: Some(e),
+                error: Some(e.message()),
             }
         }
     };

@@ -97,7 +97,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Access, KeyInfo, Status, ValueType};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::effective::{self, Effective};
 use crate::fsroot::{FsError, Kind, Resolved, Root};
 use crate::key::{GlobIndex, Key};
@@ -282,7 +282,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
         let path = &snapshot_files[0];
         let snap = match read_snapshot(path, true) {
             Ok(s) => s,
-            Err(reason) => return Ok(unreadable_snapshot(config, opts, path, reason)),
+            Err(e) => return Ok(unreadable_snapshot(config, opts, path, e.reason)),
         };
         let host = host_name(path);
         let release = snap.get("kernel.osrelease").map(str::to_owned);
@@ -298,10 +298,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     } else {
         let sys = opts.proc_root.join("sys");
         if !sys.is_dir() {
-            let reason = format!(
-                "cannot read {}: not a directory",
-                crate::escape::escape_path(&sys)
-            );
+            let reason = crate::fsroot::FsError::NotADirectory.reason_text();
             return Ok(unreadable_snapshot(config, opts, &sys, reason));
         }
         let snap = read_proc(&opts.proc_root);
@@ -400,7 +397,7 @@ pub fn run(opts: &AuditOptions) -> Result<AuditOutcome, String> {
     for (name, reason) in extra_files {
         audit.diagnostics.push(
             Diagnostic::unreadable(files.len(), &name, &reason)
-                .help("fix or remove the path; the other inputs were still read"),
+                .help(crate::msg!("sl100-help-read")),
         );
         files.push(FileData::unreadable(name, reason));
     }
@@ -429,7 +426,7 @@ fn unreadable_config(files: &[FileData]) -> Vec<Diagnostic> {
             let reason = f.read_error.as_ref()?;
             Some(
                 Diagnostic::unreadable(i, &f.source.name, reason)
-                    .help("fix or remove the path; the other inputs were still read"),
+                    .help(crate::msg!("sl100-help-read")),
             )
         })
         .collect()
@@ -441,25 +438,13 @@ fn unreadable_snapshot(
     config: Config,
     opts: &AuditOptions,
     path: &Path,
-    reason: String,
+    reason: Text,
 ) -> AuditOutcome {
     let mut files = config.files;
     let index = files.len();
     let name = crate::escape::escape_path(path).into_owned();
-    let diagnostic = match reason.strip_prefix(&format!("cannot read {name}: ")) {
-        Some(r) => Diagnostic::unreadable(index, &name, r),
-        None => {
-            // `error[SL100 unreadable-input]: ` takes 31 columns.
-            let head = crate::text::clip(&reason, 100 - 31);
-            let d = Diagnostic::new("SL100", index, 0..0, head.as_ref());
-            if head.len() == reason.len() {
-                d
-            } else {
-                d.note(format!("{reason}."))
-            }
-        }
-    }
-    .help("fix or remove the path; the other inputs were still read");
+    let diagnostic =
+        Diagnostic::unreadable(index, &name, &reason).help(crate::msg!("sl100-help-read"));
     files.push(FileData::unreadable(name.clone(), reason));
     let unreadable_files = files.iter().filter(|f| f.read_error.is_some()).count();
     AuditOutcome {

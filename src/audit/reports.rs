@@ -104,7 +104,7 @@ fn read_report(path: &Path, explicit: bool) -> HostResult {
                     "report-cannot-read",
                     &[
                         ("path", (&shown).into()),
-                        ("error", (&e.to_string()).into()),
+                        ("error", e.reason_text().shown().into()),
                     ],
                 ),
             )

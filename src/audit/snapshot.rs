@@ -119,7 +119,7 @@ pub(crate) fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String
         }
         let names = Root::open(p)
             .and_then(|r| r.read_dir(Path::new("/")))
-            .map_err(|e| cannot_read(p, &e.to_string()))?;
+            .map_err(|e| CannotRead::new(p, e.reason_text()).message())?;
         let before = out.len();
         out.extend(
             names
@@ -138,28 +138,45 @@ pub(crate) fn expand_snapshots(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String
 /// Read one snapshot: bounded, regular files only, except that a FIFO named on
 /// the command line (`explicit`: `<(ssh host sysctl -a)`) is read too; never one
 /// found in a directory.
-pub(crate) fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, String> {
+pub(crate) fn read_snapshot(path: &Path, explicit: bool) -> Result<Snapshot, CannotRead> {
     if path.is_dir() {
-        let shown = crate::escape::escape_path(path).into_owned();
-        return Err(tr("snapshot-empty-dir", &[("path", (&shown).into())]));
+        return Err(CannotRead::new(path, crate::msg!("fs-no-snapshot-files")));
     }
     let named = if explicit {
         crate::fsroot::Named::Explicit
     } else {
         crate::fsroot::Named::Entry
     };
-    let (bytes, _) =
-        crate::fsroot::read_named(path, named).map_err(|e| cannot_read(path, &e.to_string()))?;
+    let (bytes, _) = crate::fsroot::read_named(path, named)
+        .map_err(|e| CannotRead::new(path, e.reason_text()))?;
     Ok(parse_snapshot(&String::from_utf8_lossy(&bytes)))
 }
 
-/// `cannot read PATH: WHY`.
-fn cannot_read(path: &Path, why: &str) -> String {
-    let shown = crate::escape::escape_path(path).into_owned();
-    tr(
-        "snapshot-cannot-read",
-        &[("path", (&shown).into()), ("error", why.into())],
-    )
+/// A snapshot that could not be read: the path as reports show it and why.
+#[derive(Debug)]
+pub(crate) struct CannotRead {
+    pub path: String,
+    pub reason: Text,
+}
+
+impl CannotRead {
+    fn new(path: &Path, reason: Text) -> CannotRead {
+        CannotRead {
+            path: crate::escape::escape_path(path).into_owned(),
+            reason,
+        }
+    }
+
+    /// `cannot read PATH: WHY` in the run's language.
+    pub(crate) fn message(&self) -> String {
+        tr(
+            "snapshot-cannot-read",
+            &[
+                ("path", (&self.path).into()),
+                ("error", self.reason.shown().into()),
+            ],
+        )
+    }
 }
 
 pub(crate) fn host_name(path: &Path) -> String {

@@ -306,10 +306,12 @@ fn fix_mode(
     for (f, r) in files.iter().zip(results) {
         let mut keep = r.new_bytes;
         if from_stdin(f) {
-            io::stdout()
-                .lock()
-                .write_all(&keep)
-                .map_err(|e| format!("cannot write the fixed text: {e}"))?;
+            io::stdout().lock().write_all(&keep).map_err(|e| {
+                tr(
+                    "fix-cannot-write-stdout",
+                    &[("error", (&super::io_reason(&e)).into())],
+                )
+            })?;
             count += r.fixed.len();
             applied.extend(fix_lines(&f.source.name, &r.fixed));
         } else if keep != f.source.bytes() {
@@ -324,7 +326,10 @@ fn fix_mode(
                     failed += 1;
                     let why = match e {
                         sysctl_lint::fsroot::FsError::Changed => tr("fix-changed", &[]),
-                        e => tr("fix-cannot-write", &[("error", (&e.to_string()).into())]),
+                        e => tr(
+                            "fix-cannot-write",
+                            &[("error", e.reason_text().shown().into())],
+                        ),
                     };
                     eprintln!("sysctl-lint: {}: {why}", f.source.name);
                     keep = f.source.bytes().to_vec();
@@ -377,7 +382,7 @@ fn fix_mode(
                                     .into_owned())
                                     .into()
                             ),
-                            ("error", (&e.to_string()).into()),
+                            ("error", e.reason_text().shown().into()),
                         ]
                     )
                 );

@@ -26,7 +26,7 @@ pub(super) fn run(
             let reason = f.read_error.as_ref()?;
             Some((
                 f.source.name.clone(),
-                format!("cannot read `{}`: {reason}", f.source.name),
+                format!("cannot read `{}`: {}", f.source.name, reason.en),
             ))
         })
         .collect();
@@ -34,10 +34,26 @@ pub(super) fn run(
     // (JSON below keeps the whole message).
     let sl100 = |(name, _): &(String, String)| {
         let f = l.files[..l.applied].iter().find(|f| &f.source.name == name);
-        let reason = f.and_then(|f| f.read_error.as_deref()).unwrap_or_default();
-        let d = sysctl_lint::Diagnostic::unreadable(0, name, reason);
-        let note = d.note.map_or(String::new(), |n| format!(" ({n})"));
-        format!("error[SL100 unreadable-input]: {}{note}\n", d.message)
+        let reason = f
+            .and_then(|f| f.read_error.clone())
+            .unwrap_or_else(|| "".into());
+        let d = sysctl_lint::Diagnostic::unreadable(0, name, &reason);
+        let severity = sysctl_lint::i18n::severity(sysctl_lint::diagnostic::Severity::Error);
+        let headline = d.message_shown();
+        let line = match d.note_shown() {
+            Some(note) => sysctl_lint::tr!(
+                "effective-unreadable-note",
+                severity = &severity,
+                headline = headline,
+                note = note
+            ),
+            None => sysctl_lint::tr!(
+                "effective-unreadable",
+                severity = &severity,
+                headline = headline
+            ),
+        };
+        format!("{line}\n")
     };
     let text = match format {
         EffectiveFormat::Human => format!(

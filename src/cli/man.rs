@@ -92,7 +92,7 @@ pub(super) fn run(dir: Option<&Path>) -> ExitCode {
                     "dir",
                     (&sysctl_lint::escape::escape_path(dir).into_owned()).into(),
                 ),
-                ("error", (&e.to_string()).into()),
+                ("error", (&super::io_reason(&e)).into()),
             ],
         )),
     }

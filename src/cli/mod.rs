@@ -202,7 +202,7 @@ fn emit(text: &str) -> ExitCode {
                 "sysctl-lint: {}",
                 i18n::tr(
                     "cli-cannot-write-output",
-                    &[("error", (&e.to_string()).into())]
+                    &[("error", (&io_reason(&e)).into())]
                 )
             );
             ExitCode::from(EXIT_ERROR)
@@ -227,9 +227,20 @@ fn cannot_write(path: &Path, e: &io::Error) -> String {
                 "path",
                 (&sysctl_lint::escape::escape_path(path).into_owned()).into(),
             ),
-            ("error", (&sysctl_lint::fsroot::describe(e)).into()),
+            (
+                "error",
+                sysctl_lint::fsroot::describe_text(e).shown().into(),
+            ),
         ],
     )
+}
+
+/// An I/O error as the standard library writes it, or its reason in the run's
+/// language where the language has one (not found, permission denied).
+fn io_reason(e: &io::Error) -> String {
+    sysctl_lint::fsroot::describe_text(e)
+        .localized
+        .unwrap_or_else(|| e.to_string())
 }
 
 fn usage_error(message: impl std::fmt::Display) -> ExitCode {
