@@ -134,7 +134,7 @@ profiles-sources = 来源：{ $sources }
 
 effective-header = { $root }（按 { $loader } 的方式加载，共 { $files } 个文件）：
 effective-unreadable = { $severity }[SL100 unreadable-input]: { $headline }
-effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline }（{ $note }）
+effective-unreadable-note = { $severity }[SL100 unreadable-input]: { $headline }。原因：{ $note }
 effective-not-set = 未设置
 effective-glob = 通配
 effective-replaces = 覆盖了 { $setting }（{ $at }）
