@@ -3,65 +3,16 @@
 //! command line, so every headline, note, help and label of these rules is read
 //! in Chinese in review; and one JSON report with `message_localized`.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
-/// The command-line options a fixture's directive lines ask for: `# kernel: 6.1`,
-/// `# memory: 16G`, `# profile: server`.
-fn directives(text: &str) -> Vec<String> {
-    let mut args = Vec::new();
-    for name in ["kernel", "memory", "profile"] {
-        if let Some(v) = text.lines().find_map(|l| {
-            l.trim_start_matches('\u{FEFF}')
-                .strip_prefix(&format!("# {name}: "))
-                .map(str::trim)
-        }) {
-            args.push(format!("--{name}"));
-            args.push(v.to_owned());
-        }
-    }
-    args
-}
+mod common;
+use common::{check_fixture_zh, fixtures_of};
 
 fn run(name: &str, format: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let text = std::fs::read_to_string(dir.join(name)).expect("read fixture");
-    let mut c = Command::cargo_bin("sysctl-lint").expect("binary");
-    for v in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"] {
-        c.env_remove(v);
-    }
-    let out = c
-        .current_dir(&dir)
-        .env("COLUMNS", "100")
-        .args(["check", "--isolated", "--lang", "zh-CN", "--color", "never"])
-        .args(["--format", format])
-        .args(directives(&text))
-        .arg(name)
-        .output()
-        .expect("run");
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-/// The fixtures of SL4xx to SL8xx.
-fn fixtures() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir("tests/fixtures")
-        .expect("fixtures dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            n.ends_with(".conf")
-                && n.strip_prefix("SL")
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(|c| ('4'..='8').contains(&c))
-        })
-        .collect();
-    names.sort();
-    names
+    check_fixture_zh(name, format, &[])
 }
 
 #[test]
 fn snapshots_zh() {
-    let names = fixtures();
+    let names = fixtures_of('4'..='8');
     assert!(names.len() >= 20, "{names:?}");
     for name in names {
         insta::assert_snapshot!(format!("zh_human@{name}"), run(&name, "human"));

@@ -406,7 +406,9 @@ fn fleet_of_chinese_reports_speaks_chinese() {
     std::fs::create_dir_all(d.join("reports-zh")).unwrap();
     for (host, ..) in HOSTS {
         let out = sysctl_lint(d)
-            .args(["--lang", "zh-CN", "audit", "--root", "root", "--format", "json"])
+            .args([
+                "--lang", "zh-CN", "audit", "--root", "root", "--format", "json",
+            ])
             .args(["--output-file", &format!("reports-zh/{host}.json")])
             .args(["--snapshot", &format!("snapshots/{host}.txt")])
             .output()
@@ -428,7 +430,15 @@ fn fleet_of_chinese_reports_speaks_chinese() {
     assert!(!finding.is_ascii(), "{finding}");
     // JSON: the English message stays, the Chinese one beside it.
     let out = sysctl_lint(d)
-        .args(["--lang", "zh-CN", "fleet", "--isolated", "--format", "json", "reports-zh"])
+        .args([
+            "--lang",
+            "zh-CN",
+            "fleet",
+            "--isolated",
+            "--format",
+            "json",
+            "reports-zh",
+        ])
         .output()
         .unwrap();
     let fleet = json(&out);

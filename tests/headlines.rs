@@ -67,7 +67,7 @@ impl Checked {
                 .unwrap_or_default();
             let out = bin()
                 .args(["check", "--isolated", "--format", "json", "--exit-zero"])
-                .args(directives(&text))
+                .args(common::fixture_directives(&text))
                 .arg(path)
                 .output()
                 .expect("run sysctl-lint");
@@ -90,24 +90,6 @@ fn bin() -> Command {
     let mut c = Command::cargo_bin("sysctl-lint").expect("binary");
     c.env_remove("SYSCTL_LINT_CONFIG");
     c
-}
-
-/// `--kernel`, `--memory` and `--profile` from a fixture's directive lines
-/// (`# kernel: 6.1`), as tests/fixtures.rs reads them.
-fn directives(text: &str) -> Vec<String> {
-    let mut args = Vec::new();
-    for name in ["kernel", "memory", "profile"] {
-        let prefix = format!("# {name}: ");
-        if let Some(v) = text.lines().find_map(|l| {
-            l.trim_start_matches('\u{FEFF}')
-                .strip_prefix(&prefix)
-                .map(str::trim)
-        }) {
-            args.push(format!("--{name}"));
-            args.push(v.to_owned());
-        }
-    }
-    args
 }
 
 fn fixtures() -> Vec<PathBuf> {

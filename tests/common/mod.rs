@@ -135,3 +135,63 @@ pub fn promtool_check(text: &str) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `--kernel`, `--memory` and `--profile` from a fixture's directive lines
+/// (`# kernel: 6.1`, `# memory: 16G`, `# profile: server`), as tests/fixtures.rs
+/// reads them.
+pub fn fixture_directives(text: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    for name in ["kernel", "memory", "profile"] {
+        let prefix = format!("# {name}: ");
+        if let Some(v) = text.lines().find_map(|l| {
+            l.trim_start_matches('\u{FEFF}')
+                .strip_prefix(&prefix)
+                .map(str::trim)
+        }) {
+            args.push(format!("--{name}"));
+            args.push(v.to_owned());
+        }
+    }
+    args
+}
+
+/// The fixtures `SL<family>xx_*.conf` of the rule families in `families`
+/// (`'1'..='3'`), sorted by name.
+pub fn fixtures_of(families: std::ops::RangeInclusive<char>) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir("tests/fixtures")
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.ends_with(".conf")
+                && n.strip_prefix("SL")
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| families.contains(&c))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// `check --lang zh-CN` of a fixture in `format` at 100 columns, with the
+/// options its directive lines ask for and `extra` arguments: the report.
+pub fn check_fixture_zh(name: &str, format: &str, extra: &[&str]) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    // Bytes, not text: SL109's fixture is not UTF-8 on purpose.
+    let bytes = std::fs::read(dir.join(name)).expect("read fixture");
+    let text = String::from_utf8_lossy(&bytes);
+    let mut c = assert_cmd::Command::cargo_bin("sysctl-lint").expect("binary");
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"] {
+        c.env_remove(v);
+    }
+    let out = c
+        .current_dir(&dir)
+        .env("COLUMNS", "100")
+        .args(["check", "--isolated", "--lang", "zh-CN", "--color", "never"])
+        .args(extra)
+        .args(["--format", format])
+        .args(fixture_directives(&text))
+        .arg(name)
+        .output()
+        .expect("run");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
