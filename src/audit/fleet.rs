@@ -195,6 +195,14 @@ pub struct FleetReport {
 }
 
 impl FleetReport {
+    /// How many hosts have at least one finding.
+    pub fn hosts_with_findings(&self) -> usize {
+        self.hosts
+            .iter()
+            .filter(|h| h.counts != crate::report::Counts::default())
+            .count()
+    }
+
     /// Keep the findings `keep(code, file)` accepts (SL100 always stays), give
     /// them the severity `severity(code)` says where it says one, and count
     /// each host's findings again.

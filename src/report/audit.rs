@@ -78,11 +78,7 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
                 s.push_str(&report::human::render_with(&o.files, &o.diagnostics, style));
             }
             render_fleet(&mut s, f, width);
-            let hosts_with = f
-                .hosts
-                .iter()
-                .filter(|h| h.counts != Counts::default())
-                .count();
+            let hosts_with = f.hosts_with_findings();
             push_wrapped(
                 &mut s,
                 "",
@@ -131,11 +127,7 @@ pub fn render_reports_human_with(r: &ReportsFleet, quiet: bool, width: usize) ->
     );
     s.push_str("\n\n");
     render_fleet(&mut s, f, width);
-    let hosts_with = f
-        .hosts
-        .iter()
-        .filter(|h| h.counts != Counts::default())
-        .count();
+    let hosts_with = f.hosts_with_findings();
     let c = fleet_counts(f);
     if c == Counts::default() {
         s.push_str(&tr("fleet-clean", &[("hosts", f.hosts.len().into())]));

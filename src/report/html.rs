@@ -219,11 +219,7 @@ pub fn render_audit(o: &AuditOutcome) -> String {
     page.out.push_str("</dl>\n</header>\n<main>\n");
     let mut line = summary_line(o.counts(), o.config_files);
     if let Some(f) = &o.fleet {
-        let with = f
-            .hosts
-            .iter()
-            .filter(|h| h.counts != Counts::default())
-            .count();
+        let with = f.hosts_with_findings();
         line = super::fleet_summary_line(o.counts(), o.config_files, with, f.hosts.len());
     }
     page.summary(o.counts(), &o.diagnostics, line);
