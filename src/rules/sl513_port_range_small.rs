@@ -31,7 +31,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let default_size = default.1 - default.0 + 1;
     let size = high - low + 1;
     let reserved = reserved_in_force(cx);
-    let taken = (low..=high).filter(|&p| reserved.contains(p)).count() as i128;
+    let taken = reserved.count_in(low, high);
     let usable = size - taken;
     if usable >= MIN_PORTS {
         return;

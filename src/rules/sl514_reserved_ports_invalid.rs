@@ -112,6 +112,27 @@ impl Reserved<'_> {
     pub fn contains(&self, port: i128) -> bool {
         self.ranges.iter().any(|&(a, b)| a <= port && port <= b)
     }
+
+    /// How many ports of `low..=high` are reserved (overlapping ranges counted
+    /// once), without walking the ports.
+    pub fn count_in(&self, low: i128, high: i128) -> i128 {
+        let mut parts: Vec<(i128, i128)> = self
+            .ranges
+            .iter()
+            .map(|&(a, b)| (a.max(low), b.min(high)))
+            .filter(|(a, b)| a <= b)
+            .collect();
+        parts.sort_unstable();
+        let (mut count, mut end) = (0, i128::MIN);
+        for (a, b) in parts {
+            let a = a.max(end.saturating_add(1));
+            if a <= b {
+                count += b - a + 1;
+            }
+            end = end.max(b);
+        }
+        count
+    }
 }
 
 fn is_reserved_key(s: &Setting, path: &str) -> bool {
@@ -217,7 +238,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_list, ListError};
+    use super::{parse_list, ListError, Reserved};
+
+    #[test]
+    fn reserved_ports_in_a_range_are_counted_once() {
+        let r = |ranges: Vec<(i128, i128)>| Reserved {
+            ranges,
+            set_at: None,
+        };
+        let walk = |res: &Reserved<'_>, low: i128, high: i128| {
+            (low..=high).filter(|&p| res.contains(p)).count() as i128
+        };
+        for ranges in [
+            vec![],
+            vec![(8080, 8080)],
+            vec![(9000, 9100), (9050, 9200), (9100, 9100), (1, 2)],
+            vec![(40000, 65535), (32768, 32768)],
+        ] {
+            let res = r(ranges);
+            for (low, high) in [(1, 65535), (32768, 60999), (9060, 9150), (9201, 9300)] {
+                assert_eq!(
+                    res.count_in(low, high),
+                    walk(&res, low, high),
+                    "{low}-{high}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lists_as_the_kernel_reads_them() {
