@@ -11,10 +11,15 @@ fn bin() -> Command {
     c
 }
 
+/// A temporary directory with `files` (relative paths; their directories are made).
 fn tmp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write");
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
     }
     dir
 }
@@ -726,11 +731,9 @@ fn inline_suppressions() {
 /// drop-in in /etc/sysctl.d that sorts after the package file.
 #[test]
 fn fix_under_root_writes_an_override_for_package_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let pkg = dir.path().join("usr/lib/sysctl.d");
-    std::fs::create_dir_all(&pkg).unwrap();
     let original = "net.core.rmem_max = 16777216 # big\nnet.ipv4.tcp_syncookies = \"1\"\n";
-    std::fs::write(pkg.join("50-pkg.conf"), original).unwrap();
+    let dir = tmp_with(&[("usr/lib/sysctl.d/50-pkg.conf", original)]);
+    let pkg = dir.path().join("usr/lib/sysctl.d");
     bin()
         .args(["check", "--fix", "--format", "short", "--root"])
         .arg(dir.path())
@@ -783,14 +786,10 @@ fn fix_with_stdin_is_only_stdin() {
 
 #[test]
 fn effective_conf_keeps_ignore_failure_prefix() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().join("etc/sysctl.d");
-    std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(
-        d.join("10-a.conf"),
+    let dir = tmp_with(&[(
+        "etc/sysctl.d/10-a.conf",
         "-net.ipv4.tcp_syncookies = 1\nkernel.panic = 5\n",
-    )
-    .unwrap();
+    )]);
     bin()
         .args(["effective", "--format", "conf", "--root"])
         .arg(dir.path())
@@ -924,14 +923,10 @@ fn audit_reads_the_project_configuration() {
 
 #[test]
 fn audit_honours_inline_suppressions_and_baselines() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path().join("etc/sysctl.d");
-    std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(
-        d.join("90-audit.conf"),
+    let dir = tmp_with(&[(
+        "etc/sysctl.d/90-audit.conf",
         "# sysctl-lint: disable=SL801 -- the CNI turns it on\nnet.ipv4.ip_forward = 0\nnet.ipv4.tcp_syncookies = 1\n",
-    )
-    .unwrap();
+    )]);
     let proc_root = std::fs::canonicalize("tests/fixtures/audit/proc-drift").unwrap();
     let audit = || {
         let mut c = bin();

@@ -182,13 +182,7 @@ struct Project {
 /// document in `etc/sysctl.d/50-test.conf` and a later drop-in that overrides
 /// one of its keys.
 fn project() -> Project {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    std::fs::write(
-        root.join(".sysctl-lint.toml"),
-        "ignore = [\"SL512\"]   # port-range parity\n",
-    )
-    .unwrap();
+    let (dir, root) = workspace("ignore = [\"SL512\"]   # port-range parity\n");
     let d = root.join("etc/sysctl.d");
     std::fs::create_dir_all(&d).unwrap();
     let doc = d.join("50-test.conf");
@@ -204,8 +198,8 @@ fn project() -> Project {
 }
 
 fn initialize(c: &mut Client, root: &Path, debounce_ms: u64) -> Value {
-    let result = c.request(
-        "initialize",
+    initialize_with(
+        c,
         json!({
             "processId": null,
             "rootUri": uri(root),
@@ -217,9 +211,30 @@ fn initialize(c: &mut Client, root: &Path, debounce_ms: u64) -> Value {
             },
             "initializationOptions": {"debounceMs": debounce_ms}
         }),
-    );
+    )
+}
+
+/// `initialize` with `params`, then `initialized`: the server's answer.
+fn initialize_with(c: &mut Client, params: Value) -> Value {
+    let result = c.request("initialize", params);
     c.notify("initialized", json!({}));
     result
+}
+
+/// A workspace directory (canonical) whose `.sysctl-lint.toml` is `config`.
+fn workspace(config: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join(".sysctl-lint.toml"), config).unwrap();
+    (dir, root)
+}
+
+/// `textDocument/didOpen` of `text` at `uri`.
+fn open(c: &mut Client, uri: &str, language: &str, version: i64, text: &str) {
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}}),
+    );
 }
 
 fn shutdown(mut c: Client) {
@@ -250,10 +265,7 @@ fn an_editor_session() {
 
     // didOpen: the file is a sysctl file by its path (the client calls it "conf").
     let doc_uri = uri(&p.doc);
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": doc_uri, "languageId": "conf", "version": 1, "text": DOC}}),
-    );
+    open(&mut c, &doc_uri, "conf", 1, DOC);
     let published = c.diagnostics(&doc_uri);
     assert_eq!(published["version"], 1);
     let found = codes(&published);
@@ -285,9 +297,12 @@ fn an_editor_session() {
     // A document that is not a sysctl file gets nothing.
     let notes = p.root.join("notes.conf");
     let notes_uri = uri(&notes);
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": notes_uri, "languageId": "plaintext", "version": 1, "text": "net.ipv4.tcp_tw_recycle = 1\n"}}),
+    open(
+        &mut c,
+        &notes_uri,
+        "plaintext",
+        1,
+        "net.ipv4.tcp_tw_recycle = 1\n",
     );
 
     // didChange, twice in a row: one lint after the pause, of the last version.
@@ -487,26 +502,20 @@ fn an_editor_session() {
 /// when the client offers them.
 #[test]
 fn language_id_bad_config_and_utf8_positions() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    std::fs::write(root.join(".sysctl-lint.toml"), "kernl = \"5.4\"\n").unwrap();
+    let (_dir, root) = workspace("kernl = \"5.4\"\n");
     let file = root.join("guide.txt");
     let text = "# 中文\nnet.core.rmem_max = 1 #中文\n";
     let mut c = Client::start(&root);
-    let init = c.request(
-        "initialize",
+    let init = initialize_with(
+        &mut c,
         json!({
             "processId": null,
             "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}},
         }),
     );
-    c.notify("initialized", json!({}));
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
     let file_uri = uri(&file);
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": file_uri, "languageId": "sysctl", "version": 7, "text": text}}),
-    );
+    open(&mut c, &file_uri, "sysctl", 7, text);
     let shown = c.wait_for("showMessage", |m| m["method"] == "window/showMessage");
     let message = shown["params"]["message"].as_str().unwrap();
     assert!(message.contains(".sysctl-lint.toml"), "{message}");
@@ -531,25 +540,19 @@ fn language_id_bad_config_and_utf8_positions() {
 /// placeholders become snippet fields for a client that takes snippets.
 #[test]
 fn completion_follows_the_projects_kernel() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    std::fs::write(root.join(".sysctl-lint.toml"), "kernel = \"4.9\"\n").unwrap();
+    let (_dir, root) = workspace("kernel = \"4.9\"\n");
     let file = root.join("sysctl.conf");
     let text = "net.ipv4.tcp_\nnet.ipv4.conf.\n";
     let mut c = Client::start(&root);
-    c.request(
-        "initialize",
+    initialize_with(
+        &mut c,
         json!({
             "processId": null,
             "capabilities": {"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}},
         }),
     );
-    c.notify("initialized", json!({}));
     let file_uri = uri(&file);
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": file_uri, "languageId": "plaintext", "version": 1, "text": text}}),
-    );
+    open(&mut c, &file_uri, "plaintext", 1, text);
     c.diagnostics(&file_uri);
     let list = c.request(
         "textDocument/completion",
