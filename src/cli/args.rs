@@ -159,17 +159,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub loader: Option<LoaderArg>,
     #[command(flatten)]
-    pub exclude: ExcludeArgs,
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-    #[command(flatten)]
-    pub report: ReportArgs,
-    #[command(flatten)]
-    pub rules: RuleSelection,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-    #[command(flatten)]
-    pub baseline: BaselineArgs,
+    pub lint: LintArgs,
     /// Apply the safe fixes in place (atomically); with `-`, print the fixed text.
     /// The report then shows what is left.
     #[arg(long)]
@@ -205,17 +195,7 @@ pub struct AuditArgs {
     #[arg(long)]
     pub sockets: bool,
     #[command(flatten)]
-    pub exclude: ExcludeArgs,
-    #[command(flatten)]
-    pub judge: JudgeArgs,
-    #[command(flatten)]
-    pub report: ReportArgs,
-    #[command(flatten)]
-    pub rules: RuleSelection,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-    #[command(flatten)]
-    pub baseline: BaselineArgs,
+    pub lint: LintArgs,
 }
 
 /// The examples `fleet --help` ends with.
@@ -242,6 +222,24 @@ pub struct FleetArgs {
     pub rules: RuleSelection,
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+/// The options `check` and `audit` share: inputs left out, how findings are
+/// judged, the report, the rule selection, the configuration and the baseline.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub exclude: ExcludeArgs,
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub rules: RuleSelection,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
 }
 
 /// How findings are judged: the kernel, the host's memory, a profile.

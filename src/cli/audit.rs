@@ -7,30 +7,23 @@ use sysctl_lint::report;
 use sysctl_lint::system::Loader;
 
 use super::{
-    configuration, deliver, exit_code, filter_findings, flag_error, human_style, options, render,
-    statistics, usage_error, AuditArgs, Format,
+    deliver, exit_code, filter_findings, human_style, render, statistics, usage_error, AuditArgs,
+    Format,
 };
 
 pub(super) fn run(args: AuditArgs) -> ExitCode {
     use sysctl_lint::audit;
-    if let Err(code) = super::check_report_args("audit", &args.report) {
-        return code;
-    }
-    let cfg = match configuration(&args.config, &args.rules) {
-        Ok(cfg) => cfg,
+    let super::Prepared {
+        cfg,
+        options,
+        exclude,
+    } = match super::prepare("audit", &args.lint) {
+        Ok(p) => p,
         Err(code) => return code,
     };
     // Without --kernel (or `kernel` in the configuration), judge against the
     // audited kernel (its osrelease).
-    let judged_by_live = args.judge.kernel.is_none() && cfg.kernel.is_none();
-    let options = match options(&args.judge, &cfg, sysctl_lint::version::DEFAULT_KERNEL) {
-        Ok(o) => o,
-        Err(e) => return usage_error(e),
-    };
-    let exclude = match sysctl_lint::input::Exclude::new(&args.exclude.exclude) {
-        Ok(e) => e,
-        Err(e) => return usage_error(flag_error("--exclude", &e)),
-    };
+    let judged_by_live = args.lint.judge.kernel.is_none() && cfg.kernel.is_none();
     let opts = audit::AuditOptions {
         root: match (&args.root, args.snapshot.is_empty()) {
             (Some(r), _) => Some(r.clone()),
@@ -59,42 +52,44 @@ pub(super) fn run(args: AuditArgs) -> ExitCode {
         );
     }
     let mut diags = std::mem::take(&mut outcome.diagnostics);
-    if let Err(code) = filter_findings(&cfg, &args.baseline, &outcome.files, &mut diags) {
+    if let Err(code) = filter_findings(&cfg, &args.lint.baseline, &outcome.files, &mut diags) {
         return code;
     }
     outcome.diagnostics = diags;
-    let mut text = match args.report.format {
-        _ if args.report.statistics => statistics(&args.report, &outcome.diagnostics, false),
-        Format::Human if args.report.quiet => report::human::render_findings_with(
+    let mut text = match args.lint.report.format {
+        _ if args.lint.report.statistics => {
+            statistics(&args.lint.report, &outcome.diagnostics, false)
+        }
+        Format::Human if args.lint.report.quiet => report::human::render_findings_with(
             &outcome.files,
             &outcome.diagnostics,
-            human_style(args.report.color),
+            human_style(args.lint.report.color),
         ),
-        Format::Human => audit::render_human_with(&outcome, human_style(args.report.color)),
+        Format::Human => audit::render_human_with(&outcome, human_style(args.lint.report.color)),
         Format::Json => audit::render_json(&outcome),
         Format::Prometheus => sysctl_lint::report::prometheus::render_audit(&outcome),
         Format::Html => report::html::render_audit(&outcome),
         _ => render(
-            &args.report,
+            &args.lint.report,
             &outcome.files,
             &outcome.diagnostics,
             None,
             &opts.options,
         ),
     };
-    if args.report.show_fixes {
+    if args.lint.report.show_fixes {
         let fixes = report::statistics::pending_fixes(&outcome.files, &outcome.diagnostics, false);
         super::append_fixes(
-            &args.report,
+            &args.lint.report,
             &mut text,
             &report::statistics::render_fixes(&fixes, false),
         );
     }
-    if let Err(code) = deliver(&args.report, &text, false) {
+    if let Err(code) = deliver(&args.lint.report, &text, false) {
         return code;
     }
     exit_code(
-        &args.report,
+        &args.lint.report,
         &cfg,
         outcome.unreadable_files > 0,
         outcome.max_severity(),

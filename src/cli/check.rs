@@ -12,33 +12,26 @@ use sysctl_lint::system::Loader;
 use sysctl_lint::{input, layout, Options};
 
 use super::{
-    append_fixes, configuration, deliver, exit_code, filter_findings, flag_error, options, render,
-    statistics, usage_error, CheckArgs, EXIT_ERROR, EXIT_FINDINGS,
+    append_fixes, deliver, exit_code, filter_findings, render, statistics, usage_error, CheckArgs,
+    EXIT_ERROR, EXIT_FINDINGS,
 };
 
 pub(super) fn run(args: CheckArgs) -> ExitCode {
-    if let Err(code) = super::check_report_args("check", &args.report) {
-        return code;
-    }
-    let cfg = match configuration(&args.config, &args.rules) {
-        Ok(cfg) => cfg,
+    let super::Prepared {
+        cfg,
+        options,
+        exclude,
+    } = match super::prepare("check", &args.lint) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let options = match options(&args.judge, &cfg, sysctl_lint::version::DEFAULT_KERNEL) {
-        Ok(o) => o,
-        Err(e) => return usage_error(e),
-    };
     let stdin_named = args.paths.iter().any(|p| p.as_os_str() == "-");
-    if args.diff && args.report.silent {
+    if args.diff && args.lint.report.silent {
         return usage_error(tr("cli-silent-with-diff", &[]));
     }
     if args.fix && stdin_named && args.paths.len() > 1 {
         return usage_error(tr("cli-fix-stdin-mixed", &[]));
     }
-    let exclude = match input::Exclude::new(&args.exclude.exclude) {
-        Ok(e) => e,
-        Err(e) => return usage_error(flag_error("--exclude", &e)),
-    };
     let tree = args.paths.is_empty();
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     let loader = args.loader.map(Loader::from).or(cfg.loader);
@@ -84,11 +77,11 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
                 if !unreadable.is_empty() {
                     eprint!(
                         "{}",
-                        render(&args.report, &files, &unreadable, None, &options)
+                        render(&args.lint.report, &files, &unreadable, None, &options)
                     );
                     return ExitCode::from(EXIT_ERROR);
                 }
-                return if changes && !args.report.exit_zero {
+                return if changes && !args.lint.report.exit_zero {
                     ExitCode::from(EXIT_FINDINGS)
                 } else {
                     ExitCode::SUCCESS
@@ -119,16 +112,16 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
             Err(e) => return usage_error(e),
         }
     }
-    if let Err(code) = filter_findings(&cfg, &args.baseline, &files, &mut diags) {
+    if let Err(code) = filter_findings(&cfg, &args.lint.baseline, &files, &mut diags) {
         return code;
     }
     let unreadable = files.iter().any(|f| f.read_error.is_some());
-    let mut text = if args.report.statistics {
-        statistics(&args.report, &diags, args.unsafe_fixes)
+    let mut text = if args.lint.report.statistics {
+        statistics(&args.lint.report, &diags, args.unsafe_fixes)
     } else {
-        render(&args.report, &files, &diags, header, &options)
+        render(&args.lint.report, &files, &diags, header, &options)
     };
-    if args.report.show_fixes {
+    if args.lint.report.show_fixes {
         let (fixes, done) = match applied {
             Some(done) => (done, true),
             None => (
@@ -137,16 +130,16 @@ pub(super) fn run(args: CheckArgs) -> ExitCode {
             ),
         };
         append_fixes(
-            &args.report,
+            &args.lint.report,
             &mut text,
             &report::statistics::render_fixes(&fixes, done),
         );
     }
-    if let Err(code) = deliver(&args.report, &text, args.fix && stdin_named) {
+    if let Err(code) = deliver(&args.lint.report, &text, args.fix && stdin_named) {
         return code;
     }
     let worst = diags.iter().map(|d| d.severity).max();
-    exit_code(&args.report, &cfg, unreadable || fix_failed > 0, worst)
+    exit_code(&args.lint.report, &cfg, unreadable || fix_failed > 0, worst)
 }
 
 enum FixOutcome {

@@ -333,6 +333,29 @@ fn options(args: &JudgeArgs, cfg: &Config, default_kernel: &str) -> Result<Optio
 
 /// The project configuration (`--config`, `--isolated`, or discovered) with the
 /// command line's rule selection on top.
+/// What `check` and `audit` start from: the report options checked, the
+/// configuration with the command line's selection, the judging options and the
+/// --exclude patterns. `Err` is the exit code of a usage error, already reported.
+struct Prepared {
+    cfg: Config,
+    options: Options,
+    exclude: sysctl_lint::input::Exclude,
+}
+
+fn prepare(command: &str, args: &LintArgs) -> Result<Prepared, ExitCode> {
+    check_report_args(command, &args.report)?;
+    let cfg = configuration(&args.config, &args.rules)?;
+    let options =
+        options(&args.judge, &cfg, sysctl_lint::version::DEFAULT_KERNEL).map_err(usage_error)?;
+    let exclude = sysctl_lint::input::Exclude::new(&args.exclude.exclude)
+        .map_err(|e| usage_error(flag_error("--exclude", &e)))?;
+    Ok(Prepared {
+        cfg,
+        options,
+        exclude,
+    })
+}
+
 fn configuration(args: &ConfigArgs, rules: &RuleSelection) -> Result<Config, ExitCode> {
     let (_, mut cfg) = load_config(args.config.as_deref(), args.isolated)?;
     let parse =
