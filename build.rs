@@ -10,6 +10,7 @@ use std::{env, fs};
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/catalogue_path.rs");
     println!("cargo:rerun-if-changed=locales");
     shared();
     let out = env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
@@ -169,19 +170,9 @@ fn status(path: &str, line: usize, s: &str) -> &'static str {
     }
 }
 
-/// Lookup form of a catalogue key: components joined by `/`, placeholders as `<*>`.
-fn lookup_path(key: &str) -> String {
-    key.split('.')
-        .map(|c| {
-            if c.starts_with('<') && c.ends_with('>') {
-                "<*>"
-            } else {
-                c
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
+#[path = "src/catalogue_path.rs"]
+mod catalogue_path;
+use catalogue_path::catalogue_path as lookup_path;
 
 fn keys() -> String {
     let path = "rules/keys.tsv";

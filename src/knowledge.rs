@@ -44,20 +44,7 @@ fn series(s: &str) -> Option<(u64, u64)> {
     Some((it.next()??, it.next().flatten().unwrap_or(0)))
 }
 
-/// The catalogue path of a key written with placeholders
-/// (`net.ipv4.neigh.<dev>.retrans_time` -> `net/ipv4/neigh/<*>/retrans_time`).
-pub fn catalogue_path(key: &str) -> String {
-    key.split('.')
-        .map(|c| {
-            if c.starts_with('<') && c.ends_with('>') {
-                "<*>"
-            } else {
-                c
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
+pub use crate::catalogue_path::catalogue_path;
 
 /// Whether a written key (with its catalogue entry) is an instance of a data
 /// row's key: `<*>` matches any component, other components must be equal

@@ -28,6 +28,7 @@ macro_rules! work_counter {
 pub mod audit;
 pub mod baseline;
 pub mod catalog;
+mod catalogue_path;
 pub mod codes;
 pub mod config;
 pub mod describe;
