@@ -51,26 +51,26 @@ printf '%s\n' "${COMPREPLY[@]}"
     offered
 }
 
+/// The values of `--format` for `check` and `audit`, as bash offers them (sorted).
+const FORMATS: &[&str] = &[
+    "github",
+    "gitlab",
+    "html",
+    "human",
+    "json",
+    "json-lines",
+    "prometheus",
+    "sarif",
+    "short",
+];
+
 #[test]
 fn bash_completes_options_and_values_after_the_subcommand() {
     let script = bash_script();
     let cases: &[(&[&str], &[&str])] = &[
         (&["sysctl-lint", "ch"], &["check"]),
         (&["sysctl-lint", "check", "--form"], &["--format"]),
-        (
-            &["sysctl-lint", "check", "--format", ""],
-            &[
-                "github",
-                "gitlab",
-                "html",
-                "human",
-                "json",
-                "json-lines",
-                "prometheus",
-                "sarif",
-                "short",
-            ],
-        ),
+        (&["sysctl-lint", "check", "--format", ""], FORMATS),
         (
             &["sysctl-lint", "check", "--fail-on", ""],
             &["error", "info", "never", "warning"],
@@ -80,20 +80,7 @@ fn bash_completes_options_and_values_after_the_subcommand() {
             &["--unsafe-fixes"],
         ),
         (&["sysctl-lint", "audit", "--sock"], &["--sockets"]),
-        (
-            &["sysctl-lint", "audit", "--format", ""],
-            &[
-                "github",
-                "gitlab",
-                "html",
-                "human",
-                "json",
-                "json-lines",
-                "prometheus",
-                "sarif",
-                "short",
-            ],
-        ),
+        (&["sysctl-lint", "audit", "--format", ""], FORMATS),
         (&["sysctl-lint", "effective", "--format", "c"], &["conf"]),
         (&["sysctl-lint", "describe", "--form"], &["--format"]),
         (

@@ -271,3 +271,22 @@ fn rules_turned_off_do_not_run_and_their_directives_are_not_unused() {
     let selected = run(&["--select", "SL1"]);
     assert_eq!(selected, "", "--select SL1");
 }
+
+/// The library leaves a skipped rule unrun (`Options::skip`), but never one whose
+/// findings others depend on: SL106 supersedes SL301 on its line, so skipping
+/// SL106 must not bring SL301 back (the configuration drops SL106 afterwards).
+#[test]
+fn skipped_rules_are_not_run_unless_others_depend_on_them() {
+    let text = "net.ipv4.conf.eth0.rp_filter = 1\nnet.ipv4.tcp_syncookies = \"1\"\n";
+    let codes = |skip: Vec<&'static str>| -> Vec<&'static str> {
+        let options = Options {
+            skip,
+            ..Options::default()
+        };
+        let (_, diags) = lint_source("a.conf", text.as_bytes(), &options);
+        diags.iter().map(|d| d.code).collect()
+    };
+    assert_eq!(codes(vec![]), ["SL209", "SL106"]);
+    assert_eq!(codes(vec!["SL209"]), ["SL106"]);
+    assert_eq!(codes(vec!["SL106"]), ["SL209", "SL106"]);
+}
