@@ -1366,3 +1366,20 @@ fn exclude_leaves_files_out_unread() {
         .code(2)
         .stderr(contains("--exclude"));
 }
+
+/// Command-line text in an error never reaches the terminal raw: control
+/// characters in an argument are shown escaped.
+#[test]
+fn control_characters_in_arguments_are_escaped_in_errors() {
+    for args in [
+        &["check", "--select", "a\u{1b}[31mb", "-"][..],
+        &["explain", "x\u{1b}]0;t\u{7}"][..],
+        &["describe", "net.\u{1b}[2Jx"][..],
+    ] {
+        let out = bin().args(args).write_stdin("").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+        assert!(err.contains("\\x1b"), "{err:?}");
+    }
+}

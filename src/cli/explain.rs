@@ -54,20 +54,19 @@ fn page(d: &rules::RuleDoc) -> String {
 
 /// `no rule X; did you mean Y?` on standard error.
 fn not_found(rule: &str) {
-    let names: Vec<&str> = rules::docs()
-        .iter()
-        .flat_map(|d| [d.code, d.name])
-        .collect();
-    let close = names
-        .iter()
-        .filter(|n| strsim::jaro_winkler(&n.to_lowercase(), &rule.to_lowercase()) > 0.8)
-        .max_by(|a, b| strsim::jaro_winkler(a, rule).total_cmp(&strsim::jaro_winkler(b, rule)));
+    let close = sysctl_lint::config::did_you_mean(
+        rule,
+        rules::docs().iter().flat_map(|d| [d.code, d.name]),
+    );
     let message = match close {
         Some(c) => i18n::tr(
             "explain-unknown-rule-suggest",
-            &[("rule", rule.into()), ("suggestion", (*c).into())],
+            &[("rule", rule.into()), ("suggestion", c.into())],
         ),
         None => i18n::tr("explain-unknown-rule", &[("rule", rule.into())]),
     };
-    eprintln!("sysctl-lint: {message}");
+    eprintln!(
+        "sysctl-lint: {}",
+        sysctl_lint::escape::escape_controls(&message)
+    );
 }

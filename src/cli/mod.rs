@@ -243,8 +243,14 @@ fn io_reason(e: &io::Error) -> String {
         .unwrap_or_else(|| e.to_string())
 }
 
+/// Report a usage error on standard error (control characters from the command
+/// line or a file escaped) and give exit code 2.
 fn usage_error(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("sysctl-lint: {message}");
+    let message = message.to_string();
+    eprintln!(
+        "sysctl-lint: {}",
+        sysctl_lint::escape::escape_controls(&message)
+    );
     ExitCode::from(EXIT_ERROR)
 }
 
