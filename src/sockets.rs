@@ -14,7 +14,6 @@
 //! only affects how addresses are shown, never the counts.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 
@@ -484,92 +483,6 @@ fn exhaustion_advice(b: &Destination, limits: &Limits) -> Vec<crate::diagnostic:
     out.push(msg!("sl803-advice-tw-recycle"));
     out.push(msg!("sl803-advice-widen"));
     out
-}
-
-impl fmt::Display for SocketSummary {
-    /// The human table.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::i18n::tr;
-        let n = |v: &dyn fmt::Display| v.to_string();
-        writeln!(
-            f,
-            "{}",
-            tr("sockets-header", &[("total", self.total.into())])
-        )?;
-        let width = self.states.iter().map(|s| s.state.len()).max().unwrap_or(0);
-        for s in &self.states {
-            writeln!(f, "  {:width$}  {:>7}", s.state, s.count)?;
-        }
-        let usage = |u: &Usage, limit_name: &str| {
-            let (count, limit) = (n(&u.count), u.limit.map(|l| n(&l)));
-            let mut args = vec![
-                ("count", (&count).into()),
-                ("limit_name", limit_name.into()),
-            ];
-            let percent = u.percent.map(|p| n(&p));
-            let id = match (&limit, &percent) {
-                (Some(l), Some(p)) => {
-                    args.extend([("limit", l.into()), ("percent", p.into())]);
-                    "sockets-usage-percent"
-                }
-                (Some(l), None) => {
-                    args.push(("limit", l.into()));
-                    "sockets-usage-limit"
-                }
-                _ => "sockets-usage-unknown",
-            };
-            tr(id, &args)
-        };
-        let line = |id: &str, usage: String| tr(id, &[("usage", (&usage).into())]);
-        writeln!(
-            f,
-            "  {}",
-            line(
-                "sockets-time-wait",
-                usage(&self.time_wait, "tcp_max_tw_buckets")
-            )
-        )?;
-        if let Some(o) = &self.orphans {
-            writeln!(
-                f,
-                "  {}",
-                line("sockets-orphans", usage(o, "tcp_max_orphans"))
-            )?;
-        }
-        if let Some(e) = &self.ephemeral {
-            let (low, high, reserved, usable) =
-                (n(&e.low), n(&e.high), n(&e.reserved), n(&e.usable));
-            let args = [
-                ("low", (&low).into()),
-                ("high", (&high).into()),
-                ("reserved", (&reserved).into()),
-                ("usable", (&usable).into()),
-            ];
-            writeln!(f, "  {}", tr("sockets-ephemeral", &args))?;
-        }
-        match &self.busiest {
-            Some(b) => {
-                let (ports, time_wait) = (n(&b.ports_in_use), n(&b.time_wait));
-                let percent = b
-                    .percent_of_usable
-                    .map_or_else(|| "none".to_owned(), |p| n(&p));
-                let args = [
-                    ("remote", (&b.remote).into()),
-                    ("local", (&b.local_address).into()),
-                    ("ports", (&ports).into()),
-                    ("time_wait", (&time_wait).into()),
-                    ("percent", (&percent).into()),
-                ];
-                writeln!(f, "  {}", tr("sockets-busiest", &args))?;
-            }
-            None => writeln!(f, "  {}", tr("sockets-busiest-none", &[]))?,
-        }
-        for a in &self.advice_text {
-            let shown = a.localized.as_deref().unwrap_or(&a.en);
-            writeln!(f, "  {}", tr("sockets-advice", &[("advice", shown.into())]))?;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

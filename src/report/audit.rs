@@ -6,6 +6,7 @@ use crate::i18n::tr;
 use serde_json::{json, Value};
 
 use crate::report::{self, Counts};
+use crate::sockets::{SocketSummary, Usage};
 
 /// The human report: a header, the socket table, the findings (through the `check`
 /// renderer, with source snippets of both the configuration and the live file), and
@@ -50,7 +51,7 @@ pub fn render_human_with(o: &AuditOutcome, style: report::human::Style) -> Strin
             s.push('\n');
             if let Some(sock) = &o.sockets {
                 // Each line at the report's width, a wrapped one indented under itself.
-                for line in sock.to_string().lines() {
+                for line in render_sockets(sock).lines() {
                     let text = line.trim_start();
                     let lead = &line[..line.len() - text.len()];
                     push_wrapped(&mut s, lead, text, lead.len() + 4, width);
@@ -653,4 +654,96 @@ impl<'a> FleetJson<'a> {
                 .collect(),
         }
     }
+}
+
+/// The TCP socket summary of `audit --sockets` as the human report shows it:
+/// the states, the TIME_WAIT and orphan caps, the ephemeral ports, the busiest
+/// destination and the advice, in the run's language.
+fn render_sockets(s: &SocketSummary) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let n = |v: &dyn std::fmt::Display| v.to_string();
+    let _ = writeln!(
+        out,
+        "{}",
+        tr("sockets-header", &[("total", s.total.into())])
+    );
+    let width = s.states.iter().map(|c| c.state.len()).max().unwrap_or(0);
+    for c in &s.states {
+        let _ = writeln!(out, "  {:width$}  {:>7}", c.state, c.count);
+    }
+    let usage = |u: &Usage, limit_name: &str| {
+        let (count, limit) = (n(&u.count), u.limit.map(|l| n(&l)));
+        let mut args = vec![
+            ("count", (&count).into()),
+            ("limit_name", limit_name.into()),
+        ];
+        let percent = u.percent.map(|p| n(&p));
+        let id = match (&limit, &percent) {
+            (Some(l), Some(p)) => {
+                args.extend([("limit", l.into()), ("percent", p.into())]);
+                "sockets-usage-percent"
+            }
+            (Some(l), None) => {
+                args.push(("limit", l.into()));
+                "sockets-usage-limit"
+            }
+            _ => "sockets-usage-unknown",
+        };
+        tr(id, &args)
+    };
+    let line = |id: &str, usage: String| tr(id, &[("usage", (&usage).into())]);
+    let _ = writeln!(
+        out,
+        "  {}",
+        line(
+            "sockets-time-wait",
+            usage(&s.time_wait, "tcp_max_tw_buckets")
+        )
+    );
+    if let Some(o) = &s.orphans {
+        let _ = writeln!(
+            out,
+            "  {}",
+            line("sockets-orphans", usage(o, "tcp_max_orphans"))
+        );
+    }
+    if let Some(e) = &s.ephemeral {
+        let (low, high, reserved, usable) = (n(&e.low), n(&e.high), n(&e.reserved), n(&e.usable));
+        let args = [
+            ("low", (&low).into()),
+            ("high", (&high).into()),
+            ("reserved", (&reserved).into()),
+            ("usable", (&usable).into()),
+        ];
+        let _ = writeln!(out, "  {}", tr("sockets-ephemeral", &args));
+    }
+    match &s.busiest {
+        Some(b) => {
+            let (ports, time_wait) = (n(&b.ports_in_use), n(&b.time_wait));
+            let percent = b
+                .percent_of_usable
+                .map_or_else(|| "none".to_owned(), |p| n(&p));
+            let args = [
+                ("remote", (&b.remote).into()),
+                ("local", (&b.local_address).into()),
+                ("ports", (&ports).into()),
+                ("time_wait", (&time_wait).into()),
+                ("percent", (&percent).into()),
+            ];
+            let _ = writeln!(out, "  {}", tr("sockets-busiest", &args));
+        }
+        None => {
+            let _ = writeln!(out, "  {}", tr("sockets-busiest-none", &[]));
+        }
+    }
+    for a in &s.advice_text {
+        let shown = a.localized.as_deref().unwrap_or(&a.en);
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr("sockets-advice", &[("advice", shown.into())])
+        );
+    }
+    out
 }
