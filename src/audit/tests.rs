@@ -141,6 +141,7 @@ fn reports_merge_work(n: u32) -> usize {
 fn fleet_of_reports_is_linear() {
     let small = reports_merge_work(2_000);
     let big = reports_merge_work(4_000);
+    eprintln!("fleet of reports: work {small} for 2,000 reports, {big} for 4,000");
     assert!(
         big <= 2 * small + 100,
         "work {small} for 2,000 reports, {big} for 4,000"
