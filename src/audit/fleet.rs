@@ -249,15 +249,17 @@ pub(crate) struct HostResult {
     pub(crate) error: Option<String>,
 }
 
-/// One finding of a host: its identity, severity, rule name, help, and its
-/// texts in the run's language when the host gave them.
-pub(crate) type HostFinding = (
-    FindingKey,
-    Severity,
-    &'static str,
-    Option<String>,
-    Option<Box<Shown>>,
-);
+/// One finding of a host.
+pub(crate) struct HostFinding {
+    /// Its identity across hosts.
+    pub(crate) key: FindingKey,
+    pub(crate) severity: Severity,
+    /// The rule's name.
+    pub(crate) name: &'static str,
+    pub(crate) help: Option<String>,
+    /// Its texts in the run's language, when the host gave them.
+    pub(crate) shown: Option<Box<Shown>>,
+}
 
 /// Identity of a finding across hosts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -312,8 +314,8 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
                     Some(f.source.position(d.span.start).0),
                 )
             };
-            (
-                FindingKey {
+            HostFinding {
+                key: FindingKey {
                     code: d.code,
                     message: d.message.clone(),
                     note: d.note.clone(),
@@ -327,17 +329,17 @@ pub(crate) fn audit_snapshot_file(config: &Config, path: &Path, opts: &AuditOpti
                     },
                     live,
                 },
-                d.severity,
-                d.name,
-                d.help.clone(),
-                d.localized.is_some().then(|| {
+                severity: d.severity,
+                name: d.name,
+                help: d.help.clone(),
+                shown: d.localized.is_some().then(|| {
                     Box::new(Shown {
                         message: d.message_shown().to_owned(),
                         note: d.note_shown().map(str::to_owned),
                         help: d.help_shown().map(str::to_owned),
                     })
                 }),
-            )
+            }
         })
         .collect();
     let unreadable_keys = snap.unreadable.len();
@@ -427,24 +429,31 @@ impl FleetMerger {
             merge_finding(
                 report,
                 &mut self.findings,
-                (fk, Severity::Error, "unreadable-input", None, None),
+                HostFinding {
+                    key: fk,
+                    severity: Severity::Error,
+                    name: "unreadable-input",
+                    help: None,
+                    shown: None,
+                },
                 host,
             );
         }
         for (k, v) in r.values {
             self.values.entry(k).or_default().add(v, host);
         }
-        for (mut fk, sev, name, help, mut shown) in r.findings {
+        for mut finding in r.findings {
             // A note naming the host's kernel release (SL802: "does not exist on
             // the running kernel (6.1.0-18-amd64)") would split a finding per
             // release; the hosts table has each host's release.
             if let Some(k) = r.kernel.as_deref().filter(|k| !k.is_empty()) {
-                if let Some(note) = fk.note.as_mut().filter(|n| n.contains(k)) {
+                if let Some(note) = finding.key.note.as_mut().filter(|n| n.contains(k)) {
                     let instead =
                         crate::i18n::tr_in(crate::i18n::Lang::En, "fleet-host-release", &[]);
                     *note = note.replace(k, &instead);
                 }
-                if let Some(note) = shown
+                if let Some(note) = finding
+                    .shown
                     .as_mut()
                     .and_then(|s| s.note.as_mut())
                     .filter(|n| n.contains(k))
@@ -452,17 +461,12 @@ impl FleetMerger {
                     *note = note.replace(k, &crate::i18n::tr("fleet-host-release", &[]));
                 }
             }
-            match sev {
+            match finding.severity {
                 Severity::Error => counts.errors += 1,
                 Severity::Warning => counts.warnings += 1,
                 Severity::Info => counts.infos += 1,
             }
-            merge_finding(
-                report,
-                &mut self.findings,
-                (fk, sev, name, help, shown),
-                host,
-            );
+            merge_finding(report, &mut self.findings, finding, host);
         }
         report.hosts.push(FleetHost {
             name: r.name,
@@ -551,7 +555,13 @@ pub(crate) fn merge_finding(
     finding: HostFinding,
     host: u32,
 ) {
-    let (fk, severity, name, help, shown) = finding;
+    let HostFinding {
+        key: fk,
+        severity,
+        name,
+        help,
+        shown,
+    } = finding;
     let hash = finding_hash(
         fk.code,
         &fk.message,

@@ -205,8 +205,8 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
             .and_then(|_| d.get("line").and_then(Value::as_u64))
             .map(|l| l as usize);
         let value = file.as_ref().and_then(|_| string(d.get("value")));
-        findings.push((
-            FindingKey {
+        findings.push(super::fleet::HostFinding {
+            key: FindingKey {
                 code: doc.code,
                 message,
                 note: string(d.get("note")),
@@ -217,10 +217,10 @@ pub(crate) fn parse_report(bytes: &[u8], fallback: &str) -> Result<HostResult, S
                 live: string(d.get("live")),
             },
             severity,
-            doc.name,
-            string(d.get("help")),
-            shown_texts(d),
-        ));
+            name: doc.name,
+            help: string(d.get("help")),
+            shown: shown_texts(d),
+        });
     }
     let mut values = Vec::new();
     if let Some(vs) = obj.get("values").and_then(Value::as_object) {

@@ -138,6 +138,7 @@ fn reports_merge_work(n: u32) -> usize {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // the counts, for `--nocapture` (the linearity figures)
 fn fleet_of_reports_is_linear() {
     let small = reports_merge_work(2_000);
     let big = reports_merge_work(4_000);
